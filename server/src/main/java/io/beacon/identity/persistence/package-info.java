@@ -1,0 +1,2 @@
+/** JPA implementations of the identity repositories. */
+package io.beacon.identity.persistence;

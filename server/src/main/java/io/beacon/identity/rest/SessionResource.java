@@ -1,0 +1,60 @@
+package io.beacon.identity.rest;
+
+import io.beacon.identity.application.Authenticator;
+import io.beacon.identity.domain.Actor;
+import io.beacon.identity.domain.Role;
+import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.rest.Problem;
+import io.beacon.platform.security.ConsoleSession;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+
+/** Console sign-in and sign-out: a session cookie instead of credentials on every call. */
+@Path("session")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionResource {
+    @Inject
+    Authenticator authenticator;
+
+    @Context
+    HttpServletRequest request;
+
+    public record Credentials(String username, String password) {}
+
+    @POST
+    @PermitAll
+    public Response signIn(Credentials body) {
+        if (body == null || body.username() == null || body.password() == null) {
+            throw new InvalidInputException("username", "user name and password are required");
+        }
+        Optional<Actor> actor = authenticator.verify(body.username(), body.password());
+        if (actor.isEmpty()) {
+            return Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", "the user name or password is wrong")
+                    .at("/api/session").toResponse();
+        }
+        ConsoleSession.signIn(request, actor.get());
+        return Response.ok(Map.of("username", actor.get().username(),
+                "roles", actor.get().roles().stream().map(Role::code).sorted().toList())).build();
+    }
+
+    @DELETE
+    @PermitAll
+    public Response signOut() {
+        ConsoleSession.signOut(request);
+        return Response.noContent().build();
+    }
+}

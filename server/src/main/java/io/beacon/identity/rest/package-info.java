@@ -1,0 +1,2 @@
+/** REST resources for users, groups, the caller itself, console sessions and API tokens. */
+package io.beacon.identity.rest;

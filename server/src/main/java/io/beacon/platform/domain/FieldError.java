@@ -1,0 +1,4 @@
+package io.beacon.platform.domain;
+
+/** One invalid input field and what is wrong with it. */
+public record FieldError(String field, String message) {}

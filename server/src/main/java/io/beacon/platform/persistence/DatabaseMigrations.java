@@ -1,0 +1,79 @@
+package io.beacon.platform.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date with Flyway before anything touches the database. One set of
+ * migrations serves H2 and MariaDB; the few type names that differ come in as placeholders.
+ */
+@ApplicationScoped
+public class DatabaseMigrations {
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    @Resource(lookup = "jdbc/beacon")
+    DataSource dataSource;
+
+    public MigrateResult migrate() {
+        Dialect dialect = detect();
+        // The application's own class loader: Flyway's default one cannot see the WAR on Liberty.
+        Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .callbackLocations("classpath:db/migration")
+                .placeholders(dialect.placeholders())
+                .failOnMissingLocations(true)
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.info(() -> "Database " + dialect + " at schema version " + flyway.info().current().getVersion()
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+        return result;
+    }
+
+    private Dialect detect() {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("mariadb") || product.contains("mysql")) {
+                return Dialect.MARIADB;
+            }
+            if (product.contains("h2")) {
+                return Dialect.H2;
+            }
+            throw new IllegalStateException("Unsupported database: " + product + " (Beacon runs on H2 or MariaDB)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The column types and table options that H2 and MariaDB spell differently. */
+    enum Dialect {
+        H2(Map.of(
+                "timestamp", "TIMESTAMP(6) WITH TIME ZONE",
+                "clob", "CLOB",
+                "blob", "BLOB",
+                "table_options", "")),
+        MARIADB(Map.of(
+                "timestamp", "DATETIME(6)",
+                "clob", "LONGTEXT",
+                "blob", "LONGBLOB",
+                "table_options", "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"));
+
+        private final Map<String, String> placeholders;
+
+        Dialect(Map<String, String> placeholders) {
+            this.placeholders = placeholders;
+        }
+
+        Map<String, String> placeholders() {
+            return placeholders;
+        }
+    }
+}

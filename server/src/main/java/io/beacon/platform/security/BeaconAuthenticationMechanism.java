@@ -1,0 +1,89 @@
+package io.beacon.platform.security;
+
+import io.beacon.identity.application.ApiTokens;
+import io.beacon.identity.application.Authenticator;
+import io.beacon.identity.domain.Actor;
+import io.beacon.identity.domain.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Finds out who is calling: HTTP Basic or a bearer token (scripts and monitors), or the console's
+ * session. Wrong credentials are refused at once with a 401 problem; no credentials at all leave
+ * the caller anonymous, and the authorisation filter decides whether that is enough.
+ */
+@ApplicationScoped
+public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    Authenticator authenticator;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            Optional<Actor> actor = basic(header.substring(6).trim());
+            return actor.isPresent() ? login(request, context, actor.get())
+                    : refuse(request, response, "the user name or password is wrong");
+        }
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<Actor> actor = tokens.verify(header.substring(7).trim());
+            return actor.isPresent() ? login(request, context, actor.get())
+                    : refuse(request, response, "the bearer token is unknown or expired");
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            Optional<Actor> actor = ConsoleSession.actor(session, authenticator);
+            if (actor.isPresent()) {
+                request.setAttribute(CallerIdentity.SESSION_AUTH, Boolean.TRUE);
+                return login(request, context, actor.get());
+            }
+        }
+        return context.doNothing();
+    }
+
+    private Optional<Actor> basic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return Optional.empty();
+            }
+            return authenticator.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Actor actor) {
+        request.setAttribute(CallerIdentity.ACTOR, actor);
+        Set<String> groups = actor.roles().stream().map(Role::code).collect(Collectors.toSet());
+        return context.notifyContainerAboutLogin(new CallerPrincipal(actor.username()), groups);
+    }
+
+    /**
+     * Wrong credentials: the request goes on anonymous and carries the reason, so that the
+     * authorisation filter answers 401 with it (Liberty does not stop unprotected requests on
+     * SEND_FAILURE, and the API's URLs are protected by the filter, not by servlet constraints).
+     */
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String why) {
+        request.setAttribute(CallerIdentity.FAILURE, why);
+        return AuthenticationStatus.NOT_DONE;
+    }
+}

@@ -1,0 +1,51 @@
+package io.beacon.platform.startup;
+
+import io.beacon.identity.application.AdminBootstrap;
+import io.beacon.platform.config.BeaconConfig;
+import io.beacon.platform.persistence.DatabaseMigrations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.logging.Logger;
+
+/** Runs the start-up steps in their order; readiness stays DOWN until they are done. */
+@ApplicationScoped
+public class Startup {
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    @Inject
+    DatabaseMigrations migrations;
+
+    @Inject
+    AdminBootstrap adminBootstrap;
+
+    @Inject
+    BeaconConfig config;
+
+    @Inject
+    Event<StartupEvent> started;
+
+    @Inject
+    DemoDataLoader demoData;
+
+    private volatile boolean ready;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        migrations.migrate();
+        adminBootstrap.ensureAdmin();
+        if (config.demoData()) {
+            demoData.load();
+        }
+        started.fire(new StartupEvent());
+        ready = true;
+        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        LOG.info("Beacon is ready (" + uptime + " ms after JVM start)");
+    }
+
+    public boolean isReady() {
+        return ready;
+    }
+}
