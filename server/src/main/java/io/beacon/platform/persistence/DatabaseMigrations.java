@@ -28,7 +28,6 @@ public class DatabaseMigrations {
         Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .callbackLocations("classpath:db/migration")
                 .placeholders(dialect.placeholders())
                 .failOnMissingLocations(true)
                 .load();

@@ -34,6 +34,12 @@ public class Startup {
     private volatile boolean ready;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        String dataDir = config.dataDir().toAbsolutePath().normalize().toString();
+        LOG.info("Data directory: " + dataDir);
+        if (dataDir.contains("${") || dataDir.contains("wlpExtract")) {
+            LOG.warning("The data directory lies inside the server's temporary copy and would be lost on exit;"
+                    + " set BEACON_DATA_DIR to an absolute path");
+        }
         migrations.migrate();
         adminBootstrap.ensureAdmin();
         if (config.demoData()) {

@@ -1,0 +1,103 @@
+package io.beacon.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of ../shared/design.md, stated as rules over the compiled classes of every module. */
+class ArchitectureTest {
+    private static JavaClasses beacon;
+
+    @BeforeAll
+    static void importClasses() {
+        beacon = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.beacon");
+    }
+
+    @Test
+    void domainCodeIsPlainJavaWithoutFrameworks() {
+        noClasses().that().resideInAPackage("io.beacon..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "jakarta.ws.rs..", "jakarta.enterprise..", "jakarta.inject..", "jakarta.transaction..",
+                        "jakarta.servlet..", "org.hibernate..", "org.apache.camel..", "org.camunda..",
+                        "org.snmp4j..", "jakarta.mail..", "org.flywaydb..", "org.eclipse.microprofile..")
+                .because("domain rules must be testable with a clock and no server")
+                .check(beacon);
+    }
+
+    @Test
+    void domainAndApplicationDoNotReachIntoRestOrPersistence() {
+        noClasses().that().resideInAnyPackage("io.beacon..domain..", "io.beacon..application..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.beacon..rest..", "io.beacon..persistence..")
+                .allowEmptyShould(true)
+                .check(beacon);
+    }
+
+    @Test
+    void onlyTheRestLayerSpeaksJaxRs() {
+        noClasses().that().resideOutsideOfPackages("io.beacon..rest..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+                .check(beacon);
+    }
+
+    @Test
+    void onlyWorkflowsUseTheProcessEngine() {
+        noClasses().that().resideOutsideOfPackage("io.beacon.workflows..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..", "org.operaton..")
+                .check(beacon);
+    }
+
+    @Test
+    void onlyIntegrationsUseCamelSnmpAndMail() {
+        noClasses().that().resideOutsideOfPackage("io.beacon.integrations..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.snmp4j..", "jakarta.mail..")
+                .check(beacon);
+    }
+
+    @Test
+    void theServerModuleDoesNotDependOnOuterModules() {
+        noClasses().that().resideOutsideOfPackages("io.beacon.workflows..", "io.beacon.integrations..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.beacon.workflows..", "io.beacon.integrations..")
+                .because("workflows and integrations implement ports that the server declares")
+                .check(beacon);
+    }
+
+    @Test
+    void everyEndpointStatesWhoMayCallIt() {
+        methods().that().areAnnotatedWith(jakarta.ws.rs.GET.class)
+                .or().areAnnotatedWith(jakarta.ws.rs.POST.class)
+                .or().areAnnotatedWith(jakarta.ws.rs.PUT.class)
+                .or().areAnnotatedWith(jakarta.ws.rs.PATCH.class)
+                .or().areAnnotatedWith(jakarta.ws.rs.DELETE.class)
+                .should(declareWhoMayCall())
+                .check(beacon);
+    }
+
+    private static ArchCondition<JavaMethod> declareWhoMayCall() {
+        return new ArchCondition<>("be annotated (or sit in a class annotated) with @RolesAllowed, @PermitAll or @DenyAll") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean onMethod = method.isAnnotatedWith(RolesAllowed.class) || method.isAnnotatedWith(PermitAll.class)
+                        || method.isAnnotatedWith(DenyAll.class);
+                var owner = method.getOwner();
+                boolean onClass = owner.isAnnotatedWith(RolesAllowed.class) || owner.isAnnotatedWith(PermitAll.class)
+                        || owner.isAnnotatedWith(DenyAll.class);
+                events.add(new SimpleConditionEvent(method, onMethod || onClass,
+                        method.getFullName() + " has no role annotation"));
+            }
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package io.beacon.it;
+
+import static io.beacon.it.support.Api.as;
+import static io.beacon.it.support.Api.asAdmin;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.beacon.it.support.BeaconServer;
+import io.beacon.it.support.BeaconServerExtension;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What was acknowledged stays: across a clean restart and across a kill -9. */
+@ExtendWith(BeaconServerExtension.class)
+class DurabilityIT {
+
+    @Test
+    void dataSurvivesACleanRestart(BeaconServer server) throws Exception {
+        asAdmin().body(Map.of("username", "survivor", "password", "survivor-pass-1", "displayName", "생존자",
+                "roles", List.of("agent"))).post("/api/users").then().statusCode(201);
+        server.stop();
+        server.start();
+        as("survivor", "survivor-pass-1").get("/api/me").then().statusCode(200)
+                .body("user.displayName", equalTo("생존자"));
+    }
+
+    @Test
+    void dataSurvivesAKillMinus9(BeaconServer server) throws Exception {
+        asAdmin().body(Map.of("username", "crashproof", "password", "crashproof-pass-1", "displayName", "충돌",
+                "roles", List.of("agent"))).post("/api/users").then().statusCode(201);
+        server.kill();
+        server.start();
+        as("crashproof", "crashproof-pass-1").get("/api/me").then().statusCode(200)
+                .body("user.displayName", equalTo("충돌"));
+    }
+}
