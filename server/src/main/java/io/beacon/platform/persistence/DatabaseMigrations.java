@@ -57,11 +57,14 @@ public class DatabaseMigrations {
         H2(Map.of(
                 "timestamp", "TIMESTAMP(6) WITH TIME ZONE",
                 "clob", "CLOB",
+                // Long texts that are searched with LIKE (H2 cannot LIKE-search a CLOB's whole length).
+                "text", "CHARACTER VARYING(1000000)",
                 "blob", "BLOB",
                 "table_options", "")),
         MARIADB(Map.of(
                 "timestamp", "DATETIME(6)",
                 "clob", "LONGTEXT",
+                "text", "MEDIUMTEXT",
                 "blob", "LONGBLOB",
                 "table_options", "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"));
 

@@ -1,9 +1,11 @@
 package io.beacon.platform.rest;
 
+import io.beacon.platform.domain.AccessDeniedException;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.FieldError;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.NotFoundException;
+import io.beacon.platform.domain.TooLargeException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -39,6 +41,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable t = unwrap(failure);
         if (t instanceof InvalidInputException e) {
             return Problem.of(422, "Invalid input", "invalid-input", e.getMessage(), e.errors());
+        }
+        if (t instanceof TooLargeException e) {
+            return Problem.of(413, "Content Too Large", "too-large", e.getMessage(), null);
+        }
+        if (t instanceof AccessDeniedException e) {
+            return Problem.of(Response.Status.FORBIDDEN, "forbidden", e.getMessage());
         }
         if (t instanceof NotFoundException e) {
             return Problem.of(Response.Status.NOT_FOUND, "not-found", e.getMessage());

@@ -1,0 +1,75 @@
+package io.beacon.ticket.application;
+
+import io.beacon.cmdb.domain.ConfigurationItems;
+import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.NotFoundException;
+import io.beacon.platform.domain.Page;
+import io.beacon.platform.domain.PageRequest;
+import io.beacon.ticket.domain.Ticket;
+import io.beacon.ticket.domain.TicketAccess;
+import io.beacon.ticket.domain.TicketAttachment;
+import io.beacon.ticket.domain.TicketFilter;
+import io.beacon.ticket.domain.TicketSort;
+import io.beacon.ticket.domain.TicketStatus;
+import io.beacon.ticket.domain.Tickets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads tickets as the caller may see them: requesters see only their own, and no internal notes. */
+@ApplicationScoped
+@Transactional
+public class TicketQueries {
+    @Inject
+    Tickets tickets;
+
+    @Inject
+    TicketFinder finder;
+
+    @Inject
+    ConfigurationItems cis;
+
+    public record Listing(Page<Ticket> page, Map<Long, String> ciNames) {}
+
+    /** An attachment's description and bytes. */
+    public record File(TicketAttachment attachment, byte[] content) {}
+
+    public Listing list(Actor actor, TicketFilter filter, TicketSort sort, PageRequest page) {
+        Page<Ticket> result = tickets.find(restrict(actor, filter), sort, page);
+        Set<Long> ids = new HashSet<>();
+        result.items().forEach(t -> ids.addAll(t.getCiIds()));
+        return new Listing(result, ids.isEmpty() ? Map.of() : cis.namesOf(ids));
+    }
+
+    public Map<TicketStatus, Long> countByStatus(Actor actor, TicketFilter filter) {
+        return tickets.countByStatus(restrict(actor, filter));
+    }
+
+    public TicketDetails details(Actor actor, String idOrKey) {
+        Ticket ticket = finder.visible(actor, idOrKey);
+        return new TicketDetails(ticket,
+                ticket.getCiIds().isEmpty() ? Map.of() : cis.namesOf(ticket.getCiIds()),
+                tickets.comments(ticket.getId(), TicketAccess.seesInternalNotes(actor)),
+                tickets.attachments(ticket.getId()),
+                tickets.history(ticket.getId()));
+    }
+
+    public File attachment(Actor actor, String idOrKey, long attachmentId) {
+        Ticket ticket = finder.visible(actor, idOrKey);
+        TicketAttachment a = tickets.attachment(ticket.getId(), attachmentId)
+                .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+        return new File(a, tickets.attachmentContent(a.getId()));
+    }
+
+    /** Requesters list only the tickets they requested, whatever filter they send. */
+    private static TicketFilter restrict(Actor actor, TicketFilter f) {
+        if (TicketAccess.seesAllTickets(actor)) {
+            return f;
+        }
+        return new TicketFilter(f.types(), f.statuses(), f.priorities(), f.ciId(), f.assigneeUsername(), f.unassigned(),
+                f.groupId(), f.anyOfGroupIds(), f.text(), actor.username());
+    }
+}

@@ -1,0 +1,212 @@
+package io.beacon.ticket.application;
+
+import io.beacon.cmdb.domain.ConfigurationItems;
+import io.beacon.identity.domain.Actor;
+import io.beacon.identity.domain.User;
+import io.beacon.identity.domain.UserGroup;
+import io.beacon.platform.domain.AccessDeniedException;
+import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.StaleVersionException;
+import io.beacon.platform.domain.Validator;
+import io.beacon.ticket.domain.FieldChange;
+import io.beacon.ticket.domain.Level;
+import io.beacon.ticket.domain.Priority;
+import io.beacon.ticket.domain.Ticket;
+import io.beacon.ticket.domain.TicketAccess;
+import io.beacon.ticket.domain.TicketAttachment;
+import io.beacon.ticket.domain.TicketComment;
+import io.beacon.ticket.domain.TicketHistoryEntry;
+import io.beacon.ticket.domain.TicketStatus;
+import io.beacon.ticket.domain.TicketType;
+import io.beacon.ticket.domain.Tickets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Opens and changes tickets; each call is one transaction and leaves an audit line per changed field. */
+@ApplicationScoped
+@Transactional
+public class TicketService {
+    static final int MAX_CIS = 500;
+
+    @Inject
+    Tickets tickets;
+
+    @Inject
+    TicketFinder finder;
+
+    @Inject
+    TicketParties parties;
+
+    @Inject
+    ConfigurationItems cis;
+
+    @Inject
+    Clock clock;
+
+    public Ticket open(Actor actor, NewTicket in) {
+        boolean desk = TicketAccess.worksTickets(actor);
+        if (!desk && (in.priority() != null || in.impact() != null || in.group() != null || in.assignee() != null
+                || in.requester() != null)) {
+            throw new AccessDeniedException("only the desk sets priority, impact, group, assignee or requester");
+        }
+        Validator v = new Validator();
+        v.require(in.type() != null, "type", "must be incident or service_request");
+        v.text(in.title(), "title", true, Ticket.TITLE_MAX);
+        v.text(in.description(), "description", false, Ticket.DESCRIPTION_MAX);
+        v.throwIfInvalid();
+        TicketType type = TicketType.fromCode("type", in.type());
+        Level impact = in.impact() == null ? null : Level.fromCode("impact", in.impact());
+        Level urgency = in.urgency() == null ? null : Level.fromCode("urgency", in.urgency());
+        Priority priority = in.priority() == null ? null : Priority.fromCode("priority", in.priority());
+        Set<Long> ciIds = checkedCis(in.ciIds());
+        User requester = in.requester() != null ? parties.requester(in.requester()) : parties.requester(actor.username());
+        UserGroup group = in.group() == null ? null : parties.group(in.group());
+        User assignee = in.assignee() == null ? null : parties.assignee(in.assignee());
+
+        Instant now = clock.instant();
+        Ticket ticket = new Ticket(type, tickets.nextNumber(type), in.title(), in.description(), impact, urgency,
+                requester, actor.username(), now);
+        if (priority != null) {
+            ticket.overridePriority(priority, now);
+        }
+        ticket.linkCis(ciIds, now);
+        if (group != null || assignee != null) {
+            ticket.assign(group, assignee, now);
+        }
+        ticket.drainChanges(); // the initial values are the creation itself, not changes
+        tickets.add(ticket);
+        List<FieldChange> created = new ArrayList<>();
+        created.add(new FieldChange("created", null, ticket.getKey()));
+        if (ticket.getStatus() != TicketStatus.NEW) {
+            created.add(new FieldChange("status", TicketStatus.NEW.code(), ticket.getStatus().code()));
+        }
+        audit(ticket, actor, now, created);
+        tickets.flush();
+        return ticket;
+    }
+
+    public Ticket change(Actor actor, String idOrKey, TicketChanges in) {
+        if (!TicketAccess.worksTickets(actor)) {
+            throw new AccessDeniedException("only agents and admins change tickets");
+        }
+        Ticket ticket = finder.visible(actor, idOrKey);
+        if (in.expectedVersion() != null && in.expectedVersion() != ticket.getVersion()) {
+            throw new StaleVersionException(ticket.getKey(), in.expectedVersion(), ticket.getVersion());
+        }
+        Instant now = clock.instant();
+        // Assignment first, so that {"assignee": "kim", "status": "in_progress"} works in one call.
+        if (in.group() != null || in.assignee() != null) {
+            UserGroup group = in.group() == null ? ticket.getGroup() : in.group().map(parties::group).orElse(null);
+            User assignee = in.assignee() == null ? ticket.getAssignee() : in.assignee().map(parties::assignee).orElse(null);
+            ticket.assign(group, assignee, now);
+        }
+        if (in.requester() != null) {
+            ticket.setRequester(in.requester().map(parties::requester)
+                    .orElseThrow(() -> new InvalidInputException("requester", "a ticket keeps its requester")), now);
+        }
+        if (in.title() != null) {
+            ticket.rename(in.title(), now);
+        }
+        if (in.description() != null) {
+            ticket.describe(in.description().orElse(null), now);
+        }
+        if (in.impact() != null || in.urgency() != null) {
+            ticket.rate(in.impact() == null ? null : Level.fromCode("impact", in.impact()),
+                    in.urgency() == null ? null : Level.fromCode("urgency", in.urgency()), now);
+        }
+        if (in.priority() != null) {
+            if (in.priority().isPresent()) {
+                ticket.overridePriority(Priority.fromCode("priority", in.priority().get()), now);
+            } else {
+                ticket.derivePriority(now);
+            }
+        }
+        if (in.ciIds() != null) {
+            ticket.linkCis(checkedCis(in.ciIds()), now);
+        }
+        if (in.status() != null) {
+            ticket.moveTo(TicketStatus.fromCode("status", in.status()), in.resolution(), now);
+        } else if (in.resolution() != null) {
+            if (ticket.getStatus() != TicketStatus.RESOLVED) {
+                throw new InvalidInputException("resolution", "a resolution goes with status resolved");
+            }
+            ticket.moveTo(TicketStatus.RESOLVED, in.resolution(), now);
+        }
+        audit(ticket, actor, now, ticket.drainChanges());
+        tickets.flush();
+        return ticket;
+    }
+
+    public TicketComment comment(Actor actor, String idOrKey, String body, boolean internal,
+            TicketComment.Channel channel) {
+        Ticket ticket = finder.visible(actor, idOrKey);
+        if (!TicketAccess.canComment(actor, ticket, internal)) {
+            throw new AccessDeniedException(internal ? "only the desk writes internal notes"
+                    : "you may comment only on your own tickets");
+        }
+        Instant now = clock.instant();
+        TicketComment comment = tickets.addComment(new TicketComment(ticket.getId(), actor.username(), body, internal,
+                channel, now));
+        audit(ticket, actor, now, List.of(new FieldChange(internal ? "note" : "comment", null,
+                String.valueOf(comment.getId()))));
+        tickets.touch(ticket.getId(), now);
+        return comment;
+    }
+
+    public TicketAttachment attach(Actor actor, String idOrKey, String fileName, String contentType, byte[] content) {
+        Ticket ticket = finder.visible(actor, idOrKey);
+        if (!TicketAccess.canComment(actor, ticket, false)) {
+            throw new AccessDeniedException("you may attach files only to your own tickets");
+        }
+        if (ticket.getStatus() == TicketStatus.CLOSED) {
+            throw new io.beacon.platform.domain.ConflictException("status", ticket.getKey() + " is closed");
+        }
+        Instant now = clock.instant();
+        TicketAttachment attachment = tickets.addAttachment(new TicketAttachment(ticket.getId(), fileName, contentType,
+                content.length, sha256(content), actor.username(), now), content);
+        audit(ticket, actor, now, List.of(new FieldChange("attachment", null, attachment.getFileName())));
+        tickets.touch(ticket.getId(), now);
+        return attachment;
+    }
+
+    private Set<Long> checkedCis(List<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return Set.of();
+        }
+        if (ids.size() > MAX_CIS || ids.stream().anyMatch(id -> id == null)) {
+            throw new InvalidInputException("ciIds", "at most " + MAX_CIS + " CI ids, none of them null");
+        }
+        Set<Long> wanted = new LinkedHashSet<>(ids);
+        Set<Long> existing = cis.existingIds(wanted);
+        List<Long> missing = wanted.stream().filter(id -> !existing.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("ciIds", "no configuration item with id " + missing);
+        }
+        return wanted;
+    }
+
+    private void audit(Ticket ticket, Actor actor, Instant now, List<FieldChange> changes) {
+        if (!changes.isEmpty()) {
+            tickets.addHistory(changes.stream()
+                    .map(c -> new TicketHistoryEntry(ticket.getId(), actor.username(), now, c)).toList());
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

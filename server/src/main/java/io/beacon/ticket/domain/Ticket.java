@@ -1,0 +1,445 @@
+package io.beacon.ticket.domain;
+
+import io.beacon.identity.domain.User;
+import io.beacon.identity.domain.UserGroup;
+import io.beacon.platform.domain.ConflictException;
+import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.Validator;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * An incident, service request or problem. Every change goes through a method that enforces the
+ * lifecycle and records what changed, so that the audit trail cannot miss an edit.
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket {
+    public static final int TITLE_MAX = 300;
+    public static final int DESCRIPTION_MAX = 100_000;
+    public static final int RESOLUTION_MAX = 4000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
+    @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "ticket_key", nullable = false, unique = true, length = 24)
+    private String key;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private TicketType type;
+
+    @Column(nullable = false, length = TITLE_MAX)
+    private String title;
+
+    @Column(name = "description")
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private TicketStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Level impact;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Level urgency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 2)
+    private Priority priority;
+
+    @Column(name = "priority_overridden", nullable = false)
+    private boolean priorityOverridden;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "requester_id")
+    private User requester;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assignment_group_id")
+    private UserGroup group;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assignee_id")
+    private User assignee;
+
+    @Column(length = RESOLUTION_MAX)
+    private String resolution;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    private String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "ticket_ci", joinColumns = @JoinColumn(name = "ticket_id"))
+    @Column(name = "ci_id")
+    private Set<Long> ciIds = new TreeSet<>();
+
+    @Version
+    private long version;
+
+    @Transient
+    private List<FieldChange> pendingChanges = new ArrayList<>();
+
+    protected Ticket() {}
+
+    public Ticket(TicketType type, long number, String title, String description, Level impact, Level urgency,
+            User requester, String createdBy, Instant now) {
+        Validator v = new Validator();
+        validateTitle(v, title);
+        validateDescription(v, description);
+        v.throwIfInvalid();
+        this.type = Objects.requireNonNull(type);
+        this.key = type.key(number);
+        this.title = title.strip();
+        this.description = blankToNull(description);
+        this.impact = impact == null ? Level.MEDIUM : impact;
+        this.urgency = urgency == null ? Level.MEDIUM : urgency;
+        this.priority = Priority.of(this.impact, this.urgency);
+        this.status = TicketStatus.NEW;
+        this.requester = requester;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    // ---- changes ----
+
+    public void rename(String newTitle, Instant now) {
+        ensureEditable();
+        Validator v = new Validator();
+        validateTitle(v, newTitle);
+        v.throwIfInvalid();
+        String t = newTitle.strip();
+        if (!t.equals(title)) {
+            record("title", title, t, now);
+            title = t;
+        }
+    }
+
+    public void describe(String newDescription, Instant now) {
+        ensureEditable();
+        Validator v = new Validator();
+        validateDescription(v, newDescription);
+        v.throwIfInvalid();
+        String d = blankToNull(newDescription);
+        if (!Objects.equals(d, description)) {
+            // The audit keeps that the description changed, not two copies of a long text.
+            record("description", abbreviate(description), abbreviate(d), now);
+            description = d;
+        }
+    }
+
+    /** New impact and/or urgency; the priority follows unless someone set it by hand. */
+    public void rate(Level newImpact, Level newUrgency, Instant now) {
+        ensureEditable();
+        if (newImpact != null && newImpact != impact) {
+            record("impact", impact.code(), newImpact.code(), now);
+            impact = newImpact;
+        }
+        if (newUrgency != null && newUrgency != urgency) {
+            record("urgency", urgency.code(), newUrgency.code(), now);
+            urgency = newUrgency;
+        }
+        if (!priorityOverridden) {
+            setPriority(Priority.of(impact, urgency), now);
+        }
+    }
+
+    /** Sets the priority by hand; it then no longer follows impact and urgency. */
+    public void overridePriority(Priority newPriority, Instant now) {
+        ensureEditable();
+        if (!priorityOverridden) {
+            record("priorityOverridden", "false", "true", now);
+        }
+        priorityOverridden = true;
+        setPriority(newPriority, now);
+    }
+
+    /** Lets the priority follow impact × urgency again. */
+    public void derivePriority(Instant now) {
+        ensureEditable();
+        if (priorityOverridden) {
+            record("priorityOverridden", "true", "false", now);
+        }
+        priorityOverridden = false;
+        setPriority(Priority.of(impact, urgency), now);
+    }
+
+    /**
+     * Assigns the ticket to a group and/or a person (null clears). The assignee must belong to the
+     * group. A new ticket that gets an assignee becomes assigned; an assigned one that loses it is new again.
+     */
+    public void assign(UserGroup newGroup, User newAssignee, Instant now) {
+        ensureEditable();
+        if (newGroup != null && newAssignee != null && !newGroup.hasMember(newAssignee)) {
+            throw new InvalidInputException("assignee", "'" + newAssignee.getUsername()
+                    + "' is not a member of the group '" + newGroup.getName() + "'");
+        }
+        if (!sameId(newGroup == null ? null : newGroup.getId(), group == null ? null : group.getId())) {
+            record("group", group == null ? null : group.getName(), newGroup == null ? null : newGroup.getName(), now);
+            group = newGroup;
+        }
+        if (!sameId(newAssignee == null ? null : newAssignee.getId(), assignee == null ? null : assignee.getId())) {
+            record("assignee", assignee == null ? null : assignee.getUsername(),
+                    newAssignee == null ? null : newAssignee.getUsername(), now);
+            assignee = newAssignee;
+        }
+        if (status == TicketStatus.NEW && assignee != null) {
+            changeStatus(TicketStatus.ASSIGNED, now);
+        } else if (status == TicketStatus.ASSIGNED && assignee == null) {
+            changeStatus(TicketStatus.NEW, now);
+        }
+    }
+
+    /**
+     * Moves the ticket along its lifecycle. Resolving needs a resolution note (given here or
+     * before); being assigned or in progress needs an assignee; reopening clears the resolution time.
+     */
+    public void moveTo(TicketStatus target, String resolutionNote, Instant now) {
+        if (target == status) {
+            if (resolutionNote != null && target == TicketStatus.RESOLVED) {
+                setResolution(resolutionNote, now);
+            }
+            return;
+        }
+        if (!status.canMoveTo(target)) {
+            throw new ConflictException("status", "a ticket that is " + status.code() + " cannot become "
+                    + target.code() + "; it can become " + status.successors().stream().map(TicketStatus::code)
+                    .collect(Collectors.joining(", ", "", status.successors().isEmpty() ? "nothing (it is final)" : "")));
+        }
+        if ((target == TicketStatus.ASSIGNED || target == TicketStatus.IN_PROGRESS) && assignee == null) {
+            throw new InvalidInputException("assignee", "a ticket must have an assignee to be " + target.code());
+        }
+        if (resolutionNote != null) {
+            setResolution(resolutionNote, now);
+        }
+        if (target == TicketStatus.RESOLVED && (resolution == null || resolution.isBlank())) {
+            throw new InvalidInputException("resolution", "say how the ticket was resolved");
+        }
+        changeStatus(target, now);
+    }
+
+    /** Links exactly these configuration items (their existence is checked by the caller). */
+    public void linkCis(Collection<Long> newCiIds, Instant now) {
+        ensureEditable();
+        Set<Long> target = new TreeSet<>(newCiIds);
+        for (Long removed : ciIds.stream().filter(id -> !target.contains(id)).toList()) {
+            record("ci", String.valueOf(removed), null, now);
+        }
+        for (Long added : target.stream().filter(id -> !ciIds.contains(id)).toList()) {
+            record("ci", null, String.valueOf(added), now);
+        }
+        ciIds.clear();
+        ciIds.addAll(target);
+    }
+
+    public void setRequester(User newRequester, Instant now) {
+        ensureEditable();
+        if (!sameId(newRequester == null ? null : newRequester.getId(), requester == null ? null : requester.getId())) {
+            record("requester", requester == null ? null : requester.getUsername(),
+                    newRequester == null ? null : newRequester.getUsername(), now);
+            requester = newRequester;
+        }
+    }
+
+    /** The changes made since the last call, for the audit trail. */
+    public List<FieldChange> drainChanges() {
+        List<FieldChange> out = List.copyOf(pendingChanges);
+        pendingChanges.clear();
+        return out;
+    }
+
+    public boolean isRequestedBy(String username) {
+        return requester != null && requester.getUsername().equals(username);
+    }
+
+    private void setResolution(String note, Instant now) {
+        ensureEditable();
+        Validator v = new Validator();
+        v.text(note, "resolution", true, RESOLUTION_MAX);
+        v.throwIfInvalid();
+        String r = note.strip();
+        if (!r.equals(resolution)) {
+            record("resolution", resolution, r, now);
+            resolution = r;
+        }
+    }
+
+    private void setPriority(Priority p, Instant now) {
+        if (p != priority) {
+            record("priority", priority.code(), p.code(), now);
+            priority = p;
+        }
+    }
+
+    private void changeStatus(TicketStatus target, Instant now) {
+        record("status", status.code(), target.code(), now);
+        if (target == TicketStatus.RESOLVED) {
+            resolvedAt = now;
+        } else if (target == TicketStatus.CLOSED) {
+            closedAt = now;
+        } else if (status == TicketStatus.RESOLVED) {
+            resolvedAt = null; // reopened
+        }
+        status = target;
+    }
+
+    private void ensureEditable() {
+        if (status == TicketStatus.CLOSED) {
+            throw new ConflictException("status", key + " is closed and cannot change; open a follow-up ticket");
+        }
+    }
+
+    private void record(String field, String oldValue, String newValue, Instant now) {
+        pendingChanges.add(new FieldChange(field, oldValue, newValue));
+        updatedAt = now;
+    }
+
+    private static void validateTitle(Validator v, String title) {
+        v.text(title, "title", true, TITLE_MAX);
+    }
+
+    private static void validateDescription(Validator v, String description) {
+        v.text(description, "description", false, DESCRIPTION_MAX);
+    }
+
+    private static boolean sameId(Long a, Long b) {
+        return Objects.equals(a, b);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String abbreviate(String s) {
+        if (s == null) {
+            return null;
+        }
+        return s.length() <= 200 ? s : s.substring(0, 199) + "…";
+    }
+
+    // ---- reading ----
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public TicketType getType() {
+        return type;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public TicketStatus getStatus() {
+        return status;
+    }
+
+    public Level getImpact() {
+        return impact;
+    }
+
+    public Level getUrgency() {
+        return urgency;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public boolean isPriorityOverridden() {
+        return priorityOverridden;
+    }
+
+    public User getRequester() {
+        return requester;
+    }
+
+    public UserGroup getGroup() {
+        return group;
+    }
+
+    public User getAssignee() {
+        return assignee;
+    }
+
+    public String getResolution() {
+        return resolution;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public Set<Long> getCiIds() {
+        return Set.copyOf(ciIds);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,47 @@
+package io.beacon.ticket.domain;
+
+import io.beacon.platform.domain.Page;
+import io.beacon.platform.domain.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The tickets Beacon keeps, with their comments, attachments and audit trail. */
+public interface Tickets {
+    /** The next number in the type's own series (INC-1, INC-2, ...). */
+    long nextNumber(TicketType type);
+
+    Ticket add(Ticket ticket);
+
+    Optional<Ticket> byId(long id);
+
+    Optional<Ticket> byKey(String key);
+
+    Page<Ticket> find(TicketFilter filter, TicketSort sort, PageRequest page);
+
+    /** How many tickets match, per status: the console's queue counters. */
+    Map<TicketStatus, Long> countByStatus(TicketFilter filter);
+
+    TicketComment addComment(TicketComment comment);
+
+    List<TicketComment> comments(long ticketId, boolean includeInternal);
+
+    TicketAttachment addAttachment(TicketAttachment attachment, byte[] content);
+
+    List<TicketAttachment> attachments(long ticketId);
+
+    Optional<TicketAttachment> attachment(long ticketId, long attachmentId);
+
+    byte[] attachmentContent(long attachmentId);
+
+    void addHistory(List<TicketHistoryEntry> entries);
+
+    List<TicketHistoryEntry> history(long ticketId);
+
+    /** Writes pending changes now, so that the version a caller is answered with is the new one. */
+    void flush();
+
+    /** Marks activity (a comment, an attachment) without changing the ticket's version. */
+    void touch(long ticketId, Instant at);
+}

@@ -1,0 +1,213 @@
+package io.beacon.ticket.persistence;
+
+import io.beacon.platform.domain.Page;
+import io.beacon.platform.domain.PageRequest;
+import io.beacon.ticket.domain.AttachmentContent;
+import io.beacon.ticket.domain.Ticket;
+import io.beacon.ticket.domain.TicketAttachment;
+import io.beacon.ticket.domain.TicketComment;
+import io.beacon.ticket.domain.TicketFilter;
+import io.beacon.ticket.domain.TicketHistoryEntry;
+import io.beacon.ticket.domain.TicketSort;
+import io.beacon.ticket.domain.TicketStatus;
+import io.beacon.ticket.domain.TicketType;
+import io.beacon.ticket.domain.Tickets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaTickets implements Tickets {
+    @PersistenceContext(unitName = "beacon")
+    EntityManager em;
+
+    @Override
+    public long nextNumber(TicketType type) {
+        // Sequence names are fixed per type (never user input); NEXT VALUE FOR is spelt alike on H2 and MariaDB.
+        Object n = em.createNativeQuery("SELECT NEXT VALUE FOR ticket_number_" + type.code()).getSingleResult();
+        return ((Number) n).longValue();
+    }
+
+    @Override
+    public Ticket add(Ticket ticket) {
+        em.persist(ticket);
+        return ticket;
+    }
+
+    @Override
+    public Optional<Ticket> byId(long id) {
+        return Optional.ofNullable(em.find(Ticket.class, id));
+    }
+
+    @Override
+    public Optional<Ticket> byKey(String key) {
+        return em.createQuery("select t from Ticket t where t.key = :k", Ticket.class)
+                .setParameter("k", key).getResultStream().findFirst();
+    }
+
+    @Override
+    public Page<Ticket> find(TicketFilter filter, TicketSort sort, PageRequest page) {
+        Where where = where(filter);
+        var items = em.createQuery("select t from Ticket t" + where.jpql + " order by " + orderBy(sort), Ticket.class);
+        var count = em.createQuery("select count(t) from Ticket t" + where.jpql, Long.class);
+        where.bind(items);
+        where.bind(count);
+        List<Ticket> list = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return new Page<>(list, count.getSingleResult(), page.page(), page.size());
+    }
+
+    @Override
+    public Map<TicketStatus, Long> countByStatus(TicketFilter filter) {
+        Where where = where(filter);
+        var q = em.createQuery("select t.status, count(t) from Ticket t" + where.jpql + " group by t.status", Object[].class);
+        where.bind(q);
+        Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
+        for (TicketStatus s : TicketStatus.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : q.getResultList()) {
+            counts.put((TicketStatus) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    @Override
+    public TicketComment addComment(TicketComment comment) {
+        em.persist(comment);
+        return comment;
+    }
+
+    @Override
+    public List<TicketComment> comments(long ticketId, boolean includeInternal) {
+        return em.createQuery("select c from TicketComment c where c.ticketId = :t"
+                        + (includeInternal ? "" : " and c.internal = false") + " order by c.createdAt, c.id",
+                TicketComment.class).setParameter("t", ticketId).getResultList();
+    }
+
+    @Override
+    public TicketAttachment addAttachment(TicketAttachment attachment, byte[] content) {
+        em.persist(attachment);
+        em.persist(new AttachmentContent(attachment.getId(), content));
+        return attachment;
+    }
+
+    @Override
+    public List<TicketAttachment> attachments(long ticketId) {
+        return em.createQuery("select a from TicketAttachment a where a.ticketId = :t order by a.createdAt, a.id",
+                TicketAttachment.class).setParameter("t", ticketId).getResultList();
+    }
+
+    @Override
+    public Optional<TicketAttachment> attachment(long ticketId, long attachmentId) {
+        return Optional.ofNullable(em.find(TicketAttachment.class, attachmentId)).filter(a -> a.getTicketId() == ticketId);
+    }
+
+    @Override
+    public byte[] attachmentContent(long attachmentId) {
+        AttachmentContent c = em.find(AttachmentContent.class, attachmentId);
+        return c == null ? new byte[0] : c.getContent();
+    }
+
+    @Override
+    public void addHistory(List<TicketHistoryEntry> entries) {
+        entries.forEach(em::persist);
+    }
+
+    @Override
+    public List<TicketHistoryEntry> history(long ticketId) {
+        return em.createQuery("select h from TicketHistoryEntry h where h.ticketId = :t order by h.changedAt, h.id",
+                TicketHistoryEntry.class).setParameter("t", ticketId).getResultList();
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
+    public void touch(long ticketId, Instant at) {
+        // A bulk update leaves the version alone: a comment must not make another agent's edit stale.
+        em.createQuery("update Ticket t set t.updatedAt = :at where t.id = :id and t.updatedAt < :at")
+                .setParameter("at", at).setParameter("id", ticketId).executeUpdate();
+    }
+
+    private static String orderBy(TicketSort sort) {
+        String column = switch (sort.field()) {
+            case CREATED_AT -> "t.createdAt";
+            case UPDATED_AT -> "t.updatedAt";
+            case PRIORITY -> "t.priority";
+            case STATUS -> "t.status";
+            case KEY -> "t.id";
+            case TITLE -> "t.title";
+        };
+        String dir = sort.descending() ? " desc" : " asc";
+        return column + dir + ", t.id" + dir;
+    }
+
+    private static Where where(TicketFilter f) {
+        Where w = new Where();
+        if (f.types() != null && !f.types().isEmpty()) {
+            w.and("t.type in :types", "types", List.copyOf(f.types()));
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            w.and("t.status in :statuses", "statuses", List.copyOf(f.statuses()));
+        }
+        if (f.priorities() != null && !f.priorities().isEmpty()) {
+            w.and("t.priority in :priorities", "priorities", List.copyOf(f.priorities()));
+        }
+        if (f.ciId() != null) {
+            w.and(":ci member of t.ciIds", "ci", f.ciId());
+        }
+        if (f.unassigned()) {
+            w.and("t.assignee is null", null, null);
+        } else if (f.assigneeUsername() != null) {
+            w.and("t.assignee.username = :assignee", "assignee", f.assigneeUsername());
+        }
+        if (f.groupId() != null) {
+            w.and("t.group.id = :groupId", "groupId", f.groupId());
+        }
+        if (f.anyOfGroupIds() != null) {
+            // An empty set means "none of my groups": nothing can match.
+            w.and(f.anyOfGroupIds().isEmpty() ? "1 = 0" : "t.group.id in :groupIds", f.anyOfGroupIds().isEmpty()
+                    ? null : "groupIds", List.copyOf(f.anyOfGroupIds()));
+        }
+        if (f.requesterUsername() != null) {
+            w.and("t.requester.username = :requester", "requester", f.requesterUsername());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            String text = f.text().strip();
+            String like = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            w.and("(lower(t.title) like :text escape '!' or lower(t.description) like :text escape '!'"
+                    + " or t.key = :textKey)", "text", like);
+            w.params.put("textKey", text.toUpperCase(Locale.ROOT));
+        }
+        return w;
+    }
+
+    /** A WHERE clause and its parameters, built from the filter's parts. */
+    private static final class Where {
+        private final StringBuilder clause = new StringBuilder();
+        private final Map<String, Object> params = new HashMap<>();
+        private String jpql = "";
+
+        void and(String condition, String param, Object value) {
+            clause.append(clause.length() == 0 ? " where " : " and ").append(condition);
+            if (param != null) {
+                params.put(param, value);
+            }
+            jpql = clause.toString();
+        }
+
+        void bind(Query q) {
+            params.forEach(q::setParameter);
+        }
+    }
+}

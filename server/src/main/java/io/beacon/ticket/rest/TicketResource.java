@@ -1,0 +1,263 @@
+package io.beacon.ticket.rest;
+
+import io.beacon.identity.domain.Actor;
+import io.beacon.identity.domain.Role;
+import io.beacon.identity.domain.UserGroup;
+import io.beacon.identity.domain.Users;
+import io.beacon.identity.domain.Groups;
+import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.rest.JsonBody;
+import io.beacon.platform.security.CallerIdentity;
+import io.beacon.ticket.application.NewTicket;
+import io.beacon.ticket.application.TicketChanges;
+import io.beacon.ticket.application.TicketQueries;
+import io.beacon.ticket.application.TicketService;
+import io.beacon.ticket.domain.Priority;
+import io.beacon.ticket.domain.Ticket;
+import io.beacon.ticket.domain.TicketAccess;
+import io.beacon.ticket.domain.TicketComment;
+import io.beacon.ticket.domain.TicketFilter;
+import io.beacon.ticket.domain.TicketSort;
+import io.beacon.ticket.domain.TicketStatus;
+import io.beacon.ticket.domain.TicketType;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/** Incidents, service requests and problems: {@code /api/tickets}. */
+@Path("tickets")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TicketResource {
+    private static final Set<String> CREATE_FIELDS = Set.of("type", "title", "description", "priority", "impact",
+            "urgency", "ciIds", "ciId", "requester", "group", "assignee");
+    private static final Set<String> PATCH_FIELDS = Set.of("title", "description", "status", "resolution", "priority",
+            "impact", "urgency", "group", "assignee", "requester", "ciIds", "ciId", "version");
+    private static final Set<String> COMMENT_FIELDS = Set.of("body", "internal");
+
+    @Inject
+    TicketService service;
+
+    @Inject
+    TicketQueries queries;
+
+    @Inject
+    CallerIdentity caller;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Groups groups;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME})
+    @Transactional
+    public Response open(JsonObject json, @Context UriInfo uri) {
+        JsonBody body = JsonBody.of(json, CREATE_FIELDS);
+        NewTicket input = new NewTicket(body.string("type"), body.string("title"), body.string("description"),
+                body.string("priority"), body.string("impact"), body.string("urgency"), ciIds(body),
+                body.string("requester"), body.string("group"), body.string("assignee"), TicketComment.Channel.API);
+        body.validate();
+        Ticket ticket = service.open(caller.caller(), input);
+        return withETag(Response.created(uri.getAbsolutePathBuilder().path(ticket.getKey()).build()), ticket.getVersion())
+                .entity(TicketViews.full(queries.details(caller.caller(), ticket.getKey()))).build();
+    }
+
+    @GET
+    @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME, Role.APPROVER_NAME})
+    @Transactional
+    public Map<String, Object> list(@QueryParam("type") String type, @QueryParam("status") String status,
+            @QueryParam("priority") String priority, @QueryParam("ciId") Long ciId,
+            @QueryParam("assignee") String assignee, @QueryParam("group") String group, @QueryParam("q") String q,
+            @QueryParam("requester") String requester, @QueryParam("sort") String sort,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        TicketFilter filter = filter(type, status, priority, ciId, assignee, group, q, requester);
+        var listing = queries.list(caller.caller(), filter, TicketSort.parse(sort), PageRequest.of(page, size));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", listing.page().items().stream().map(t -> TicketViews.summary(t, listing.ciNames())).toList());
+        out.put("total", listing.page().total());
+        out.put("page", listing.page().page());
+        out.put("size", listing.page().size());
+        return out;
+    }
+
+    /** How many tickets a filter matches, per status: the console's queue counters. */
+    @GET
+    @Path("counts")
+    @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME, Role.APPROVER_NAME})
+    @Transactional
+    public Map<String, Object> counts(@QueryParam("type") String type, @QueryParam("status") String status,
+            @QueryParam("priority") String priority, @QueryParam("ciId") Long ciId,
+            @QueryParam("assignee") String assignee, @QueryParam("group") String group, @QueryParam("q") String q,
+            @QueryParam("requester") String requester) {
+        TicketFilter filter = filter(type, status, priority, ciId, assignee, group, q, requester);
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        queries.countByStatus(caller.caller(), filter).forEach((s, n) -> byStatus.put(s.code(), n));
+        long open = byStatus.entrySet().stream().filter(e -> TicketStatus.fromCode("status", e.getKey()).isOpen())
+                .mapToLong(Map.Entry::getValue).sum();
+        return Map.of("total", byStatus.values().stream().mapToLong(Long::longValue).sum(), "open", open,
+                "byStatus", byStatus);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME, Role.APPROVER_NAME})
+    @Transactional
+    public Response get(@PathParam("id") String id) {
+        var details = queries.details(caller.caller(), id);
+        return withETag(Response.ok(), details.ticket().getVersion()).entity(TicketViews.full(details)).build();
+    }
+
+    /**
+     * A merge-patch: absent fields stay, null clears. The version the client based its change on
+     * comes as {@code If-Match} (the ETag of GET) or as {@code version}; a stale one is 409.
+     */
+    @PATCH
+    @Path("{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
+    @Transactional
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonObject json) {
+        JsonBody body = JsonBody.of(json, PATCH_FIELDS);
+        Long version = body.number("version");
+        Long fromHeader = parseIfMatch(ifMatch);
+        if (fromHeader != null) {
+            version = fromHeader;
+        }
+        TicketChanges changes = new TicketChanges(body.string("title"), body.clearable("description"),
+                body.string("status"), body.string("resolution"), body.clearable("priority"), body.string("impact"),
+                body.string("urgency"), body.clearable("group"), body.clearable("assignee"), body.clearable("requester"),
+                body.has("ciIds") || body.has("ciId") ? nonNull(ciIds(body)) : null, version);
+        body.validate();
+        Ticket ticket = service.change(caller.caller(), id, changes);
+        var details = queries.details(caller.caller(), ticket.getKey());
+        return withETag(Response.ok(), ticket.getVersion()).entity(TicketViews.full(details)).build();
+    }
+
+    @GET
+    @Path("{id}/comments")
+    @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME, Role.APPROVER_NAME})
+    @Transactional
+    public Map<String, Object> comments(@PathParam("id") String id) {
+        var comments = queries.details(caller.caller(), id).comments().stream().map(TicketViews.CommentView::of).toList();
+        return Map.of("items", comments, "total", comments.size());
+    }
+
+    @POST
+    @Path("{id}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME})
+    @Transactional
+    public Response comment(@PathParam("id") String id, JsonObject json) {
+        JsonBody body = JsonBody.of(json, COMMENT_FIELDS);
+        String text = body.string("body");
+        Boolean internal = body.bool("internal");
+        body.validate();
+        TicketComment c = service.comment(caller.caller(), id, text, Boolean.TRUE.equals(internal),
+                TicketComment.Channel.API);
+        return Response.status(Response.Status.CREATED).entity(TicketViews.CommentView.of(c)).build();
+    }
+
+    private TicketFilter filter(String type, String status, String priority, Long ciId, String assignee, String group,
+            String q, String requester) {
+        Actor actor = caller.caller();
+        boolean unassigned = "none".equalsIgnoreCase(blank(assignee));
+        String assigneeName = unassigned ? null : "me".equalsIgnoreCase(blank(assignee)) ? actor.username() : blank(assignee);
+        Long groupId = null;
+        Set<Long> myGroups = null;
+        if ("mine".equalsIgnoreCase(blank(group))) {
+            myGroups = users.byUsername(actor.username()).map(u -> groups.ofMember(u).stream().map(UserGroup::getId)
+                    .collect(Collectors.toSet())).orElse(Set.of());
+        } else if (blank(group) != null) {
+            String g = group.strip();
+            groupId = (g.chars().allMatch(Character::isDigit) && g.length() < 19 ? groups.byId(Long.parseLong(g))
+                    : groups.byName(g)).map(UserGroup::getId).orElse(-1L); // an unknown group matches nothing
+        }
+        String requesterName = "me".equalsIgnoreCase(blank(requester)) ? actor.username() : blank(requester);
+        if (requesterName != null && !requesterName.equals(actor.username()) && !TicketAccess.seesAllTickets(actor)) {
+            requesterName = actor.username();
+        }
+        if (q != null && q.length() > 200) {
+            throw new InvalidInputException("q", "must be at most 200 characters");
+        }
+        return new TicketFilter(codes(type, "type", TicketType.class, TicketType::fromCode),
+                codes(status, "status", TicketStatus.class, TicketStatus::fromCode),
+                codes(priority, "priority", Priority.class, Priority::fromCode), ciId, assigneeName, unassigned,
+                groupId, myGroups, blank(q), requesterName);
+    }
+
+    /** A comma-separated list of codes: {@code status=new,assigned}. */
+    private static <E extends Enum<E>> Set<E> codes(String value, String field, Class<E> type,
+            BiFunction<String, String, E> parse) {
+        if (blank(value) == null) {
+            return null;
+        }
+        Set<E> out = EnumSet.noneOf(type);
+        Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .forEach(s -> out.add(parse.apply(field, s)));
+        return out;
+    }
+
+    private static List<Long> ciIds(JsonBody body) {
+        List<Long> ids = body.numbers("ciIds");
+        Long one = body.number("ciId");
+        if (one != null) {
+            ids = ids == null ? List.of(one) : java.util.stream.Stream.concat(ids.stream(), java.util.stream.Stream.of(one)).toList();
+        }
+        return ids;
+    }
+
+    private static List<Long> nonNull(List<Long> ids) {
+        return ids == null ? List.of() : ids;
+    }
+
+    private static Long parseIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        if (tag.isEmpty() || tag.length() > 18 || !tag.chars().allMatch(Character::isDigit)) {
+            throw new InvalidInputException("If-Match", "must be the ETag of the ticket, e.g. \"3\"");
+        }
+        return Long.parseLong(tag);
+    }
+
+    private static Response.ResponseBuilder withETag(Response.ResponseBuilder builder, long version) {
+        return builder.tag(new EntityTag(String.valueOf(version)));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

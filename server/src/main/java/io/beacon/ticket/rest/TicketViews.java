@@ -1,0 +1,92 @@
+package io.beacon.ticket.rest;
+
+import io.beacon.identity.domain.User;
+import io.beacon.identity.domain.UserGroup;
+import io.beacon.ticket.application.TicketDetails;
+import io.beacon.ticket.domain.Ticket;
+import io.beacon.ticket.domain.TicketAttachment;
+import io.beacon.ticket.domain.TicketComment;
+import io.beacon.ticket.domain.TicketHistoryEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Tickets as the API shows them: a summary in lists, the whole ticket on its own. */
+public final class TicketViews {
+    private TicketViews() {}
+
+    public record PersonView(String username, String displayName, String email) {
+        static PersonView of(User u) {
+            return u == null ? null : new PersonView(u.getUsername(), u.getDisplayName(), u.getEmail());
+        }
+    }
+
+    public record GroupRef(long id, String name) {
+        static GroupRef of(UserGroup g) {
+            return g == null ? null : new GroupRef(g.getId(), g.getName());
+        }
+    }
+
+    public record CiRef(long id, String name) {}
+
+    public record TicketSummary(long id, String key, String type, String title, String status, String priority,
+            String impact, String urgency, PersonView requester, GroupRef group, PersonView assignee,
+            List<Long> ciIds, List<CiRef> cis, Instant createdAt, Instant updatedAt, Instant resolvedAt,
+            Instant closedAt, long version) {}
+
+    public record CommentView(long id, String author, String body, boolean internal, String channel, Instant createdAt) {
+        static CommentView of(TicketComment c) {
+            return new CommentView(c.getId(), c.getAuthor(), c.getBody(), c.isInternal(),
+                    c.getChannel().name().toLowerCase(java.util.Locale.ROOT), c.getCreatedAt());
+        }
+    }
+
+    public record AttachmentView(long id, String fileName, String contentType, long size, String sha256, String uploadedBy,
+            Instant createdAt, String href) {
+        static AttachmentView of(String ticketKey, TicketAttachment a) {
+            return new AttachmentView(a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes(), a.getSha256(),
+                    a.getUploadedBy(), a.getCreatedAt(), "/api/tickets/" + ticketKey + "/attachments/" + a.getId());
+        }
+    }
+
+    public record HistoryView(String actor, Instant at, String field, String oldValue, String newValue) {
+        static HistoryView of(TicketHistoryEntry h) {
+            return new HistoryView(h.getActor(), h.getChangedAt(), h.getField(), h.getOldValue(), h.getNewValue());
+        }
+    }
+
+    public record TicketView(long id, String key, String type, String title, String description, String status,
+            List<String> nextStatuses, String priority, boolean priorityOverridden, String impact, String urgency,
+            PersonView requester, GroupRef group, PersonView assignee, List<Long> ciIds, List<CiRef> cis,
+            String resolution, String createdBy, Instant createdAt, Instant updatedAt, Instant resolvedAt,
+            Instant closedAt, long version, List<CommentView> comments, List<AttachmentView> attachments,
+            List<HistoryView> history) {}
+
+    static TicketSummary summary(Ticket t, Map<Long, String> ciNames) {
+        return new TicketSummary(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getStatus().code(),
+                t.getPriority().code(), t.getImpact().code(), t.getUrgency().code(), PersonView.of(t.getRequester()),
+                GroupRef.of(t.getGroup()), PersonView.of(t.getAssignee()), ciIds(t), cis(t, ciNames), t.getCreatedAt(),
+                t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion());
+    }
+
+    static TicketView full(TicketDetails d) {
+        Ticket t = d.ticket();
+        return new TicketView(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getDescription(),
+                t.getStatus().code(), t.getStatus().successors().stream().map(s -> s.code()).toList(),
+                t.getPriority().code(), t.isPriorityOverridden(), t.getImpact().code(), t.getUrgency().code(),
+                PersonView.of(t.getRequester()), GroupRef.of(t.getGroup()), PersonView.of(t.getAssignee()), ciIds(t),
+                cis(t, d.ciNames()), t.getResolution(), t.getCreatedBy(), t.getCreatedAt(), t.getUpdatedAt(),
+                t.getResolvedAt(), t.getClosedAt(), t.getVersion(),
+                d.comments().stream().map(CommentView::of).toList(),
+                d.attachments().stream().map(a -> AttachmentView.of(t.getKey(), a)).toList(),
+                d.history().stream().map(HistoryView::of).toList());
+    }
+
+    private static List<Long> ciIds(Ticket t) {
+        return t.getCiIds().stream().sorted().toList();
+    }
+
+    private static List<CiRef> cis(Ticket t, Map<Long, String> names) {
+        return t.getCiIds().stream().sorted().map(id -> new CiRef(id, names.get(id))).toList();
+    }
+}
