@@ -29,9 +29,20 @@ class DurabilityIT {
     void dataSurvivesAKillMinus9(BeaconServer server) throws Exception {
         asAdmin().body(Map.of("username", "crashproof", "password", "crashproof-pass-1", "displayName", "충돌",
                 "roles", List.of("agent"))).post("/api/users").then().statusCode(201);
+        String key = asAdmin().body(Map.of("type", "incident", "title", "전원 장애 후에도 남아야 할 티켓"))
+                .post("/api/tickets").then().statusCode(201).extract().path("key");
+        asAdmin().body(Map.of("body", "커밋된 댓글")).post("/api/tickets/" + key + "/comments").then().statusCode(201);
         server.kill();
         server.start();
         as("crashproof", "crashproof-pass-1").get("/api/me").then().statusCode(200)
                 .body("user.displayName", equalTo("충돌"));
+        asAdmin().get("/api/tickets/" + key).then().statusCode(200)
+                .body("title", equalTo("전원 장애 후에도 남아야 할 티켓"))
+                .body("comments[0].body", equalTo("커밋된 댓글"));
+        // The key series goes on after the crash: no number is handed out twice.
+        String next = asAdmin().body(Map.of("type", "incident", "title", "다음 티켓")).post("/api/tickets")
+                .then().statusCode(201).extract().path("key");
+        org.assertj.core.api.Assertions.assertThat(Long.parseLong(next.substring(4)))
+                .isGreaterThan(Long.parseLong(key.substring(4)));
     }
 }

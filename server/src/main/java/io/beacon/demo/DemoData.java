@@ -25,6 +25,9 @@ public class DemoData implements DemoDataLoader {
     @Inject
     Users users;
 
+    @Inject
+    DemoTickets tickets;
+
     @Override
     @Transactional
     public void load() {
@@ -40,8 +43,9 @@ public class DemoData implements DemoDataLoader {
         userService.createGroup("Service Desk", "First-line support", "agent", List.of("agent2"));
         userService.createGroup("Network Operations", "Switches, routers, firewalls", "agent2", List.of());
         userService.createGroup("CAB", "Change advisory board", "approver", List.of("admin"));
+        tickets.load();
         LOG.info("Demo data loaded: users agent, agent2, approver, requester, monitor (password <name>"
-                + DEMO_PASSWORD_SUFFIX + ")");
+                + DEMO_PASSWORD_SUFFIX + "), a small topology and tickets");
     }
 
     private void user(String name, String display, String email, String locale, String role) {
