@@ -20,6 +20,7 @@ import io.beacon.ticket.domain.TicketStatus;
 import io.beacon.ticket.domain.TicketType;
 import io.beacon.ticket.domain.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
@@ -52,6 +53,9 @@ public class TicketService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<TicketActivity> activity;
 
     public Ticket open(Actor actor, NewTicket in) {
         boolean desk = TicketAccess.worksTickets(actor);
@@ -92,6 +96,7 @@ public class TicketService {
         }
         audit(ticket, actor, now, created);
         tickets.flush();
+        fire(TicketActivity.Kind.CREATED, ticket, actor, now, created, null, false);
         return ticket;
     }
 
@@ -142,8 +147,12 @@ public class TicketService {
             }
             ticket.moveTo(TicketStatus.RESOLVED, in.resolution(), now);
         }
-        audit(ticket, actor, now, ticket.drainChanges());
+        List<FieldChange> changes = ticket.drainChanges();
+        audit(ticket, actor, now, changes);
         tickets.flush();
+        if (!changes.isEmpty()) {
+            fire(TicketActivity.Kind.CHANGED, ticket, actor, now, changes, null, false);
+        }
         return ticket;
     }
 
@@ -160,6 +169,7 @@ public class TicketService {
         audit(ticket, actor, now, List.of(new FieldChange(internal ? "note" : "comment", null,
                 String.valueOf(comment.getId()))));
         tickets.touch(ticket.getId(), now);
+        fire(TicketActivity.Kind.COMMENTED, ticket, actor, now, List.of(), comment.getId(), internal);
         return comment;
     }
 
@@ -176,7 +186,14 @@ public class TicketService {
                 content.length, sha256(content), actor.username(), now), content);
         audit(ticket, actor, now, List.of(new FieldChange("attachment", null, attachment.getFileName())));
         tickets.touch(ticket.getId(), now);
+        fire(TicketActivity.Kind.ATTACHED, ticket, actor, now, List.of(), null, false);
         return attachment;
+    }
+
+    private void fire(TicketActivity.Kind kind, Ticket t, Actor actor, Instant now, List<FieldChange> changes,
+            Long commentId, boolean internal) {
+        activity.fire(new TicketActivity(kind, t.getId(), t.getKey(), t.getType().code(), t.getStatus().code(),
+                t.getPriority().code(), actor.username(), now, changes, commentId, internal));
     }
 
     private Set<Long> checkedCis(List<Long> ids) {

@@ -1,0 +1,16 @@
+package io.beacon.ticket.application;
+
+import io.beacon.ticket.domain.FieldChange;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something happened to a ticket: fired as a CDI event inside the transaction that did it, so
+ * that observers either join it (processes) or wait for its commit with
+ * {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)} (notifications, the live console).
+ */
+public record TicketActivity(Kind kind, long ticketId, String key, String type, String status, String priority,
+        String actor, Instant at, List<FieldChange> changes, Long commentId, boolean internal) {
+
+    public enum Kind { CREATED, CHANGED, COMMENTED, ATTACHED }
+}
