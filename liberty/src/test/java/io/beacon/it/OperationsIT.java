@@ -28,7 +28,8 @@ class OperationsIT {
     @Test
     void theOpenApiDocumentDescribesTheApi() {
         given().accept("application/json").get("/openapi").then().statusCode(200)
-                .body(containsString("/api/users"));
+                .body(containsString("/api/users"))
+                .body(containsString("/api/tickets"));
     }
 
     @Test

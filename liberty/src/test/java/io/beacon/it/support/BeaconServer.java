@@ -88,7 +88,12 @@ public final class BeaconServer {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()));
         Instant begin = Instant.now();
         process = pb.start();
-        awaitReady(Duration.ofSeconds(180));
+        try {
+            awaitReady(Duration.ofSeconds(180));
+        } catch (IOException | InterruptedException | RuntimeException notReady) {
+            kill(); // never leave a half-started server behind for the next run to collide with
+            throw notReady;
+        }
         lastStartDuration = Duration.between(begin, Instant.now());
         System.out.printf("Beacon (%s) ready in %d ms (start %d), log %s%n", database,
                 lastStartDuration.toMillis(), starts, workDir.resolve("server.log"));
