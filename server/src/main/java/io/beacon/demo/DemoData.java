@@ -26,6 +26,9 @@ public class DemoData implements DemoDataLoader {
     Users users;
 
     @Inject
+    DemoCmdb cmdb;
+
+    @Inject
     DemoTickets tickets;
 
     @Override
@@ -43,6 +46,7 @@ public class DemoData implements DemoDataLoader {
         userService.createGroup("Service Desk", "First-line support", "agent", List.of("agent2"));
         userService.createGroup("Network Operations", "Switches, routers, firewalls", "agent2", List.of());
         userService.createGroup("CAB", "Change advisory board", "approver", List.of("admin"));
+        cmdb.load();
         tickets.load();
         LOG.info("Demo data loaded: users agent, agent2, approver, requester, monitor (password <name>"
                 + DEMO_PASSWORD_SUFFIX + "), a small topology and tickets");
