@@ -89,7 +89,7 @@ public final class BeaconServer {
         Instant begin = Instant.now();
         process = pb.start();
         try {
-            awaitReady(Duration.ofSeconds(180));
+            awaitReady(Duration.ofSeconds(300)); // generous: a loaded 2-core CI machine starts far slower than 11 s
         } catch (IOException | InterruptedException | RuntimeException notReady) {
             kill(); // never leave a half-started server behind for the next run to collide with
             throw notReady;
