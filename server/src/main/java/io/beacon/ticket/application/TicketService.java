@@ -73,7 +73,9 @@ public class TicketService {
         Level urgency = in.urgency() == null ? null : Level.fromCode("urgency", in.urgency());
         Priority priority = in.priority() == null ? null : Priority.fromCode("priority", in.priority());
         Set<Long> ciIds = checkedCis(in.ciIds());
-        User requester = in.requester() != null ? parties.requester(in.requester()) : parties.requester(actor.username());
+        // Beacon itself (an incident from an alarm) has no user account: such a ticket has no requester.
+        User requester = in.requester() != null ? parties.requester(in.requester())
+                : Actor.SYSTEM.equals(actor) ? null : parties.requester(actor.username());
         UserGroup group = in.group() == null ? null : parties.group(in.group());
         User assignee = in.assignee() == null ? null : parties.assignee(in.assignee());
 

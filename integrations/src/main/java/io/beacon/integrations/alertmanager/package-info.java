@@ -1,0 +1,2 @@
+/** The Camel route of Prometheus Alertmanager webhooks. */
+package io.beacon.integrations.alertmanager;

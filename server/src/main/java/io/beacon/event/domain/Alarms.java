@@ -1,0 +1,34 @@
+package io.beacon.event.domain;
+
+import io.beacon.platform.domain.Page;
+import io.beacon.platform.domain.PageRequest;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The stored alarms. */
+public interface Alarms {
+    /** The alarms of these reduction keys, by key, in as few queries as the database allows. */
+    Map<String, Alarm> byReductionKeys(Collection<String> keys);
+
+    void add(Alarm alarm);
+
+    Optional<Alarm> byId(long id);
+
+    /** Every alarm linked to this incident. */
+    List<Alarm> byIncident(long ticketId);
+
+    /** Alarms of several incidents (for showing a ticket's alarms), by ticket id. */
+    Map<Long, List<Alarm>> byIncidents(Collection<Long> ticketIds);
+
+    Page<Alarm> list(AlarmFilter filter, String sort, PageRequest page);
+
+    /** Active alarms per severity. */
+    Map<Severity, Long> activeBySeverity();
+
+    /** Active, unsuppressed alarms of these severities that have no incident (at most {@code max}). */
+    List<Long> activeWithoutIncident(Collection<Severity> severities, int max);
+
+    void flush();
+}
