@@ -24,12 +24,18 @@ import java.util.stream.Stream;
  */
 public final class BeaconServer {
     public static final String ADMIN_PASSWORD = "it-admin-password-1";
+    /** SNMP settings of the test server: communities and v3 users (name:auth:pass:priv:pass). */
+    public static final String SNMP_COMMUNITIES = "public,beacon-it";
+    public static final String SNMP_V3_USERS = "itsha:SHA:it-auth-pass-1:AES:it-priv-pass-1,"
+            + "itsha256:SHA-256:it-auth-pass-2:AES-256:it-priv-pass-2,itmd5:MD5:it-auth-pass-3:DES:it-priv-pass-3,"
+            + "itauth:SHA:it-auth-pass-4,itnoauth";
 
     private final String database;
     private final Path workDir;
     private final Path jar;
     private final Map<String, String> env = new HashMap<>();
     private final int httpPort;
+    private final int trapPort;
     private String mariadbDatabase;
     private Process process;
     private int starts;
@@ -48,6 +54,10 @@ public final class BeaconServer {
         env.put("BEACON_DATA_DIR", workDir.resolve("data").toString());
         env.put("BEACON_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("BEACON_DEMO_DATA", "true");
+        this.trapPort = freeUdpPort();
+        env.put("BEACON_SNMP_TRAP_PORT", String.valueOf(trapPort));
+        env.put("BEACON_SNMP_COMMUNITY", SNMP_COMMUNITIES);
+        env.put("BEACON_SNMP_V3_USERS", SNMP_V3_USERS);
         if ("mariadb".equals(database)) {
             mariadbDatabase = "beacon_it_" + System.currentTimeMillis();
             adminSql("CREATE DATABASE " + mariadbDatabase + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -67,6 +77,11 @@ public final class BeaconServer {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The UDP port the server receives SNMP traps on. */
+    public int trapPort() {
+        return trapPort;
     }
 
     public Path workDir() {
@@ -203,6 +218,12 @@ public final class BeaconServer {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freeUdpPort() throws IOException {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private static int freePort() throws IOException {
