@@ -76,6 +76,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSnmpChannelSpeaksSnmp4j() {
+        noClasses().that().resideOutsideOfPackage("io.beacon.integrations.snmp..")
+                .should().dependOnClassesThat().resideInAPackage("org.snmp4j..")
+                .because("traps enter through one receiver; the server sees plain Trap records")
+                .check(beacon);
+    }
+
+    @Test
+    void eventIngestionReachesTicketsOnlyThroughTheirApplicationService() {
+        noClasses().that().resideInAPackage("io.beacon.event..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.beacon.ticket.persistence..", "io.beacon.ticket.rest..")
+                .because("incidents are opened and resolved by TicketService, with its rules and audit")
+                .check(beacon);
+    }
+
+    @Test
     void everyEndpointStatesWhoMayCallIt() {
         methods().that().areAnnotatedWith(jakarta.ws.rs.GET.class)
                 .or().areAnnotatedWith(jakarta.ws.rs.POST.class)

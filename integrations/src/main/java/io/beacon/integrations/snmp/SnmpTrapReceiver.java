@@ -22,7 +22,6 @@ import java.util.logging.Logger;
 import org.apache.camel.ProducerTemplate;
 import org.snmp4j.CommandResponder;
 import org.snmp4j.CommandResponderEvent;
-import org.snmp4j.MessageDispatcher;
 import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.MessageException;
 import org.snmp4j.PDU;
@@ -54,8 +53,6 @@ import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
-import org.snmp4j.util.MultiThreadedMessageDispatcher;
-import org.snmp4j.util.ThreadPool;
 
 /**
  * Beacon's SNMP trap receiver, on SNMP4J directly: its own dispatcher, v1/v2c/v3 message
@@ -92,7 +89,7 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
     ProducerTemplate producer;
 
     private DefaultUdpTransportMapping transport;
-    private ThreadPool pool;
+    private ReceiveQueue receiveQueue;
     private Set<OctetString> communities;
     private volatile boolean running;
     private byte[] engineId;
@@ -146,17 +143,13 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
         core.addMessageProcessingModel(new MPv2c());
         MPv3 mpv3 = new MPv3(engineId, null, protocols, models, counters);
         core.addMessageProcessingModel(mpv3);
-        MessageDispatcher dispatcher = core;
-        if (settings.snmpThreads() > 1) {
-            pool = ThreadPool.create("beacon-snmp", settings.snmpThreads());
-            dispatcher = new MultiThreadedMessageDispatcher(pool, core);
-        }
         transport = new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getByName(settings.trapHost()),
                 settings.trapPort()), true);
         transport.setReceiveBufferSize(settings.receiveBufferBytes());
-        dispatcher.addTransportMapping(transport);
-        transport.addTransportListener(dispatcher);
-        dispatcher.addCommandResponder(this);
+        core.addTransportMapping(transport);
+        core.addCommandResponder(this);
+        receiveQueue = new ReceiveQueue(settings.receiveQueueSize(), settings.snmpThreads(), core, metrics);
+        transport.addTransportListener(receiveQueue);
         running = true;
         transport.listen();
         LOG.info("SNMP trap receiver listening on UDP " + settings.trapHost() + ":" + settings.trapPort()
@@ -264,8 +257,8 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
         } catch (IOException e) {
             LOG.log(Level.FINE, "Closing the trap port", e);
         }
-        if (pool != null) {
-            pool.cancel();
+        if (receiveQueue != null) {
+            receiveQueue.stop();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.beacon.event.domain.Alarms;
 import io.beacon.event.domain.MonitoringEvent;
 import io.beacon.event.domain.MonitoringEvents;
 import io.beacon.event.domain.NormalisedEvent;
+import io.beacon.event.domain.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,9 @@ public class EventBatchWriter {
     @Inject
     MonitoringEvents log;
 
+    @Inject
+    io.beacon.platform.config.EventSettings settings;
+
     public BatchResult write(List<NormalisedEvent> events) {
         Set<String> keys = new LinkedHashSet<>();
         for (NormalisedEvent e : events) {
@@ -40,7 +44,21 @@ public class EventBatchWriter {
             log.add(new MonitoringEvent(rec.event(), rec.alarm() == null ? null : rec.alarm().getId()));
         }
         alarms.flush();
-        return new BatchResult(r.recorded().size(), r.duplicates(), refs(r.raised()), refs(r.cleared()));
+        Severity threshold = Severity.fromCode("beacon.events.incident.severity", settings.incidentSeverity());
+        // Only what may change an incident goes on: a flood of repeats of alarms that have theirs costs nothing more.
+        Set<Alarm> candidates = new LinkedHashSet<>();
+        for (Alarm a : r.raised()) {
+            if (r.reraised().contains(a) || a.wantsIncident(threshold) && a.getSuppressionKind() == null) {
+                candidates.add(a);
+            }
+        }
+        Set<Alarm> cleared = new LinkedHashSet<>();
+        for (Alarm a : r.cleared()) {
+            if (a.isIncidentAuto() && a.getIncidentId() != null) {
+                cleared.add(a);
+            }
+        }
+        return new BatchResult(r.recorded().size(), r.duplicates(), refs(candidates), refs(cleared));
     }
 
     private static List<BatchResult.AlarmRef> refs(Set<Alarm> set) {

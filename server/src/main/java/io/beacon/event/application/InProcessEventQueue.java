@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * The in-process ingest queue and its single writer thread. The writer takes whatever is waiting
  * (up to the batch size), writes it in one transaction, and only then completes the events'
  * acknowledgements: group commit, one flush per batch. Then it hands the alarms that were raised
- * or cleared to the incident desk. A failed batch is retried once whole (an acknowledgement by a
+ * or cleared to the incident desk (its own thread). A failed batch is retried once whole (an acknowledgement by a
  * person may have raced it), then event by event, so one bad event cannot sink the others.
  */
 @ApplicationScoped
@@ -58,6 +58,7 @@ public class InProcessEventQueue implements EventQueue {
     void start(@Observes @Priority(200) StartupEvent started) {
         metrics.queueDepthGauge(() -> (long) queue.size());
         incidents.sweep(); // alarms committed just before a crash still get their incident
+        incidents.start(threads);
         running = true;
         thread = threads.newThread(this::drain);
         thread.setName("beacon-event-writer");
@@ -142,7 +143,7 @@ public class InProcessEventQueue implements EventQueue {
         if (result.duplicates() > 0) {
             metrics.duplicates(result.duplicates());
         }
-        incidents.handle(result, firstSeenNanos);
+        incidents.submit(result, firstSeenNanos);
     }
 
     private void fail(Submission s, RuntimeException cause) {
@@ -163,5 +164,6 @@ public class InProcessEventQueue implements EventQueue {
                 Thread.currentThread().interrupt();
             }
         }
+        incidents.stop();
     }
 }

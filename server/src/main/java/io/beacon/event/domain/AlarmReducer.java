@@ -19,8 +19,12 @@ public final class AlarmReducer {
     public record Recorded(NormalisedEvent event, Alarm alarm) {}
 
     /** What a batch did. */
+    /**
+     * {@code raised}: alarms a problem event raised or repeated in this batch; {@code reraised}: those
+     * among them that came back after a clear; {@code cleared}: alarms cleared (and still so at the end).
+     */
     public record Result(List<Alarm> created, Set<Alarm> touched, List<Recorded> recorded, Set<Alarm> raised,
-            Set<Alarm> cleared, int duplicates) {}
+            Set<Alarm> reraised, Set<Alarm> cleared, int duplicates) {}
 
     /**
      * @param existing the stored alarms of the batch's reduction keys, by key (loaded in one query)
@@ -31,6 +35,7 @@ public final class AlarmReducer {
         Set<Alarm> touched = new LinkedHashSet<>();
         Set<Alarm> raised = new LinkedHashSet<>();
         Set<Alarm> cleared = new LinkedHashSet<>();
+        Set<Alarm> reraised = new LinkedHashSet<>();
         List<Recorded> recorded = new ArrayList<>(batch.size());
         int duplicates = 0;
         for (NormalisedEvent e : batch) {
@@ -59,10 +64,14 @@ public final class AlarmReducer {
                 case CLEARED -> {
                     cleared.add(alarm);
                     raised.remove(alarm);
+                    reraised.remove(alarm);
                 }
                 case RERAISED, REPEATED -> {
                     if (e.kind() == EventKind.PROBLEM) {
                         raised.add(alarm);
+                    }
+                    if (outcome == Alarm.Outcome.RERAISED) {
+                        reraised.add(alarm);
                     }
                     cleared.remove(alarm);
                 }
@@ -71,6 +80,6 @@ public final class AlarmReducer {
             touched.add(alarm);
             recorded.add(new Recorded(e, alarm));
         }
-        return new Result(created, touched, recorded, raised, cleared, duplicates);
+        return new Result(created, touched, recorded, raised, reraised, cleared, duplicates);
     }
 }

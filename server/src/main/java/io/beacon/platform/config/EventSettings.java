@@ -36,6 +36,10 @@ public class EventSettings {
     int snmpThreads;
 
     @Inject
+    @ConfigProperty(name = "beacon.snmp.receive.queue.size", defaultValue = "50000")
+    int receiveQueueSize;
+
+    @Inject
     @ConfigProperty(name = "beacon.events.queue.size", defaultValue = "100000")
     int queueSize;
 
@@ -103,6 +107,11 @@ public class EventSettings {
 
     public int snmpThreads() {
         return Math.max(1, snmpThreads);
+    }
+
+    /** Datagrams waiting for the SNMP decoding threads. */
+    public int receiveQueueSize() {
+        return Math.max(100, receiveQueueSize);
     }
 
     public int queueSize() {
