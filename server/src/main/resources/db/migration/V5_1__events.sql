@@ -57,4 +57,3 @@ CREATE TABLE monitoring_event (
 ) ${table_options};
 CREATE INDEX ix_monitoring_event_alarm ON monitoring_event (alarm_id, id);
 CREATE INDEX ix_monitoring_event_ci ON monitoring_event (ci_id, id);
-CREATE INDEX ix_monitoring_event_received ON monitoring_event (received_at);

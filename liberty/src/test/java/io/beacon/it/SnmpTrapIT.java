@@ -88,6 +88,9 @@ class SnmpTrapIT {
         assertThat(ticket.getString("priority")).isEqualTo("P2");
         assertThat(ticket.getList("ciIds", Long.class)).containsExactly(ci);
         assertThat(ticket.getString("title")).contains("linkDown").contains("dist-sw-01");
+        assertThat(ticket.getList("alarms.id", Long.class)).containsExactly(a.getLong("id"));
+        assertThat(ticket.getString("alarms[0].status")).isEqualTo("active");
+        asDemo("requester").get("/api/tickets/" + incident).then().statusCode(404);
         assertThat(asDemo("agent").queryParam("incident", incident).get("/api/alarms").then().extract().jsonPath()
                 .getInt("total")).isEqualTo(1);
 

@@ -10,6 +10,7 @@ import io.beacon.platform.domain.PageRequest;
 import io.beacon.platform.rest.JsonBody;
 import io.beacon.platform.security.CallerIdentity;
 import io.beacon.ticket.application.NewTicket;
+import io.beacon.ticket.application.TicketAlarms;
 import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketQueries;
 import io.beacon.ticket.application.TicketService;
@@ -75,6 +76,9 @@ public class TicketResource {
     @Inject
     Groups groups;
 
+    @Inject
+    TicketAlarms alarms;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME})
@@ -87,7 +91,7 @@ public class TicketResource {
         body.validate();
         Ticket ticket = service.open(caller.caller(), input);
         return withETag(Response.created(uri.getAbsolutePathBuilder().path(ticket.getKey()).build()), ticket.getVersion())
-                .entity(TicketViews.full(queries.details(caller.caller(), ticket.getKey()))).build();
+                .entity(full(queries.details(caller.caller(), ticket.getKey()))).build();
     }
 
     @GET
@@ -132,7 +136,7 @@ public class TicketResource {
     @Transactional
     public Response get(@PathParam("id") String id) {
         var details = queries.details(caller.caller(), id);
-        return withETag(Response.ok(), details.ticket().getVersion()).entity(TicketViews.full(details)).build();
+        return withETag(Response.ok(), details.ticket().getVersion()).entity(full(details)).build();
     }
 
     /**
@@ -158,7 +162,7 @@ public class TicketResource {
         body.validate();
         Ticket ticket = service.change(caller.caller(), id, changes);
         var details = queries.details(caller.caller(), ticket.getKey());
-        return withETag(Response.ok(), ticket.getVersion()).entity(TicketViews.full(details)).build();
+        return withETag(Response.ok(), ticket.getVersion()).entity(full(details)).build();
     }
 
     @GET
@@ -183,6 +187,11 @@ public class TicketResource {
         TicketComment c = service.comment(caller.caller(), id, text, Boolean.TRUE.equals(internal),
                 TicketComment.Channel.API);
         return Response.status(Response.Status.CREATED).entity(TicketViews.CommentView.of(c)).build();
+    }
+
+    /** The ticket's page; the desk also sees the monitoring alarms linked to it. */
+    private TicketViews.TicketView full(io.beacon.ticket.application.TicketDetails details) {
+        return TicketViews.full(details, caller.caller().isStaff() ? alarms.of(details.ticket().getId()) : List.of());
     }
 
     private TicketFilter filter(String type, String status, String priority, Long ciId, String assignee, String group,
