@@ -1,0 +1,2 @@
+/** REST API of correlation: {@code /api/maintenance-windows}. */
+package io.beacon.correlation.rest;
