@@ -54,6 +54,7 @@ public final class BeaconServer {
         env.put("BEACON_DATA_DIR", workDir.resolve("data").toString());
         env.put("BEACON_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("BEACON_DEMO_DATA", "true");
+        env.put("BEACON_CORRELATION_TICK_SECONDS", "1"); // windows end and flaps settle within a test's patience
         this.trapPort = freeUdpPort();
         env.put("BEACON_SNMP_TRAP_PORT", String.valueOf(trapPort));
         env.put("BEACON_SNMP_COMMUNITY", SNMP_COMMUNITIES);

@@ -10,6 +10,7 @@ import io.beacon.cmdb.domain.Edge;
 import io.beacon.cmdb.domain.RelationType;
 import io.beacon.platform.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -36,6 +37,9 @@ import java.util.logging.Logger;
 public class CiImporter {
     private static final Logger LOG = Logger.getLogger(CiImporter.class.getName());
     static final int CHUNK = 500;
+
+    @Inject
+    Event<TopologyChanged> topologyChanged;
 
     @Inject
     ConfigurationItems items;
@@ -219,6 +223,9 @@ public class CiImporter {
         LOG.info(() -> String.format("CMDB import of %d rows in %d ms: %d created, %d updated, %d unchanged,"
                 + " %d relations created, %d rejected", rows.size(), (System.nanoTime() - began) / 1_000_000,
                 c, u, n, r, rejected.size()));
+        if (relationsCreated > 0) {
+            topologyChanged.fire(new TopologyChanged(relationsCreated, 0));
+        }
         return new ImportResult(created, updated, unchanged, relationsCreated, rejected);
     }
 

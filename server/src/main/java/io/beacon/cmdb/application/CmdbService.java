@@ -18,6 +18,7 @@ import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
 import io.beacon.platform.domain.StaleVersionException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -32,6 +33,9 @@ import java.util.Set;
 @ApplicationScoped
 @Transactional
 public class CmdbService {
+    @Inject
+    Event<TopologyChanged> topologyChanged;
+
     @Inject
     ConfigurationItems items;
 
@@ -113,7 +117,9 @@ public class CmdbService {
             throw new ConflictException("targetId", source.getName() + " " + t.code() + " CI " + target
                     + " exists already");
         }
-        return relations.add(new CiRelation(source.getId(), t, target));
+        CiRelation added = relations.add(new CiRelation(source.getId(), t, target));
+        topologyChanged.fire(new TopologyChanged(1, 0));
+        return added;
     }
 
     public void unrelate(String idOrName, long relationId) {
@@ -122,6 +128,7 @@ public class CmdbService {
                 .filter(x -> x.getSourceId() == item.getId() || x.getTargetId() == item.getId())
                 .orElseThrow(() -> new NotFoundException("relation", relationId));
         relations.remove(r);
+        topologyChanged.fire(new TopologyChanged(0, 1));
     }
 
     /** The relations of a CI both ways, each with the CI at the other end. */

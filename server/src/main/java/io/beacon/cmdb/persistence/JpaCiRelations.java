@@ -50,6 +50,22 @@ public class JpaCiRelations implements CiRelations {
         return edges("r.sourceId", sourceIds);
     }
 
+    @Override
+    public List<Edge> allEdges() {
+        List<Edge> edges = new ArrayList<>();
+        for (Object[] row : em.createQuery("select r.sourceId, r.type, r.targetId from CiRelation r", Object[].class)
+                .getResultList()) {
+            edges.add(new Edge((Long) row[0], (RelationType) row[1], (Long) row[2]));
+        }
+        return edges;
+    }
+
+    @Override
+    public String signature() {
+        Object[] row = em.createQuery("select count(r), max(r.id) from CiRelation r", Object[].class).getSingleResult();
+        return row[0] + ":" + row[1];
+    }
+
     private List<Edge> edges(String column, Collection<Long> ids) {
         List<Edge> edges = new ArrayList<>();
         for (List<Long> chunk : Chunks.of(new LinkedHashSet<>(ids), Chunks.IN_LIST)) {

@@ -1,56 +1,46 @@
 package io.beacon.event.application;
 
-import io.beacon.cmdb.domain.ConfigurationItems;
+import io.beacon.correlation.application.CorrelationEngine;
+import io.beacon.correlation.domain.AlarmSignal;
+import io.beacon.correlation.domain.AlarmState;
+import io.beacon.correlation.domain.Decision;
 import io.beacon.event.domain.Alarm;
 import io.beacon.event.domain.AlarmStatus;
 import io.beacon.event.domain.Alarms;
 import io.beacon.event.domain.Severity;
-import io.beacon.identity.domain.Actor;
 import io.beacon.platform.config.EventSettings;
-import io.beacon.ticket.application.NewTicket;
-import io.beacon.ticket.application.TicketChanges;
-import io.beacon.ticket.application.TicketService;
 import io.beacon.ticket.domain.Ticket;
-import io.beacon.ticket.domain.TicketComment;
-import io.beacon.ticket.domain.TicketStatus;
-import io.beacon.ticket.domain.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Opens incidents for raised alarms and resolves (or annotates) the incidents Beacon opened once
- * every alarm of theirs has cleared. Each call is one transaction; tickets are opened and changed
- * through {@link TicketService} as {@link Actor#SYSTEM}, so they get numbers, audit lines and
- * activity events like any other.
+ * Asks correlation what a raised or cleared alarm means, and carries out its decisions: opening,
+ * reopening, merging and resolving incidents, attaching symptoms, holding back alarms inside
+ * planned work, and recording why on the alarm and on the incident. Each call is one transaction.
  */
 @ApplicationScoped
 @Transactional
 public class IncidentActions {
-    static final int TITLE_MAX = 300;
+    /** Correlation remembers at most this many alarms across a restart. */
+    static final int MEMORY_MAX = 200_000;
+    private static final int SYMPTOMS_LISTED = 20;
 
     @Inject
     Alarms alarms;
 
     @Inject
-    Tickets tickets;
+    AlarmIncidents incidents;
 
     @Inject
-    TicketService ticketService;
-
-    @Inject
-    ConfigurationItems cis;
-
-    @Inject
-    AlarmCorrelator correlator;
+    CorrelationEngine correlation;
 
     @Inject
     EventSettings settings;
@@ -58,29 +48,138 @@ public class IncidentActions {
     @Inject
     Clock clock;
 
-    /** Answers the ids of the alarms that got a new incident. */
-    public List<Long> apply(List<Long> raised, List<Long> cleared) {
-        Severity threshold = threshold();
+    /** What correlation decides about a raised alarm; nothing for one below the incident threshold. */
+    public List<Decision> decideRaised(long alarmId) {
+        Alarm alarm = alarms.byId(alarmId).orElse(null);
+        if (alarm == null || alarm.getStatus() != AlarmStatus.ACTIVE || !pages(alarm)) {
+            return List.of();
+        }
+        return correlation.problem(signal(alarm), clock.instant());
+    }
+
+    public List<Decision> decideCleared(long alarmId) {
+        Alarm alarm = alarms.byId(alarmId).orElse(null);
+        if (alarm == null || alarm.getStatus() != AlarmStatus.CLEARED) {
+            return List.of();
+        }
+        return correlation.clear(alarm.getReductionKey(), clock.instant());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Decision> decideTick() {
+        return correlation.tick(clock.instant());
+    }
+
+    /** Carries out decisions; answers the ids of the alarms that got a new incident. */
+    public List<Long> carryOut(List<Decision> decisions) {
         List<Long> opened = new ArrayList<>();
-        for (Long id : raised) {
-            Alarm alarm = alarms.byId(id).orElse(null);
-            if (alarm == null || alarm.getStatus() != AlarmStatus.ACTIVE) {
+        Map<Long, Symptoms> symptomsByIncident = new LinkedHashMap<>();
+        for (Decision d : decisions) {
+            Alarm alarm = alarms.byId(d.alarmId()).orElse(null);
+            if (alarm == null) {
                 continue;
             }
-            if (alarm.getIncidentId() != null && incidentIsOver(alarm.getIncidentId())) {
-                alarm.unlinkIncident(); // the problem is back after its incident ended: a new incident
-            }
-            if (alarm.wantsIncident(threshold) && alarm.getSuppressionKind() == null && decide(alarm)) {
-                opened.add(id);
+            if (d instanceof Decision.OpenIncident o) {
+                if (openFor(alarm, o)) {
+                    opened.add(alarm.getId());
+                }
+            } else if (d instanceof Decision.AttachSymptom s) {
+                attach(alarm, s.rootAlarmId(), s.reason(), symptomsByIncident, opened);
+            } else if (d instanceof Decision.MergeIncident m) {
+                merge(alarm, m);
+            } else if (d instanceof Decision.Suppress s) {
+                alarm.suppress(s.suppression().kind().code(), s.suppression().ref(), s.reason());
+            } else if (d instanceof Decision.ReopenIncident r) {
+                if (reopen(alarm, r)) {
+                    opened.add(alarm.getId());
+                }
+            } else if (d instanceof Decision.MarkFlapping f) {
+                alarm.markFlapping(true);
+                incidents.openIncidentOf(alarm).ifPresent(t -> incidents.note(t, f.reason()));
+            } else if (d instanceof Decision.ResolveIncident r) {
+                alarm.markFlapping(false);
+                if (alarm.isIncidentAuto()) {
+                    incidents.openIncidentOf(alarm).ifPresent(t -> incidents.resolve(t, r.reason()));
+                }
             }
         }
-        for (Long id : cleared) {
-            alarms.byId(id).ifPresent(this::afterClear);
+        for (Symptoms s : symptomsByIncident.values()) {
+            List<String> lines = s.lines();
+            incidents.note(s.incident(), lines.size() + " alarm(s) attached as symptoms of this incident's root cause:\n- "
+                    + String.join("\n- ", lines.subList(0, Math.min(lines.size(), SYMPTOMS_LISTED)))
+                    + (lines.size() > SYMPTOMS_LISTED ? "\n- and " + (lines.size() - SYMPTOMS_LISTED) + " more" : ""));
         }
         alarms.flush();
         return opened;
     }
 
+    private boolean openFor(Alarm alarm, Decision.OpenIncident o) {
+        alarm.standAlone();
+        if (o.relatedChange() != null) {
+            alarm.attributeToChange(o.relatedChange());
+        }
+        Optional<Ticket> current = alarm.isIncidentAuto() ? incidents.openIncidentOf(alarm) : Optional.empty();
+        Ticket ticket = current.orElseGet(() -> incidents.open(alarm));
+        if (o.relatedChange() != null || o.suspectChange() != null || current.isPresent()
+                || o.reason().startsWith("root cause") || o.reason().startsWith("still active")) {
+            incidents.note(ticket, o.reason());
+        }
+        return current.isEmpty();
+    }
+
+    /** The symptoms attached to one incident by one call, noted on it once. */
+    private record Symptoms(Ticket incident, List<String> lines) {}
+
+    private boolean reopen(Alarm alarm, Decision.ReopenIncident r) {
+        alarm.standAlone();
+        Optional<Ticket> previous = incidents.incidentOf(alarm);
+        if (previous.isPresent() && incidents.reopen(previous.get(), r.reason())) {
+            return false;
+        }
+        Ticket t = incidents.open(alarm);
+        previous.ifPresent(p -> incidents.note(t, r.reason() + " (" + p.getKey()
+                + " is closed: this incident follows it up)"));
+        return true;
+    }
+
+    private void attach(Alarm alarm, long rootAlarmId, String reason, Map<Long, Symptoms> notes,
+            List<Long> opened) {
+        Alarm root = alarms.byId(rootAlarmId).orElse(null);
+        Optional<Ticket> rootIncident = root == null ? Optional.empty() : incidents.openIncidentOf(root);
+        if (rootIncident.isEmpty()) {
+            // The root's incident is gone (resolved by hand, failed to open): the alarm pages on its own.
+            alarm.standAlone();
+            if (incidents.openIncidentOf(alarm).isEmpty()) {
+                incidents.open(alarm);
+                opened.add(alarm.getId());
+            }
+            return;
+        }
+        alarm.markSymptomOf(root, reason);
+        notes.computeIfAbsent(rootIncident.get().getId(), k -> new Symptoms(rootIncident.get(), new ArrayList<>()))
+                .lines().add(alarm.getName() + " on " + AlarmIncidents.where(alarm) + " (alarm " + alarm.getId() + ")");
+    }
+
+    /** The alarm's own incident moves into its root cause's: its alarms follow, it is resolved as merged. */
+    private void merge(Alarm alarm, Decision.MergeIncident m) {
+        Alarm root = alarms.byId(m.rootAlarmId()).orElse(null);
+        Optional<Ticket> into = root == null ? Optional.empty() : incidents.openIncidentOf(root);
+        Optional<Ticket> own = incidents.openIncidentOf(alarm);
+        if (into.isEmpty()) {
+            return; // nothing to merge into: the alarm keeps its incident
+        }
+        alarm.markSymptomOf(root, m.reason());
+        if (own.isEmpty() || own.get().getId().equals(into.get().getId())) {
+            return;
+        }
+        for (Alarm other : alarms.byIncident(own.get().getId())) {
+            other.linkIncident(into.get().getId(), into.get().getKey(), false);
+        }
+        incidents.note(into.get(), own.get().getKey() + " merged into this incident: " + m.reason());
+        incidents.resolve(own.get(), "Merged into " + into.get().getKey() + ": " + m.reason());
+    }
+
+    /** Active alarms that page but have neither an incident nor a verdict (after a crash between transactions). */
     public List<Long> alarmsWantingIncidents() {
         Severity threshold = threshold();
         List<Severity> severities = Arrays.stream(Severity.values())
@@ -88,86 +187,39 @@ public class IncidentActions {
         return alarms.activeWithoutIncident(severities, 1000);
     }
 
-    private boolean decide(Alarm alarm) {
-        IncidentDecision d = correlator.decide(alarm);
-        switch (d.action()) {
-            case SUPPRESS -> {
-                alarm.suppress(d.kind(), d.ref(), d.reason());
-                return false;
-            }
-            case ATTACH -> {
-                Ticket t = tickets.byKey(d.ticketKey()).orElse(null);
-                if (t != null) {
-                    alarm.linkIncident(t.getId(), t.getKey(), false);
-                    return false;
-                }
-                return open(alarm); // the incident named went away: open one
-            }
-            default -> {
-                return open(alarm);
-            }
-        }
+    /** Gives correlation back what it knew before a restart (or before a failed transaction), from the stored alarms. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int restoreCorrelation() {
+        List<AlarmState> states = alarms.correlated(MEMORY_MAX).stream().map(IncidentActions::state).toList();
+        correlation.restore(states);
+        return states.size();
     }
 
-    private boolean open(Alarm alarm) {
-        List<Long> ciIds = alarm.getCiId() != null && !cis.existingIds(List.of(alarm.getCiId())).isEmpty()
-                ? List.of(alarm.getCiId()) : List.of();
-        String where = alarm.getCiName() != null ? alarm.getCiName()
-                : alarm.getSourceAddress() != null ? alarm.getSourceAddress() + " (unknown CI)" : "unknown CI";
-        String title = cut(alarm.getName() + " on " + where + ": " + alarm.getMessage(), TITLE_MAX);
-        String description = "Opened by Beacon from alarm " + alarm.getId() + " (" + alarm.getSeverity().code() + ", "
-                + alarm.getSource().code() + ").\n\n" + alarm.getMessage() + "\n\nReduction key: " + alarm.getReductionKey()
-                + "\nFirst seen: " + alarm.getFirstSeen();
-        Ticket ticket = ticketService.open(Actor.SYSTEM, new NewTicket("incident", title, description,
-                priorities().get(alarm.getSeverity()), null, null, ciIds, null, null, null, TicketComment.Channel.SYSTEM));
-        alarm.linkIncident(ticket.getId(), ticket.getKey(), true);
-        return true;
+    private static AlarmState state(Alarm a) {
+        String kind = a.getSuppressionKind();
+        AlarmState.Role role = "root_cause".equals(kind) ? AlarmState.Role.SYMPTOM
+                : "change".equals(kind) || "maintenance".equals(kind) ? AlarmState.Role.SUPPRESSED
+                : AlarmState.Role.INCIDENT;
+        boolean active = a.getStatus() == AlarmStatus.ACTIVE;
+        return new AlarmState(a.getId(), a.getReductionKey(), a.getCiId(), label(a), a.getFirstSeen(), active, role,
+                a.getRootCauseAlarmId(), role == AlarmState.Role.SUPPRESSED ? a.getSuppressionRef() : null,
+                role == AlarmState.Role.INCIDENT && a.getIncidentId() != null && a.isIncidentAuto(), a.isFlapping(),
+                active ? null : a.getClearedAt());
     }
 
-    private void afterClear(Alarm alarm) {
-        if (alarm.getStatus() != AlarmStatus.CLEARED || !alarm.isIncidentAuto() || alarm.getIncidentId() == null) {
-            return;
-        }
-        List<Alarm> all = alarms.byIncident(alarm.getIncidentId());
-        if (all.stream().anyMatch(a -> a.getStatus() != AlarmStatus.CLEARED)) {
-            return; // other alarms of the incident are still active
-        }
-        Optional<Ticket> ticket = tickets.byId(alarm.getIncidentId());
-        if (ticket.isEmpty() || !ticket.get().getStatus().isOpen()) {
-            return;
-        }
-        String note = "All alarms of this incident have cleared (" + alarm.getName() + " on "
-                + (alarm.getCiName() != null ? alarm.getCiName() : alarm.getSourceAddress()) + " cleared at "
-                + alarm.getClearedAt() + "). " + (settings.resolveOnClear() ? "Resolved automatically by Beacon." : "");
-        if (settings.resolveOnClear()) {
-            ticketService.change(Actor.SYSTEM, ticket.get().getKey(), new TicketChanges(null, null,
-                    TicketStatus.RESOLVED.code(), note.trim(), null, null, null, null, null, null, null, null));
-        } else {
-            ticketService.comment(Actor.SYSTEM, ticket.get().getKey(), note.trim(), true, TicketComment.Channel.SYSTEM);
-        }
+    private boolean pages(Alarm alarm) {
+        return alarm.getSeverity() != Severity.CLEARED && alarm.getSeverity().atLeast(threshold());
     }
 
-    private boolean incidentIsOver(long ticketId) {
-        return tickets.byId(ticketId).map(t -> !t.getStatus().isOpen()).orElse(true);
+    private static AlarmSignal signal(Alarm a) {
+        return new AlarmSignal(a.getId(), a.getReductionKey(), a.getCiId(), label(a));
+    }
+
+    private static String label(Alarm a) {
+        return a.getName() + " on " + AlarmIncidents.where(a);
     }
 
     private Severity threshold() {
         return Severity.fromCode("beacon.events.incident.severity", settings.incidentSeverity());
-    }
-
-    Map<Severity, String> priorities() {
-        Map<Severity, String> map = new EnumMap<>(Severity.class);
-        for (String pair : settings.incidentPriority().split(",")) {
-            String[] kv = pair.split("=", 2);
-            Severity s = kv.length == 2 ? Severity.parse(kv[0]) : null;
-            if (s != null && Set.of("P1", "P2", "P3", "P4").contains(kv[1].strip().toUpperCase())) {
-                map.put(s, kv[1].strip().toUpperCase());
-            }
-        }
-        return map;
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

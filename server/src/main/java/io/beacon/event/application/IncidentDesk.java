@@ -1,5 +1,8 @@
 package io.beacon.event.application;
 
+import io.beacon.correlation.application.CorrelationIndexes;
+import io.beacon.correlation.domain.Decision;
+import io.beacon.platform.config.CorrelationSettings;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +15,8 @@ import java.util.logging.Logger;
 
 /**
  * The incident side of committed batches, on a thread of its own so that opening tickets never
- * holds up the event writer. Each alarm's incident work is one transaction: the first incidents
+ * holds up the event writer. All correlation happens on this one thread (batches and the periodic
+ * tick alike), so its decisions are carried out in the order they were taken. Each alarm's incident work is one transaction: the first incidents
  * of a burst are visible while the rest are still being opened, and one failing alarm does not
  * hold back the others (its events are committed already; the sweep at start retries alarms that
  * a crash left without their incident).
@@ -28,6 +32,15 @@ public class IncidentDesk {
 
     @Inject
     IngestMetrics metrics;
+
+    @Inject
+    CorrelationIndexes indexes;
+
+    @Inject
+    CorrelationSettings correlationSettings;
+
+    private long nextTick;
+    private long nextPlannedWorkRefresh;
 
     // Holds only batches that raised or cleared something: small, and bounded by the writer's pace.
     private final LinkedBlockingQueue<Work> work = new LinkedBlockingQueue<>();
@@ -54,6 +67,7 @@ public class IncidentDesk {
                 if (w != null) {
                     handle(w.result(), w.firstSeenNanos());
                 }
+                tickIfDue();
             } catch (InterruptedException e) {
                 if (!running) {
                     return;
@@ -66,7 +80,7 @@ public class IncidentDesk {
 
     void handle(BatchResult result, Map<String, Long> firstSeenNanos) {
         for (BatchResult.AlarmRef ref : result.raised()) {
-            if (!attempt(ref.alarmId(), true).isEmpty()) {
+            if (carryOut(actions.decideRaised(ref.alarmId())).contains(ref.alarmId())) {
                 Long since = firstSeenNanos.get(ref.reductionKey());
                 if (since != null) {
                     metrics.incidentLatency(System.nanoTime() - since);
@@ -74,30 +88,72 @@ public class IncidentDesk {
             }
         }
         for (BatchResult.AlarmRef ref : result.cleared()) {
-            attempt(ref.alarmId(), false);
+            carryOut(actions.decideCleared(ref.alarmId()));
         }
     }
 
-    /** A few tries: the writer may update the same alarm meanwhile (optimistic locking turns one of us back). */
-    private List<Long> attempt(long alarmId, boolean raised) {
+    /** Time-driven correlation: ended windows, quiet flapping alarms, a changed CMDB or planned work. */
+    private void tickIfDue() {
+        long now = System.nanoTime();
+        if (now < nextTick) {
+            return;
+        }
+        nextTick = now + TimeUnit.SECONDS.toNanos(correlationSettings.tickSeconds());
+        try {
+            indexes.refreshTopologyIfChanged();
+            if (now >= nextPlannedWorkRefresh) {
+                indexes.refreshPlannedWork();
+                nextPlannedWorkRefresh = now + TimeUnit.MINUTES.toNanos(1);
+            }
+            carryOut(actions.decideTick());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Correlation's periodic work failed; trying again at the next tick", e);
+        }
+    }
+
+    /**
+     * A few tries: the writer may update the same alarm meanwhile (optimistic locking turns one of
+     * us back). When every try fails, correlation re-reads what the database holds, so that its
+     * memory never runs ahead of the stored alarms.
+     */
+    private List<Long> carryOut(List<Decision> decisions) {
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
         for (int i = 1; ; i++) {
             try {
-                return raised ? actions.apply(List.of(alarmId), List.of()) : actions.apply(List.of(), List.of(alarmId));
+                return actions.carryOut(decisions);
             } catch (RuntimeException e) {
                 if (i == 3) {
-                    LOG.log(Level.WARNING, "Could not " + (raised ? "open" : "resolve") + " the incident of alarm " + alarmId, e);
+                    LOG.log(Level.WARNING, "Could not carry out " + decisions + "; correlation re-reads the stored alarms", e);
+                    restore();
                     return List.of();
                 }
             }
         }
     }
 
-    /** Opens the incidents that active alarms still want (after a crash between the two transactions). */
+    private void restore() {
+        try {
+            LOG.info("Correlation remembers " + actions.restoreCorrelation() + " alarms");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Correlation could not re-read the stored alarms", e);
+        }
+    }
+
+    /**
+     * At start: load the topology and planned work, give correlation back its memory, then decide
+     * about the alarms that a crash left without their incident or verdict.
+     */
     void sweep() {
         try {
+            indexes.refreshTopologyIfChanged();
+            indexes.refreshPlannedWork();
+            nextPlannedWorkRefresh = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            restore();
             List<Long> pending = actions.alarmsWantingIncidents();
             if (!pending.isEmpty()) {
-                LOG.info(pending.size() + " active alarms have no incident yet; opening them");
+                LOG.info(pending.size() + " active alarms have no incident yet; deciding about them");
                 handle(new BatchResult(0, 0, pending.stream().map(id -> new BatchResult.AlarmRef(id, "")).toList(),
                         List.of()), Map.of());
             }

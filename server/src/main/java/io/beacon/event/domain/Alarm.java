@@ -231,6 +231,35 @@ public class Alarm {
         this.suppressionKind = kind;
         this.suppressionRef = ref;
         this.suppressionReason = reason == null ? null : Texts.cut(reason, 500);
+        if ("change".equals(kind)) {
+            this.changeKey = ref;
+        }
+    }
+
+    /** Correlation found the alarm's root cause: it joins that alarm's incident and pages nobody itself. */
+    public void markSymptomOf(Alarm root, String reason) {
+        rootCauseAlarmId = root.getId();
+        suppress("root_cause", String.valueOf(root.getId()), reason);
+        if (root.getIncidentId() != null) {
+            linkIncident(root.getIncidentId(), root.getIncidentKey(), false);
+        }
+    }
+
+    /** The alarm pages on its own again (its root cause cleared, its window ended). */
+    public void standAlone() {
+        rootCauseAlarmId = null;
+        suppressionKind = null;
+        suppressionRef = null;
+        suppressionReason = null;
+    }
+
+    /** The alarm outlived (or followed) this change: it stays linked to it. */
+    public void attributeToChange(String key) {
+        this.changeKey = key;
+    }
+
+    public void markFlapping(boolean flapping) {
+        this.flapping = flapping;
     }
 
     public Long getId() { return id; }

@@ -30,5 +30,11 @@ public interface Alarms {
     /** Active, unsuppressed alarms of these severities that have no incident (at most {@code max}). */
     List<Long> activeWithoutIncident(Collection<Severity> severities, int max);
 
+    /**
+     * The alarms correlation remembers: active ones it decided about (with an incident or a
+     * suppression), and cleared flapping ones whose incident it keeps open (at most {@code max}).
+     */
+    List<Alarm> correlated(int max);
+
     void flush();
 }

@@ -151,6 +151,14 @@ public class JpaAlarms implements Alarms {
     }
 
     @Override
+    public List<Alarm> correlated(int max) {
+        return em.createQuery("select a from Alarm a where (a.status = :active and (a.incidentId is not null"
+                        + " or a.suppressionKind is not null)) or (a.flapping = true and a.incidentId is not null)"
+                        + " order by a.id", Alarm.class)
+                .setParameter("active", AlarmStatus.ACTIVE).setMaxResults(max).getResultList();
+    }
+
+    @Override
     public void flush() {
         em.flush();
     }

@@ -1,0 +1,107 @@
+package io.beacon.correlation.application;
+
+import io.beacon.cmdb.application.TopologyChanged;
+import io.beacon.cmdb.domain.CiRelations;
+import io.beacon.cmdb.domain.Topology;
+import io.beacon.correlation.domain.MaintenanceWindow;
+import io.beacon.correlation.domain.MaintenanceWindows;
+import io.beacon.correlation.domain.PlannedWork;
+import io.beacon.correlation.domain.PlannedWorkIndex;
+import io.beacon.correlation.domain.UpstreamIndex;
+import io.beacon.platform.config.CorrelationSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the correlator's in-memory indexes current: the CMDB topology (re-read when its relations
+ * change) and the planned work (approved changes and maintenance windows, re-read when one changes
+ * and periodically, as recurring windows roll forward).
+ */
+@ApplicationScoped
+public class CorrelationIndexes {
+    private static final Logger LOG = Logger.getLogger(CorrelationIndexes.class.getName());
+    /** How far ahead recurring windows are expanded; the periodic refresh rolls it forward. */
+    static final Duration HORIZON = Duration.ofDays(2);
+
+    @Inject
+    CorrelationEngine engine;
+
+    @Inject
+    CiRelations relations;
+
+    @Inject
+    MaintenanceWindows maintenance;
+
+    @Inject
+    Instance<PlannedChanges> changes;
+
+    @Inject
+    CorrelationSettings settings;
+
+    @Inject
+    Clock clock;
+
+    private volatile String topologySignature;
+    private volatile int relationsLoaded;
+    private volatile int plannedWorkLoaded;
+
+    /** Re-reads the topology when a relation was added or removed since the last read. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refreshTopologyIfChanged() {
+        String signature = relations.signature();
+        if (signature.equals(topologySignature)) {
+            return;
+        }
+        long start = System.nanoTime();
+        var edges = relations.allEdges();
+        engine.useTopology(new UpstreamIndex(new Topology().addAll(edges)));
+        topologySignature = signature;
+        relationsLoaded = edges.size();
+        LOG.info(() -> "Correlation topology: " + edges.size() + " relations loaded in "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refreshPlannedWork() {
+        Instant now = clock.instant();
+        Instant from = now.minus(settings.suspectWindow()).minus(MaintenanceWindow.LONGEST);
+        Instant to = now.plus(HORIZON);
+        List<PlannedWork> work = new ArrayList<>();
+        for (MaintenanceWindow w : maintenance.all(null)) {
+            work.addAll(w.occurrences(from, to));
+        }
+        for (PlannedChanges source : changes) {
+            work.addAll(source.between(from, to));
+        }
+        engine.usePlannedWork(new PlannedWorkIndex(work));
+        plannedWorkLoaded = work.size();
+    }
+
+    /** How many CMDB relations the in-memory topology holds. */
+    public int relationsLoaded() {
+        return relationsLoaded;
+    }
+
+    /** How many change windows and maintenance occurrences correlation knows (from the suspect window to two days ahead). */
+    public int plannedWorkLoaded() {
+        return plannedWorkLoaded;
+    }
+
+    void onTopologyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TopologyChanged changed) {
+        refreshTopologyIfChanged();
+    }
+
+    void onPlannedWorkChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PlannedWorkChanged changed) {
+        refreshPlannedWork();
+    }
+}
