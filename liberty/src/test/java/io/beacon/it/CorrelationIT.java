@@ -122,10 +122,13 @@ class CorrelationIT {
         String name = "mw-srv-" + run;
         long id = ci(name, "server", "10.77.2.1");
         awaitKnown(name);
+        int plannedBefore = asDemo("agent").get("/api/correlation").then().extract().path("plannedWork");
         Instant end = Instant.now().plus(8, ChronoUnit.SECONDS);
         String ref = asDemo("agent").body(Map.of("ciIds", List.of(id), "start", Instant.now().minus(1, ChronoUnit.MINUTES)
                         .toString(), "end", end.toString(), "reason", "OS patching"))
                 .post("/api/maintenance-windows").then().statusCode(201).extract().path("ref");
+        Poll.until(() -> asDemo("agent").get("/api/correlation").then().extract().<Integer>path("plannedWork"),
+                n -> n > plannedBefore, WAIT, "the window in correlation's planned work");
 
         event(name, name, "critical");
         JsonPath held = awaitAlarm(name, a -> a.getString("suppression.kind") != null, "suppressed");

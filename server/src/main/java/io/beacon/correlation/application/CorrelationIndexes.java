@@ -9,6 +9,8 @@ import io.beacon.correlation.domain.PlannedWork;
 import io.beacon.correlation.domain.PlannedWorkIndex;
 import io.beacon.correlation.domain.UpstreamIndex;
 import io.beacon.platform.config.CorrelationSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -50,6 +52,12 @@ public class CorrelationIndexes {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CorrelationIndexes self;
+
+    @Resource
+    ManagedExecutorService executor;
 
     private volatile String topologySignature;
     private volatile int relationsLoaded;
@@ -97,11 +105,14 @@ public class CorrelationIndexes {
         return plannedWorkLoaded;
     }
 
+    // After the commit there is no transaction to read in (Liberty refuses JPA in afterCompletion):
+    // re-read on a managed thread, through the proxy so that the read runs in a transaction of its own.
+
     void onTopologyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TopologyChanged changed) {
-        refreshTopologyIfChanged();
+        executor.execute(self::refreshTopologyIfChanged);
     }
 
     void onPlannedWorkChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PlannedWorkChanged changed) {
-        refreshPlannedWork();
+        executor.execute(self::refreshPlannedWork);
     }
 }
