@@ -92,6 +92,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void correlationDecidesWithoutKnowingWhoCarriesItOut() {
+        noClasses().that().resideInAPackage("io.beacon.correlation..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.beacon.event..", "io.beacon.ticket..",
+                        "io.beacon.change..")
+                .because("correlation reads topology and planned work through ports; the event area acts on its decisions")
+                .check(beacon);
+    }
+
+    @Test
     void everyEndpointStatesWhoMayCallIt() {
         methods().that().areAnnotatedWith(jakarta.ws.rs.GET.class)
                 .or().areAnnotatedWith(jakarta.ws.rs.POST.class)
