@@ -1,0 +1,41 @@
+package io.beacon.workflows.engine;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+
+/**
+ * Camunda's job executor on Liberty-managed threads, so that timers and asynchronous steps run with
+ * the application's class loader, naming context and transactions (plain threads would not).
+ */
+class ManagedJobExecutor extends DefaultJobExecutor {
+    private final ManagedThreadFactory threads;
+
+    ManagedJobExecutor(ManagedThreadFactory threads, int poolSize) {
+        this.threads = threads;
+        this.corePoolSize = poolSize;
+        this.maxPoolSize = poolSize;
+        this.queueSize = 16;
+        setName("beacon-jobs");
+    }
+
+    @Override
+    protected void startExecutingJobs() {
+        if (threadPoolExecutor == null || threadPoolExecutor.isShutdown()) {
+            threadPoolExecutor = new ThreadPoolExecutor(corePoolSize, maxPoolSize, 60L, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(queueSize), threads);
+        }
+        startJobAcquisitionThread();
+    }
+
+    @Override
+    protected void startJobAcquisitionThread() {
+        if (jobAcquisitionThread == null) {
+            jobAcquisitionThread = threads.newThread(acquireJobsRunnable);
+            jobAcquisitionThread.setName(getName() + "-acquisition");
+            jobAcquisitionThread.start();
+        }
+    }
+}
