@@ -18,7 +18,7 @@ class ManagedJobExecutor extends DefaultJobExecutor {
         this.corePoolSize = poolSize;
         this.maxPoolSize = poolSize;
         this.queueSize = 16;
-        setName("beacon-jobs");
+        this.name = "beacon-jobs";
     }
 
     @Override
@@ -34,7 +34,7 @@ class ManagedJobExecutor extends DefaultJobExecutor {
     protected void startJobAcquisitionThread() {
         if (jobAcquisitionThread == null) {
             jobAcquisitionThread = threads.newThread(acquireJobsRunnable);
-            jobAcquisitionThread.setName(getName() + "-acquisition");
+            jobAcquisitionThread.setName(name + "-acquisition");
             jobAcquisitionThread.start();
         }
     }

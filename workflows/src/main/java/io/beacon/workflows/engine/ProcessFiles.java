@@ -13,8 +13,7 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
  */
 public final class ProcessFiles {
     public static final List<String> ALL = List.of(
-            "processes/change-management.bpmn",
-            "processes/ticket-lifecycle.bpmn");
+            "processes/change-management.bpmn");
 
     private ProcessFiles() {}
 

@@ -1,0 +1,29 @@
+package io.beacon.workflows;
+
+/** Every process variable name, in one place: the BPMN files use the same names. */
+public final class ProcessVariables {
+    private ProcessVariables() {}
+
+    // Change management
+    public static final String CHANGE_ID = "changeId";
+    public static final String CHANGE_KEY = "changeKey";
+    public static final String CHANGE_TYPE = "changeType";
+    public static final String TITLE = "title";
+    public static final String REQUESTER = "requester";
+    public static final String IMPLEMENTER = "implementer";
+    /** The approval seats: each a comma list of candidate users (approver first, then substitutes). */
+    public static final String APPROVER_SEATS = "approverSeats";
+    public static final String SEAT = "seat";
+    public static final String APPROVER_COUNT = "approverCount";
+    public static final String REQUIRED_APPROVALS = "requiredApprovals";
+    public static final String APPROVALS = "approvals";
+    public static final String REJECTIONS = "rejections";
+    /** Set when an approval task completes: true approves, false rejects. */
+    public static final String APPROVED = "approved";
+    public static final String REMINDER_AT = "reminderAt";
+    public static final String ESCALATE_AT = "escalateAt";
+
+    // Ticket lifecycle
+    public static final String TICKET_ID = "ticketId";
+    public static final String TICKET_KEY = "ticketKey";
+}
