@@ -10,37 +10,37 @@ import java.time.Instant;
 import java.util.List;
 
 /** Changes as the API shows them (../shared contracts: changes and approval tasks). */
-final class ChangeViews {
+public final class ChangeViews {
     private ChangeViews() {}
 
-    record ConflictView(String kind, String ref, String reason) {
+    public record ConflictView(String kind, String ref, String reason) {
         static ConflictView of(ChangeConflict c) {
             return new ConflictView(c.getKind(), c.getRef(), c.getReason());
         }
     }
 
-    record ApprovalView(String approver, String onBehalfOf, String decision, String comment, Instant at) {
+    public record ApprovalView(String approver, String onBehalfOf, String decision, String comment, Instant at) {
         static ApprovalView of(ChangeApproval a) {
             return new ApprovalView(a.getApprover(), a.getOnBehalfOf(), a.getDecision().code(), a.getComment(),
                     a.getDecidedAt());
         }
     }
 
-    record HistoryView(String actor, Instant at, String field, String oldValue, String newValue) {
+    public record HistoryView(String actor, Instant at, String field, String oldValue, String newValue) {
         static HistoryView of(ChangeHistoryEntry h) {
             return new HistoryView(h.getActor(), h.getChangedAt(), h.getField(), h.getOldValue(), h.getNewValue());
         }
     }
 
-    record CiRef(long id, String name) {}
+    public record CiRef(long id, String name) {}
 
-    record ChangeView(long id, String key, String type, String title, String description, String status,
+    public record ChangeView(long id, String key, String type, String title, String description, String status,
             String statusReason, String risk, List<Long> ciIds, List<CiRef> cis, Instant plannedStart,
             Instant plannedEnd, String implementationPlan, String backoutPlan, String requester, String implementer,
             List<ConflictView> conflicts, List<ApprovalView> approvals, List<HistoryView> history, Instant createdAt,
             Instant updatedAt, long version) {}
 
-    record SubstituteView(long id, String approver, String substitute, Instant from, Instant until) {
+    public record SubstituteView(long id, String approver, String substitute, Instant from, Instant until) {
         static SubstituteView of(ApproverSubstitute s) {
             return new SubstituteView(s.getId(), s.getApprover(), s.getSubstitute(), s.getValidFrom(),
                     s.getValidUntil());

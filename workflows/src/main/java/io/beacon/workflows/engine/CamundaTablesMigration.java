@@ -1,4 +1,4 @@
-package db.migration;
+package io.beacon.workflows.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,18 +9,42 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
+import jakarta.enterprise.context.Dependent;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Creates the Camunda 7.24 tables with the create scripts that ship inside camunda-engine.jar, so that
  * the process engine's schema is versioned by Flyway like Beacon's own (and the engine never alters the
  * schema at start). H2 runs the h2 scripts; MariaDB the mysql ones, which Camunda runs on MariaDB too.
- * A later Camunda upgrade adds a migration that runs the matching upgrade script.
+ * A later Camunda upgrade adds a migration that runs the matching upgrade script. Contributed to
+ * Flyway as a CDI bean (class-path scanning does not find Java migrations inside the WAR on Liberty).
  */
-public class V4_1__camunda_engine_tables extends BaseJavaMigration {
+@Dependent
+public class CamundaTablesMigration implements JavaMigration {
     static final List<String> PARTS = List.of("engine", "history", "identity", "case.engine", "case.history",
             "decision.engine", "decision.history");
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("4.1");
+    }
+
+    @Override
+    public String getDescription() {
+        return "camunda engine tables";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return 7_24_0; // the Camunda version whose create scripts this runs
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
 
     @Override
     public void migrate(Context context) throws Exception {
@@ -48,7 +72,7 @@ public class V4_1__camunda_engine_tables extends BaseJavaMigration {
 
     static String script(String database, String part) throws IOException {
         String name = "org/camunda/bpm/engine/db/create/activiti." + database + ".create." + part + ".sql";
-        try (InputStream in = V4_1__camunda_engine_tables.class.getClassLoader().getResourceAsStream(name)) {
+        try (InputStream in = CamundaTablesMigration.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("camunda-engine.jar lacks " + name);
             }
