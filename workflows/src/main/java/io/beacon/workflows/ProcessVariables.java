@@ -26,4 +26,15 @@ public final class ProcessVariables {
     // Ticket lifecycle
     public static final String TICKET_ID = "ticketId";
     public static final String TICKET_KEY = "ticketKey";
+    /** When the SLA timer next fires (ISO-8601): the earliest near-breach or breach still ahead. */
+    public static final String NEXT_SLA_CHECK = "nextSlaCheck";
+    /** When a resolved ticket closes itself unless reopened (ISO-8601). */
+    public static final String AUTO_CLOSE_AT = "autoCloseAt";
+
+    // Ticket lifecycle messages (the ticket's status changes)
+    public static final String MSG_PENDING = "ticketPending";
+    public static final String MSG_RESUMED = "ticketResumed";
+    public static final String MSG_RESOLVED = "ticketResolved";
+    public static final String MSG_REOPENED = "ticketReopened";
+    public static final String MSG_CLOSED = "ticketClosed";
 }

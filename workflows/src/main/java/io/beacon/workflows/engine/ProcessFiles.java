@@ -13,7 +13,8 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
  */
 public final class ProcessFiles {
     public static final List<String> ALL = List.of(
-            "processes/change-management.bpmn");
+            "processes/change-management.bpmn",
+            "processes/ticket-lifecycle.bpmn");
 
     private ProcessFiles() {}
 
