@@ -2,6 +2,7 @@ package io.beacon.ticket.rest;
 
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
+import io.beacon.sla.application.SlaStatus;
 import io.beacon.ticket.application.TicketDetails;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAttachment;
@@ -60,7 +61,7 @@ public final class TicketViews {
             PersonView requester, GroupRef group, PersonView assignee, List<Long> ciIds, List<CiRef> cis,
             String resolution, String createdBy, Instant createdAt, Instant updatedAt, Instant resolvedAt,
             Instant closedAt, long version, List<CommentView> comments, List<AttachmentView> attachments,
-            List<HistoryView> history) {}
+            List<HistoryView> history, SlaStatus sla) {}
 
     static TicketSummary summary(Ticket t, Map<Long, String> ciNames) {
         return new TicketSummary(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getStatus().code(),
@@ -70,6 +71,11 @@ public final class TicketViews {
     }
 
     static TicketView full(TicketDetails d) {
+        return full(d, null);
+    }
+
+    /** The whole ticket with its SLA clocks (null for a ticket without them, e.g. a problem). */
+    static TicketView full(TicketDetails d, SlaStatus sla) {
         Ticket t = d.ticket();
         return new TicketView(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getDescription(),
                 t.getStatus().code(), t.getStatus().successors().stream().map(s -> s.code()).toList(),
@@ -79,7 +85,7 @@ public final class TicketViews {
                 t.getResolvedAt(), t.getClosedAt(), t.getVersion(),
                 d.comments().stream().map(CommentView::of).toList(),
                 d.attachments().stream().map(a -> AttachmentView.of(t.getKey(), a)).toList(),
-                d.history().stream().map(HistoryView::of).toList());
+                d.history().stream().map(HistoryView::of).toList(), sla);
     }
 
     private static List<Long> ciIds(Ticket t) {
