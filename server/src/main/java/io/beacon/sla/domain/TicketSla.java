@@ -83,12 +83,17 @@ public class TicketSla {
         sla.ticketKey = ticketKey;
         sla.priority = priority;
         sla.allHours = target.allHours();
-        sla.startedAt = now;
-        sla.responseDue = calendar.plus(now, target.response());
-        sla.resolutionDue = calendar.plus(now, target.resolution());
-        sla.responseWarnAt = calendar.plus(now, share(target.response(), warnPercent));
-        sla.resolutionWarnAt = calendar.plus(now, share(target.resolution(), warnPercent));
+        sla.startedAt = db(now);
+        sla.responseDue = db(calendar.plus(now, target.response()));
+        sla.resolutionDue = db(calendar.plus(now, target.resolution()));
+        sla.responseWarnAt = db(calendar.plus(now, share(target.response(), warnPercent)));
+        sla.resolutionWarnAt = db(calendar.plus(now, share(target.resolution(), warnPercent)));
         return sla;
+    }
+
+    /** The database keeps microseconds: so does the clock, so that an answer never changes on re-reading. */
+    private static Instant db(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static Duration share(Duration d, int percent) {
@@ -100,13 +105,13 @@ public class TicketSla {
         if (respondedAt != null) {
             return false;
         }
-        respondedAt = now;
+        respondedAt = db(now);
         return true;
     }
 
     public void pause(Instant now) {
         if (pausedSince == null && resolvedAt == null) {
-            pausedSince = now;
+            pausedSince = db(now);
         }
     }
 
@@ -119,12 +124,12 @@ public class TicketSla {
         pausedSince = null;
         pausedSeconds += paused.toSeconds();
         if (respondedAt == null && !responseBreached) {
-            responseDue = calendar.plus(responseDue, paused);
-            responseWarnAt = calendar.plus(responseWarnAt, paused);
+            responseDue = db(calendar.plus(responseDue, paused));
+            responseWarnAt = db(calendar.plus(responseWarnAt, paused));
         }
         if (!resolutionBreached) {
-            resolutionDue = calendar.plus(resolutionDue, paused);
-            resolutionWarnAt = calendar.plus(resolutionWarnAt, paused);
+            resolutionDue = db(calendar.plus(resolutionDue, paused));
+            resolutionWarnAt = db(calendar.plus(resolutionWarnAt, paused));
         }
         return paused;
     }
@@ -132,7 +137,7 @@ public class TicketSla {
     public void resolve(Instant now, BusinessCalendar calendar) {
         resume(now, calendar);
         respond(now);
-        resolvedAt = now;
+        resolvedAt = db(now);
     }
 
     public void reopen() {

@@ -246,7 +246,7 @@ class ChangeProcessTest {
     }
 
     /** The change service's side of the steps, recorded. */
-    static final class RecordingChanges extends ChangeService {
+    public static final class RecordingChanges extends ChangeService {
         final Map<Long, Change> current = new HashMap<>();
         final Map<Long, List<String>> statuses = new HashMap<>();
         final Map<Long, String> reasons = new HashMap<>();
@@ -282,7 +282,7 @@ class ChangeProcessTest {
         }
     }
 
-    static final class FixedPool extends ApproverPool {
+    public static final class FixedPool extends ApproverPool {
         List<ApproverSlot> slots = List.of();
 
         @Override
@@ -291,7 +291,7 @@ class ChangeProcessTest {
         }
     }
 
-    static final class Settings extends ChangeSettings {
+    public static final class Settings extends ChangeSettings {
         ApprovalRule rule = ApprovalRule.ALL;
         ApprovalRule lowRule = ApprovalRule.ANY;
 
@@ -303,7 +303,7 @@ class ChangeProcessTest {
         @Override public int escalationHours() { return 16; }
     }
 
-    static final class Calendars extends BusinessCalendars {
+    public static final class Calendars extends BusinessCalendars {
         private final BusinessCalendar calendar = BusinessCalendar.working(SEOUL,
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0),
                 d -> KoreanHolidays.of(d.getYear()).containsKey(d));
