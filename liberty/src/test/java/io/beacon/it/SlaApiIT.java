@@ -29,8 +29,10 @@ class SlaApiIT {
         JsonPath t = openP1("메일 발송 불가");
         Instant created = Instant.parse(t.getString("createdAt"));
         assertThat(t.getString("priority")).isEqualTo("P1");
-        assertThat(Duration.between(created, Instant.parse(t.getString("sla.responseDue"))).toMinutes()).isEqualTo(15);
-        assertThat(Duration.between(created, Instant.parse(t.getString("sla.resolutionDue"))).toHours()).isEqualTo(4);
+        // from the creation (kept to the microsecond, as stored)
+        assertThat(Duration.between(created, Instant.parse(t.getString("sla.responseDue"))).toSeconds()).isBetween(899L, 900L);
+        assertThat(Duration.between(created, Instant.parse(t.getString("sla.resolutionDue"))).toSeconds())
+                .isBetween(4 * 3600L - 1, 4 * 3600L);
         assertThat(t.getBoolean("sla.paused")).isFalse();
         assertThat(t.getBoolean("sla.breached")).isFalse();
         assertThat(t.getBoolean("sla.atRisk")).isFalse();
@@ -56,6 +58,30 @@ class SlaApiIT {
         assertThat(Instant.parse(resumed.getString("sla.resolutionDue"))).isAfter(dueWhilePending.plusMillis(1000));
         asDemo("agent").body(Map.of("status", "resolved", "resolution", "재시작으로 해결")).patch("/api/tickets/" + key)
                 .then().statusCode(200).body("sla.resolutionMet", equalTo(true)).body("sla.atRisk", equalTo(false));
+    }
+
+    @Test
+    void aBreachFlagsTheTicketAuditsItAndShowsInTheBreachedList() throws InterruptedException {
+        // the IT server gives P4 a 3 s response target, 24x7 (BeaconServer)
+        String key = asDemo("agent").body(Map.of("type", "incident", "title", "프린터 용지 걸림", "impact", "low",
+                        "urgency", "low", "group", "Service Desk")).post("/api/tickets")
+                .then().statusCode(201).body("priority", equalTo("P4")).extract().path("key");
+        JsonPath t = null;
+        for (int i = 0; i < 90; i++) {
+            t = asDemo("agent").get("/api/tickets/" + key).then().statusCode(200).extract().jsonPath();
+            if (t.getBoolean("sla.breached")) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertThat(t.getBoolean("sla.breached")).as("breached within 90 s").isTrue();
+        assertThat(t.getBoolean("sla.responseMet")).isFalse();
+        List<String> sla = t.getList("history.findAll { it.field == 'sla' }.newValue");
+        assertThat(sla).contains("response_at_risk", "response_breached");
+        assertThat(t.getList("history.findAll { it.field == 'sla' }.actor")).containsOnly("system");
+        List<String> breached = asDemo("agent").queryParam("sla", "breached").queryParam("size", 1000)
+                .get("/api/tickets").then().statusCode(200).extract().path("items.key");
+        assertThat(breached).contains(key);
     }
 
     @Test

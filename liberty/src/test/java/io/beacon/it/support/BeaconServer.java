@@ -48,6 +48,9 @@ public final class BeaconServer {
         env.put("BEACON_DATA_DIR", workDir.resolve("data").toString());
         env.put("BEACON_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("BEACON_DEMO_DATA", "true");
+        // P4 tickets breach their response target within seconds, so that SlaApiIT sees an escalation.
+        env.put("BEACON_SLA_P4_RESPONSE", "PT3S");
+        env.put("BEACON_SLA_P4_ALL_HOURS", "true");
         if ("mariadb".equals(database)) {
             mariadbDatabase = "beacon_it_" + System.currentTimeMillis();
             adminSql("CREATE DATABASE " + mariadbDatabase + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");

@@ -58,10 +58,16 @@ public class SlaService {
         }
         Ticket ticket = ticket(ticketId);
         var target = settings.target(ticket.getPriority().code());
+        // The clocks run from the ticket's creation (also for a ticket adopted after an upgrade).
         TicketSla sla = TicketSla.start(ticketId, ticket.getKey(), ticket.getPriority().code(), target,
-                settings.warnPercent(), target.allHours() ? calendars.allHours() : calendars.working(), clock.instant());
+                settings.warnPercent(), target.allHours() ? calendars.allHours() : calendars.working(),
+                ticket.getCreatedAt());
         slas.add(sla);
         return sla;
+    }
+
+    public List<TicketSlas.Unwatched> unwatched(int max) {
+        return slas.unwatched(max);
     }
 
     public void respond(long ticketId) {

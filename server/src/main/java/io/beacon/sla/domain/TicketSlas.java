@@ -13,6 +13,11 @@ public interface TicketSlas {
 
     Map<Long, TicketSla> byTickets(Collection<Long> ticketIds);
 
+    /** Open incidents and service requests without SLA clocks (created before the process engine ran). */
+    List<Unwatched> unwatched(int max);
+
+    record Unwatched(long ticketId, String key, String status) {}
+
     /** Ids of tickets whose SLA is breached ({@code breached}) or at risk ({@code atRisk}). */
     List<Long> ticketIds(boolean atRisk, boolean breached);
 }

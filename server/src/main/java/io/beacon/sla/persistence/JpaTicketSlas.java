@@ -2,6 +2,8 @@ package io.beacon.sla.persistence;
 
 import io.beacon.sla.domain.TicketSla;
 import io.beacon.sla.domain.TicketSlas;
+import io.beacon.ticket.domain.TicketStatus;
+import io.beacon.ticket.domain.TicketType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +36,16 @@ public class JpaTicketSlas implements TicketSlas {
                     .setParameter("ids", ticketIds).getResultList().forEach(s -> out.put(s.getTicketId(), s));
         }
         return out;
+    }
+
+    @Override
+    public List<Unwatched> unwatched(int max) {
+        return em.createQuery("select t.id, t.key, t.status from Ticket t where t.type in :types and t.status not in :done"
+                        + " and not exists (select s from TicketSla s where s.ticketId = t.id) order by t.id", Object[].class)
+                .setParameter("types", List.of(TicketType.INCIDENT, TicketType.SERVICE_REQUEST))
+                .setParameter("done", List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED))
+                .setMaxResults(max).getResultList().stream()
+                .map(r -> new Unwatched((Long) r[0], (String) r[1], ((TicketStatus) r[2]).code())).toList();
     }
 
     @Override

@@ -18,6 +18,9 @@ class ManagedJobExecutor extends DefaultJobExecutor {
         this.corePoolSize = poolSize;
         this.maxPoolSize = poolSize;
         this.queueSize = 16;
+        // An idle executor looks for due jobs at least every 10 s (Camunda's default backs off to 60 s),
+        // so SLA and reminder timers fire close to their due time.
+        this.maxWait = 10_000;
         this.name = "beacon-jobs";
     }
 

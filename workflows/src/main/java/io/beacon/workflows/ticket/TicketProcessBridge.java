@@ -2,7 +2,9 @@ package io.beacon.workflows.ticket;
 
 import static io.beacon.workflows.ProcessVariables.*;
 
+import io.beacon.platform.startup.StartupEvent;
 import io.beacon.sla.application.SlaService;
+import io.beacon.sla.domain.TicketSlas;
 import io.beacon.ticket.application.TicketActivity;
 import io.beacon.ticket.domain.FieldChange;
 import io.beacon.workflows.engine.ProcessEngineRuntime;
@@ -28,14 +30,35 @@ public class TicketProcessBridge {
     @Inject
     SlaService sla;
 
+    /**
+     * After the engine has started: incidents and requests opened before it ran (the demo data, tickets
+     * from before an upgrade) get their process and SLA clocks too.
+     */
+    void adopt(@Observes StartupEvent started) {
+        for (TicketSlas.Unwatched t : sla.unwatched(10_000)) {
+            start(t.ticketId(), t.key());
+            if (!"new".equals(t.status())) {
+                sla.respond(t.ticketId());
+            }
+            if ("pending".equals(t.status())) {
+                runtime.engine().getRuntimeService().createMessageCorrelation(MSG_PENDING)
+                        .processInstanceBusinessKey(t.key()).correlateAllWithResult();
+            }
+        }
+    }
+
+    private void start(long ticketId, String key) {
+        runtime.engine().getRuntimeService().startProcessInstanceByKey(PROCESS, key,
+                Map.of(TICKET_ID, ticketId, TICKET_KEY, key, TITLE, key));
+    }
+
     void onActivity(@Observes TicketActivity activity) {
         if (!WITH_LIFECYCLE.contains(activity.type()) || !runtime.isStarted()) {
             return;
         }
         switch (activity.kind()) {
             case CREATED -> {
-                runtime.engine().getRuntimeService().startProcessInstanceByKey(PROCESS, activity.key(),
-                        Map.of(TICKET_ID, activity.ticketId(), TICKET_KEY, activity.key(), TITLE, title(activity)));
+                start(activity.ticketId(), activity.key());
                 if (!"new".equals(activity.status())) {
                     sla.respond(activity.ticketId());
                 }
@@ -80,9 +103,5 @@ public class TicketProcessBridge {
     /** A public answer counts as first response when the desk gives it (not the requester). */
     private void respondIfStaff(TicketActivity activity) {
         sla.respondByStaff(activity.ticketId(), activity.actor());
-    }
-
-    private static String title(TicketActivity activity) {
-        return activity.key();
     }
 }
