@@ -91,6 +91,8 @@ class ChangeApiIT {
                 .body("approvals.decision", contains("approved", "approved"))
                 .body("approvals[0].comment", equalTo("백업 확인함"))
                 .body("approvals[0].at", notNullValue());
+        asDemo("agent").queryParam("ciId", ci).get("/api/changes").then().statusCode(200)
+                .body("items[0].key", equalTo(key)).body("items[0].approvals", hasSize(2));
         asDemo("agent").get("/api/changes/" + key + "/process").then().statusCode(200)
                 .body("currentActivities", contains("startImplementation"))
                 .body("history.activityId", hasItem("findCab"));
@@ -161,6 +163,26 @@ class ChangeApiIT {
         assertThat(approverTasks).noneMatch(t -> noSeat.equals(t.get("changeKey")) && "approve".equals(t.get("taskKey")));
         decide(asAdmin(), approvalTaskOf(asAdmin(), noSeat), true, "ok");
         asDemo("agent").get("/api/changes/" + noSeat).then().body("status", equalTo("scheduled"));
+    }
+
+    @Test
+    void aSubstituteTakesTheApproversSeatForAPeriod() {
+        Instant now = Instant.now();
+        APPROVER.body(Map.of("substitute", "agent2", "from", now.minusSeconds(60).toString(),
+                "until", now.plusSeconds(120).toString())).post("/api/changes/substitutes").then().statusCode(201)
+                .body("approver", equalTo("approver")).body("substitute", equalTo("agent2"));
+        APPROVER.get("/api/changes/substitutes").then().statusCode(200).body("items.substitute", hasItem("agent2"));
+        asDemo("agent2").body(Map.of("approver", "admin", "substitute", "agent2", "until", now.plusSeconds(60).toString()))
+                .post("/api/changes/substitutes").then().statusCode(403);
+
+        long ci = createCi("it-chg-sub-" + UUID.randomUUID());
+        String key = create(asDemo("agent"), change("normal", "high", ci, 18)).getString("key");
+        String seat = approvalTaskOf(asDemo("agent2"), key);
+        asDemo("agent2").get("/api/tasks/" + seat).then().body("candidateUsers", contains("approver", "agent2"));
+        decide(asDemo("agent2"), seat, true, "대결 승인");
+        asDemo("agent").get("/api/changes/" + key).then()
+                .body("approvals[0].approver", equalTo("agent2"))
+                .body("approvals[0].onBehalfOf", equalTo("approver"));
     }
 
     @Test

@@ -26,6 +26,9 @@ public interface Changes {
 
     List<ChangeApproval> approvals(long changeId);
 
+    /** The approvals of several changes, in one query (list pages). */
+    List<ChangeApproval> approvalsOf(Collection<Long> changeIds);
+
     void addHistory(List<ChangeHistoryEntry> entries);
 
     List<ChangeHistoryEntry> history(long changeId);

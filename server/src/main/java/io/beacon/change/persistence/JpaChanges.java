@@ -120,6 +120,15 @@ public class JpaChanges implements Changes {
     }
 
     @Override
+    public List<ChangeApproval> approvalsOf(Collection<Long> changeIds) {
+        if (changeIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select a from ChangeApproval a where a.changeId in :c order by a.decidedAt, a.id",
+                ChangeApproval.class).setParameter("c", changeIds).getResultList();
+    }
+
+    @Override
     public void addHistory(List<ChangeHistoryEntry> entries) {
         entries.forEach(em::persist);
     }

@@ -100,7 +100,9 @@ public class ChangeResource {
                 instant("to", to), "me".equals(requester) ? caller.caller().username() : blank(requester), blank(q));
         var found = queries.list(filter, PageRequest.of(page, size));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", found.items().stream().map(ChangeViews::summary).toList());
+        var approvals = queries.approvalsOf(found.items());
+        out.put("items", found.items().stream()
+                .map(c -> ChangeViews.summary(c, approvals.getOrDefault(c.getId(), List.of()))).toList());
         out.put("total", found.total());
         out.put("page", found.page());
         out.put("size", found.size());

@@ -47,8 +47,9 @@ public final class ChangeViews {
         }
     }
 
-    static ChangeView summary(Change c) {
-        return view(c, List.of(), List.of(), null);
+    /** In lists: without history and CI names, with the approvals. */
+    static ChangeView summary(Change c, List<ChangeApproval> approvals) {
+        return view(c, approvals, List.of(), null);
     }
 
     static ChangeView full(ChangeDetails d) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.transaction.TransactionManager;
+import jakarta.transaction.UserTransaction;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -30,6 +31,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 public class ProcessEngineRuntime {
     private static final Logger LOG = Logger.getLogger(ProcessEngineRuntime.class.getName());
     static final String TRANSACTION_MANAGER = "java:comp/TransactionManager";
+    static final String USER_TRANSACTION = "java:comp/UserTransaction";
 
     @Resource(lookup = "jdbc/beacon")
     DataSource dataSource;
@@ -87,7 +89,9 @@ public class ProcessEngineRuntime {
 
     private static TransactionManager transactionManager() {
         try {
-            return (TransactionManager) new InitialContext().lookup(TRANSACTION_MANAGER);
+            InitialContext naming = new InitialContext();
+            return new UserTransactionManager((TransactionManager) naming.lookup(TRANSACTION_MANAGER),
+                    (UserTransaction) naming.lookup(USER_TRANSACTION));
         } catch (NamingException e) {
             throw new IllegalStateException("Liberty's transaction manager is not at " + TRANSACTION_MANAGER, e);
         }
