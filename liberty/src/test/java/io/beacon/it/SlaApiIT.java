@@ -3,6 +3,8 @@ package io.beacon.it;
 import static io.beacon.it.support.Api.asDemo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -58,6 +60,10 @@ class SlaApiIT {
         assertThat(Instant.parse(resumed.getString("sla.resolutionDue"))).isAfter(dueWhilePending.plusMillis(1000));
         asDemo("agent").body(Map.of("status", "resolved", "resolution", "재시작으로 해결")).patch("/api/tickets/" + key)
                 .then().statusCode(200).body("sla.resolutionMet", equalTo(true)).body("sla.atRisk", equalTo(false));
+        // the lifecycle process waits for the quiet period to pass (or a reopening)
+        asDemo("agent").get("/api/tickets/" + key + "/process").then().statusCode(200)
+                .body("processKey", equalTo("ticket-lifecycle")).body("currentActivities", hasItem("quiet"))
+                .body("history.activityId", hasItems("startSla", "pauseSla", "resumeSla", "stopSla"));
     }
 
     @Test

@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -53,6 +56,7 @@ public class ProcessEngineRuntime {
         JakartaTransactionProcessEngineConfiguration config = EngineConfigurations.beaconDefaults(
                 new JakartaTransactionProcessEngineConfiguration(), new CdiBeans(beanManager), settings.history());
         config.setDataSource(dataSource);
+        config.setDatabaseType(databaseType());
         config.setTransactionManager(transactionManager());
         config.setTransactionsExternallyManaged(true);
         EngineConfigurations.schemaManagedByFlyway(config);
@@ -85,6 +89,16 @@ public class ProcessEngineRuntime {
 
     public boolean isStarted() {
         return engine != null;
+    }
+
+    /** Camunda cannot tell MariaDB from the product name that MariaDB Connector/J 3 reports ("MariaDB"). */
+    private String databaseType() {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("mariadb") ? "mariadb" : product.contains("mysql") ? "mysql" : "h2";
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
+        }
     }
 
     private static TransactionManager transactionManager() {

@@ -84,7 +84,7 @@ public class CamundaTaskInbox implements TaskInbox {
                 throw new InvalidInputException("approved", "an approval task needs approved: true or false");
             }
             long changeId = ((Number) tasks().getVariable(taskId, CHANGE_ID)).longValue();
-            String seat = (String) tasks().getVariableLocal(taskId, SEAT);
+            String seat = (String) tasks().getVariable(taskId, SEAT); // the seat lives on the multi-instance execution
             String seatHolder = seat == null ? actor.username() : seat.split(",")[0];
             changes.decide(changeId, actor.username(), seatHolder, approved, comment);
             tasks().complete(taskId, Map.of(APPROVED, approved));
