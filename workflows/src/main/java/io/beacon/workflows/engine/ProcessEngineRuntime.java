@@ -91,11 +91,14 @@ public class ProcessEngineRuntime {
         return engine != null;
     }
 
-    /** Camunda cannot tell MariaDB from the product name that MariaDB Connector/J 3 reports ("MariaDB"). */
+    /**
+     * Camunda 7.24 maps no "MariaDB" product name (MariaDB Connector/J 3 reports that) and has no complete
+     * "mariadb" dialect; its mysql dialect and scripts are the ones it runs on MariaDB.
+     */
     private String databaseType() {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("mariadb") ? "mariadb" : product.contains("mysql") ? "mysql" : "h2";
+            return product.contains("mariadb") || product.contains("mysql") ? "mysql" : "h2";
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
         }
