@@ -61,6 +61,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void processStepsStayThinAndGoThroughApplicationServices() {
+        noClasses().that().resideInAPackage("io.beacon.workflows..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.beacon..persistence..", "io.beacon..rest..",
+                        "jakarta.persistence..", "jakarta.ws.rs..")
+                .because("BPMN delegates call application services; they neither query nor serve HTTP themselves")
+                .check(beacon);
+    }
+
+    @Test
     void onlyIntegrationsUseCamelSnmpAndMail() {
         noClasses().that().resideOutsideOfPackage("io.beacon.integrations..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.snmp4j..", "jakarta.mail..")

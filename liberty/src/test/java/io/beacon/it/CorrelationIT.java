@@ -145,6 +145,42 @@ class CorrelationIT {
     }
 
     @Test
+    void alarmsInsideAnApprovedChangeAreTheChangesDoingAndOutlivingItMarksTheChangeAsFailed() {
+        String core = "chg-core-" + run, server = "chg-srv-" + run;
+        long coreId = ci(core, "switch", "10.77.4.1");
+        long serverId = ci(server, "server", "10.77.4.11");
+        connect(serverId, coreId);
+        awaitKnown(core, server);
+        int plannedBefore = asDemo("agent").get("/api/correlation").then().extract().path("plannedWork");
+        Instant end = Instant.now().plus(10, ChronoUnit.SECONDS);
+        String change = asDemo("agent").body(Map.of("type", "standard", "title", "코어 스위치 IOS 업그레이드",
+                        "risk", "low", "ciIds", List.of(coreId),
+                        "plannedStart", Instant.now().minus(1, ChronoUnit.MINUTES).toString(), "plannedEnd", end.toString(),
+                        "implementationPlan", "reload in maintenance mode", "backoutPlan", "boot the previous image"))
+                .post("/api/changes").then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("scheduled"))
+                .extract().path("key");
+        Poll.until(() -> asDemo("agent").get("/api/correlation").then().extract().<Integer>path("plannedWork"),
+                n -> n > plannedBefore, WAIT, "the change in correlation's planned work");
+
+        // The server behind the core switch drops while the switch is being upgraded: the change did it.
+        event(server, server, "critical");
+        JsonPath held = awaitAlarm(server, a -> a.getString("suppression.kind") != null, "attributed to the change");
+        assertThat(held.getString("suppression.kind")).isEqualTo("change");
+        assertThat(held.getString("changeKey")).isEqualTo(change);
+        assertThat(held.getString("suppression.reason")).contains("on a CI it depends on");
+        assertThat(held.getString("incidentKey")).isNull();
+        asDemo("approver").get("/api/changes/" + change + "/alarms").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains(held.getInt("id")));
+
+        // Still down when the window is over: an incident that names the change at once.
+        String incident = awaitAlarm(server, a -> a.getString("incidentKey") != null, "incident after the change")
+                .getString("incidentKey");
+        assertThat(ticket(incident).getList("comments.body", String.class))
+                .anyMatch(b -> b.contains("outlived the window of " + change));
+        assertThat(alarm(server).getString("changeKey")).isEqualTo(change);
+    }
+
+    @Test
     void aProblemReturningSoonAfterItsIncidentWasResolvedReopensIt() {
         String name = "flaky-" + run;
         ci(name, "server", "10.77.3.1");

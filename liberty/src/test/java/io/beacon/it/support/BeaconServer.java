@@ -59,6 +59,9 @@ public final class BeaconServer {
         env.put("BEACON_SNMP_TRAP_PORT", String.valueOf(trapPort));
         env.put("BEACON_SNMP_COMMUNITY", SNMP_COMMUNITIES);
         env.put("BEACON_SNMP_V3_USERS", SNMP_V3_USERS);
+        // P4 tickets breach their response target within seconds, so that SlaApiIT sees an escalation.
+        env.put("BEACON_SLA_P4_RESPONSE", "PT3S");
+        env.put("BEACON_SLA_P4_ALL_HOURS", "true");
         if ("mariadb".equals(database)) {
             mariadbDatabase = "beacon_it_" + System.currentTimeMillis();
             adminSql("CREATE DATABASE " + mariadbDatabase + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");

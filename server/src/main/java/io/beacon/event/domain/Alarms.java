@@ -36,5 +36,8 @@ public interface Alarms {
      */
     List<Alarm> correlated(int max);
 
+    /** The alarms attributed to a change (inside its window or outliving it), oldest first, at most {@code max}. */
+    List<Alarm> byChangeKey(String changeKey, int max);
+
     void flush();
 }

@@ -159,6 +159,12 @@ public class JpaAlarms implements Alarms {
     }
 
     @Override
+    public List<Alarm> byChangeKey(String changeKey, int max) {
+        return em.createQuery("select a from Alarm a where a.changeKey = :k order by a.id", Alarm.class)
+                .setParameter("k", changeKey).setMaxResults(max).getResultList();
+    }
+
+    @Override
     public void flush() {
         em.flush();
     }

@@ -2,6 +2,9 @@ package io.beacon.platform.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -9,6 +12,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -22,6 +26,11 @@ public class DatabaseMigrations {
     @Resource(lookup = "jdbc/beacon")
     DataSource dataSource;
 
+    /** Java migrations other modules contribute as CDI beans (e.g. the process engine's tables, V4_1). */
+    @Inject
+    @Any
+    Instance<JavaMigration> contributed;
+
     public MigrateResult migrate() {
         Dialect dialect = detect();
         // The application's own class loader: Flyway's default one cannot see the WAR on Liberty.
@@ -30,6 +39,7 @@ public class DatabaseMigrations {
                 .locations("classpath:db/migration")
                 .placeholders(dialect.placeholders())
                 .failOnMissingLocations(true)
+                .javaMigrations(contributed.stream().toArray(JavaMigration[]::new))
                 .load();
         MigrateResult result = flyway.migrate();
         LOG.info(() -> "Database " + dialect + " at schema version " + flyway.info().current().getVersion()

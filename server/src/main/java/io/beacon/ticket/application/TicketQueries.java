@@ -70,6 +70,6 @@ public class TicketQueries {
             return f;
         }
         return new TicketFilter(f.types(), f.statuses(), f.priorities(), f.ciId(), f.assigneeUsername(), f.unassigned(),
-                f.groupId(), f.anyOfGroupIds(), f.text(), actor.username());
+                f.groupId(), f.anyOfGroupIds(), f.text(), actor.username(), f.slaStates());
     }
 }

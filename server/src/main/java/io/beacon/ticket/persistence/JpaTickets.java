@@ -182,6 +182,19 @@ public class JpaTickets implements Tickets {
         if (f.requesterUsername() != null) {
             w.and("t.requester.username = :requester", "requester", f.requesterUsername());
         }
+        if (f.slaStates() != null && !f.slaStates().isEmpty()) {
+            String breached = "(s.responseBreached = true or s.resolutionBreached = true)";
+            String atRisk = "(s.resolvedAt is null and not " + breached
+                    + " and ((s.responseAtRisk = true and s.respondedAt is null) or s.resolutionAtRisk = true))";
+            List<String> any = new java.util.ArrayList<>();
+            if (f.slaStates().contains(TicketFilter.SLA_AT_RISK)) {
+                any.add(atRisk);
+            }
+            if (f.slaStates().contains(TicketFilter.SLA_BREACHED)) {
+                any.add(breached);
+            }
+            w.and("t.id in (select s.ticketId from TicketSla s where " + String.join(" or ", any) + ")", null, null);
+        }
         if (f.text() != null && !f.text().isBlank()) {
             String text = f.text().strip();
             String like = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";

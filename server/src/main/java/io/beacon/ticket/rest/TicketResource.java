@@ -9,6 +9,8 @@ import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.PageRequest;
 import io.beacon.platform.rest.JsonBody;
 import io.beacon.platform.security.CallerIdentity;
+import io.beacon.sla.application.SlaService;
+import io.beacon.sla.application.SlaStatus;
 import io.beacon.ticket.application.NewTicket;
 import io.beacon.ticket.application.TicketAlarms;
 import io.beacon.ticket.application.TicketChanges;
@@ -79,6 +81,9 @@ public class TicketResource {
     @Inject
     TicketAlarms alarms;
 
+    @Inject
+    SlaService sla;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME})
@@ -101,8 +106,8 @@ public class TicketResource {
             @QueryParam("priority") String priority, @QueryParam("ciId") Long ciId,
             @QueryParam("assignee") String assignee, @QueryParam("group") String group, @QueryParam("q") String q,
             @QueryParam("requester") String requester, @QueryParam("sort") String sort,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        TicketFilter filter = filter(type, status, priority, ciId, assignee, group, q, requester);
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sla") String sla) {
+        TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla);
         var listing = queries.list(caller.caller(), filter, TicketSort.parse(sort), PageRequest.of(page, size));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", listing.page().items().stream().map(t -> TicketViews.summary(t, listing.ciNames())).toList());
@@ -189,9 +194,29 @@ public class TicketResource {
         return Response.status(Response.Status.CREATED).entity(TicketViews.CommentView.of(c)).build();
     }
 
-    /** The ticket's page; the desk also sees the monitoring alarms linked to it. */
+    /** The ticket's page with its SLA clocks; the desk also sees the monitoring alarms linked to it. */
     private TicketViews.TicketView full(io.beacon.ticket.application.TicketDetails details) {
-        return TicketViews.full(details, caller.caller().isStaff() ? alarms.of(details.ticket().getId()) : List.of());
+        return TicketViews.full(details, slaOf(details.ticket().getId()),
+                caller.caller().isStaff() ? alarms.of(details.ticket().getId()) : List.of());
+    }
+
+    /** {@code sla=at_risk,breached}: only tickets whose SLA is near or past a breach. */
+    private static TicketFilter withSla(TicketFilter f, String sla) {
+        if (blank(sla) == null) {
+            return f;
+        }
+        Set<String> states = new java.util.LinkedHashSet<>();
+        for (String s : sla.split(",")) {
+            String state = s.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!state.isEmpty() && !state.equals(TicketFilter.SLA_AT_RISK) && !state.equals(TicketFilter.SLA_BREACHED)) {
+                throw new InvalidInputException("sla", "must be at_risk, breached or both");
+            }
+            if (!state.isEmpty()) {
+                states.add(state);
+            }
+        }
+        return new TicketFilter(f.types(), f.statuses(), f.priorities(), f.ciId(), f.assigneeUsername(), f.unassigned(),
+                f.groupId(), f.anyOfGroupIds(), f.text(), f.requesterUsername(), states);
     }
 
     private TicketFilter filter(String type, String status, String priority, Long ciId, String assignee, String group,
@@ -260,6 +285,10 @@ public class TicketResource {
             throw new InvalidInputException("If-Match", "must be the ETag of the ticket, e.g. \"3\"");
         }
         return Long.parseLong(tag);
+    }
+
+    private SlaStatus slaOf(long ticketId) {
+        return sla.status(ticketId).orElse(null);
     }
 
     private static Response.ResponseBuilder withETag(Response.ResponseBuilder builder, long version) {

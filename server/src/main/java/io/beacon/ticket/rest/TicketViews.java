@@ -3,6 +3,7 @@ package io.beacon.ticket.rest;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.ticket.application.TicketAlarms;
+import io.beacon.sla.application.SlaStatus;
 import io.beacon.ticket.application.TicketDetails;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAttachment;
@@ -61,7 +62,7 @@ public final class TicketViews {
             PersonView requester, GroupRef group, PersonView assignee, List<Long> ciIds, List<CiRef> cis,
             String resolution, String createdBy, Instant createdAt, Instant updatedAt, Instant resolvedAt,
             Instant closedAt, long version, List<CommentView> comments, List<AttachmentView> attachments,
-            List<HistoryView> history, List<TicketAlarms.AlarmLink> alarms) {}
+            List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms) {}
 
     static TicketSummary summary(Ticket t, Map<Long, String> ciNames) {
         return new TicketSummary(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getStatus().code(),
@@ -70,7 +71,8 @@ public final class TicketViews {
                 t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion());
     }
 
-    static TicketView full(TicketDetails d, List<TicketAlarms.AlarmLink> alarms) {
+    /** The whole ticket with its SLA clocks (null for a ticket without them, e.g. a problem) and its alarms. */
+    static TicketView full(TicketDetails d, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms) {
         Ticket t = d.ticket();
         return new TicketView(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getDescription(),
                 t.getStatus().code(), t.getStatus().successors().stream().map(s -> s.code()).toList(),
@@ -80,7 +82,7 @@ public final class TicketViews {
                 t.getResolvedAt(), t.getClosedAt(), t.getVersion(),
                 d.comments().stream().map(CommentView::of).toList(),
                 d.attachments().stream().map(a -> AttachmentView.of(t.getKey(), a)).toList(),
-                d.history().stream().map(HistoryView::of).toList(), alarms);
+                d.history().stream().map(HistoryView::of).toList(), sla, alarms);
     }
 
     private static List<Long> ciIds(Ticket t) {

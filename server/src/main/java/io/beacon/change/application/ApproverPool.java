@@ -1,0 +1,62 @@
+package io.beacon.change.application;
+
+import io.beacon.change.domain.ApproverSubstitute;
+import io.beacon.change.domain.Change;
+import io.beacon.change.domain.Changes;
+import io.beacon.identity.domain.Groups;
+import io.beacon.identity.domain.Role;
+import io.beacon.identity.domain.User;
+import io.beacon.identity.domain.Users;
+import io.beacon.platform.domain.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who approves a change: the members of the approver group (or, without one, every user with the
+ * approver role), active and allowed to sign in, minus the change's requester and implementer (four
+ * eyes); each with their active substitutes, who are held to four eyes as well.
+ */
+@ApplicationScoped
+public class ApproverPool {
+    @Inject
+    Groups groups;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Changes changes;
+
+    public List<ApproverSlot> slots(Change change, String groupName, Instant at) {
+        List<ApproverSlot> out = new ArrayList<>();
+        for (String approver : members(groupName)) {
+            if (!change.mayBeApprovedBy(approver)) {
+                continue;
+            }
+            Set<String> candidates = new LinkedHashSet<>();
+            candidates.add(approver);
+            for (ApproverSubstitute s : changes.substitutesOf(approver, at)) {
+                if (change.mayBeApprovedBy(s.getSubstitute())) {
+                    candidates.add(s.getSubstitute());
+                }
+            }
+            out.add(new ApproverSlot(approver, List.copyOf(candidates)));
+        }
+        return out;
+    }
+
+    List<String> members(String groupName) {
+        var group = groups.byName(groupName);
+        List<User> people = group.<List<User>>map(g -> new ArrayList<>(g.getMembers()))
+                .filter(m -> !m.isEmpty())
+                .orElseGet(() -> users.list(null, Role.APPROVER, PageRequest.of(0, PageRequest.MAX_SIZE)).items());
+        return people.stream().filter(User::canSignIn).filter(u -> u.hasRole(Role.APPROVER) || u.hasRole(Role.ADMIN)).map(User::getUsername).distinct()
+                .sorted(Comparator.naturalOrder()).toList();
+    }
+}

@@ -1,0 +1,20 @@
+package io.beacon.change.application;
+
+import io.beacon.change.domain.Change;
+import io.beacon.change.domain.ChangeStatus;
+import io.beacon.identity.domain.Actor;
+
+/** The change-management process (BPMN, in workflows): it decides the flow, the service keeps the record. */
+public interface ChangeProcess {
+    /** Starts the process of a new change, in the caller's transaction. */
+    void start(Change change);
+
+    /** Asks the process to move the change to {@code target} (e.g. implementing): completes the step that leads there. */
+    void advance(Change change, ChangeStatus target, Actor actor);
+
+    /** Ends the process of a cancelled change. */
+    void cancel(Change change, String reason);
+
+    /** Where the process of a change stands: its open activities and history. */
+    ProcessState state(String businessKey);
+}

@@ -1,0 +1,28 @@
+package io.beacon.change.domain;
+
+/** How many of the CAB's approvers must approve a normal change. */
+public enum ApprovalRule {
+    /** Every approver; one rejection rejects. */
+    ALL,
+    /** More than half; rejected once a majority can no longer be reached. */
+    MAJORITY,
+    /** The first approval decides; rejected only when everyone rejected. */
+    ANY;
+
+    /** Approvals needed out of {@code approvers} (at least one, so that an empty CAB approves nothing). */
+    public int required(int approvers) {
+        return switch (this) {
+            case ALL -> Math.max(1, approvers);
+            case MAJORITY -> approvers / 2 + 1;
+            case ANY -> 1;
+        };
+    }
+
+    public String code() {
+        return Codes.code(this);
+    }
+
+    public static ApprovalRule fromCode(String field, String code) {
+        return Codes.parse(ApprovalRule.class, field, code);
+    }
+}

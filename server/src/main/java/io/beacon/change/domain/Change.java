@@ -1,0 +1,266 @@
+package io.beacon.change.domain;
+
+import io.beacon.platform.domain.AccessDeniedException;
+import io.beacon.platform.domain.ConflictException;
+import io.beacon.platform.domain.InvalidInputException;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** A change request {@code CHG-n}: what will be done to which CIs, when, how to undo it, and where it stands. */
+@Entity
+@Table(name = "change_request")
+public class Change {
+    public static final String PREFIX = "CHG-";
+    public static final int TITLE_MAX = 300;
+    public static final int TEXT_MAX = 100_000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "change_request_seq")
+    @SequenceGenerator(name = "change_request_seq", sequenceName = "change_request_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "change_key", nullable = false, unique = true, length = 24)
+    private String key;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ChangeType type;
+
+    @Column(nullable = false, length = TITLE_MAX)
+    private String title;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ChangeStatus status;
+
+    @Column(name = "status_reason", length = 2000)
+    private String statusReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Risk risk;
+
+    @Column(name = "planned_start", nullable = false)
+    private Instant plannedStart;
+
+    @Column(name = "planned_end", nullable = false)
+    private Instant plannedEnd;
+
+    @Column(name = "implementation_plan")
+    private String implementationPlan;
+
+    @Column(name = "backout_plan")
+    private String backoutPlan;
+
+    @Column(nullable = false, length = 64)
+    private String requester;
+
+    @Column(length = 64)
+    private String implementer;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "change_ci", joinColumns = @JoinColumn(name = "change_id"))
+    @Column(name = "ci_id")
+    private Set<Long> ciIds = new LinkedHashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "change_conflict", joinColumns = @JoinColumn(name = "change_id"))
+    @OrderColumn(name = "position")
+    private List<ChangeConflict> conflicts = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    private transient List<ChangeEdit> edits = new ArrayList<>();
+
+    protected Change() {}
+
+    public Change(long number, ChangeType type, String title, String description, Risk risk, Instant plannedStart,
+            Instant plannedEnd, String implementationPlan, String backoutPlan, String requester, String implementer,
+            Set<Long> ciIds, Instant now) {
+        checkWindow(plannedStart, plannedEnd);
+        this.key = PREFIX + number;
+        this.type = Objects.requireNonNull(type);
+        this.title = title.strip();
+        this.description = description;
+        this.risk = risk;
+        this.plannedStart = plannedStart;
+        this.plannedEnd = plannedEnd;
+        this.implementationPlan = implementationPlan;
+        this.backoutPlan = backoutPlan;
+        this.requester = requester;
+        this.implementer = implementer;
+        this.ciIds.addAll(ciIds);
+        this.status = ChangeStatus.ASSESSMENT;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    static void checkWindow(Instant start, Instant end) {
+        if (start == null || end == null) {
+            throw new InvalidInputException(start == null ? "plannedStart" : "plannedEnd", "is required (ISO-8601)");
+        }
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("plannedEnd", "must be after plannedStart");
+        }
+    }
+
+    /** The process moves the change; a step the lifecycle does not allow is a conflict (409). */
+    public void moveTo(ChangeStatus target, String reason, Instant now) {
+        if (target == status) {
+            return;
+        }
+        if (!status.canMoveTo(target)) {
+            throw new ConflictException("status", key + " cannot go from " + status.code() + " to " + target.code());
+        }
+        edit("status", status.code(), target.code(), now);
+        status = target;
+        statusReason = reason;
+    }
+
+    /**
+     * Four eyes: whoever asked for or carries out the change never approves it, not even as someone's
+     * substitute.
+     */
+    public void ensureMayApprove(String username) {
+        if (username.equalsIgnoreCase(requester)) {
+            throw new AccessDeniedException("four eyes: " + username + " requested " + key + " and cannot approve it");
+        }
+        if (username.equalsIgnoreCase(implementer)) {
+            throw new AccessDeniedException("four eyes: " + username + " implements " + key + " and cannot approve it");
+        }
+    }
+
+    public boolean mayBeApprovedBy(String username) {
+        return !username.equalsIgnoreCase(requester) && !username.equalsIgnoreCase(implementer);
+    }
+
+    /** Plans and window may change until the change is approved; afterwards a new change is needed. */
+    public void ensureEditable() {
+        if (status != ChangeStatus.ASSESSMENT && status != ChangeStatus.APPROVAL) {
+            throw new ConflictException("status", key + " is " + status.code() + " and can no longer be edited");
+        }
+    }
+
+    public void rename(String title, Instant now) {
+        edit("title", this.title, title.strip(), now);
+        this.title = title.strip();
+    }
+
+    public void describe(String description, Instant now) {
+        edit("description", null, "(changed)", now);
+        this.description = description;
+    }
+
+    public void reschedule(Instant start, Instant end, Instant now) {
+        checkWindow(start, end);
+        edit("plannedStart", String.valueOf(plannedStart), String.valueOf(start), now);
+        edit("plannedEnd", String.valueOf(plannedEnd), String.valueOf(end), now);
+        this.plannedStart = start;
+        this.plannedEnd = end;
+    }
+
+    public void rate(Risk risk, Instant now) {
+        edit("risk", this.risk.code(), risk.code(), now);
+        this.risk = risk;
+    }
+
+    public void plan(String implementationPlan, String backoutPlan, Instant now) {
+        if (implementationPlan != null) {
+            edit("implementationPlan", null, "(changed)", now);
+            this.implementationPlan = implementationPlan;
+        }
+        if (backoutPlan != null) {
+            edit("backoutPlan", null, "(changed)", now);
+            this.backoutPlan = backoutPlan;
+        }
+    }
+
+    public void assignImplementer(String implementer, Instant now) {
+        edit("implementer", this.implementer, implementer, now);
+        this.implementer = implementer;
+    }
+
+    public void linkCis(Set<Long> ids, Instant now) {
+        if (!ciIds.equals(ids)) {
+            edit("ciIds", ciIds.toString(), ids.toString(), now);
+            ciIds.clear();
+            ciIds.addAll(ids);
+        }
+    }
+
+    public void flagConflicts(List<ChangeConflict> found, Instant now) {
+        conflicts.clear();
+        conflicts.addAll(found);
+        updatedAt = now;
+    }
+
+    /** The audit lines of the edits since the last drain. */
+    public List<ChangeEdit> drainEdits() {
+        List<ChangeEdit> out = List.copyOf(edits);
+        edits.clear();
+        return out;
+    }
+
+    /** Overlaps [from, to) — the change calendar's window query. */
+    public boolean overlaps(Instant from, Instant to) {
+        return plannedStart.isBefore(to) && plannedEnd.isAfter(from);
+    }
+
+    private void edit(String field, String oldValue, String newValue, Instant now) {
+        if (!Objects.equals(oldValue, newValue)) {
+            if (edits == null) {
+                edits = new ArrayList<>();
+            }
+            edits.add(new ChangeEdit(field, oldValue, newValue));
+        }
+        updatedAt = now;
+    }
+
+    public Long getId() { return id; }
+    public String getKey() { return key; }
+    public ChangeType getType() { return type; }
+    public String getTitle() { return title; }
+    public String getDescription() { return description; }
+    public ChangeStatus getStatus() { return status; }
+    public String getStatusReason() { return statusReason; }
+    public Risk getRisk() { return risk; }
+    public Instant getPlannedStart() { return plannedStart; }
+    public Instant getPlannedEnd() { return plannedEnd; }
+    public String getImplementationPlan() { return implementationPlan; }
+    public String getBackoutPlan() { return backoutPlan; }
+    public String getRequester() { return requester; }
+    public String getImplementer() { return implementer; }
+    public Set<Long> getCiIds() { return Set.copyOf(ciIds); }
+    public List<ChangeConflict> getConflicts() { return List.copyOf(conflicts); }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public long getVersion() { return version; }
+}

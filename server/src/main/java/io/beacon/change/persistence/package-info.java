@@ -1,0 +1,2 @@
+/** JPA storage of changes, approvals, change history and approver substitutes. */
+package io.beacon.change.persistence;

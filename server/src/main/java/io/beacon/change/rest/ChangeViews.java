@@ -1,0 +1,70 @@
+package io.beacon.change.rest;
+
+import io.beacon.change.application.ChangeDetails;
+import io.beacon.change.domain.Change;
+import io.beacon.change.domain.ChangeApproval;
+import io.beacon.change.domain.ChangeConflict;
+import io.beacon.change.domain.ChangeHistoryEntry;
+import io.beacon.change.domain.ApproverSubstitute;
+import java.time.Instant;
+import java.util.List;
+
+/** Changes as the API shows them (../shared contracts: changes and approval tasks). */
+public final class ChangeViews {
+    private ChangeViews() {}
+
+    public record ConflictView(String kind, String ref, String reason) {
+        static ConflictView of(ChangeConflict c) {
+            return new ConflictView(c.getKind(), c.getRef(), c.getReason());
+        }
+    }
+
+    public record ApprovalView(String approver, String onBehalfOf, String decision, String comment, Instant at) {
+        static ApprovalView of(ChangeApproval a) {
+            return new ApprovalView(a.getApprover(), a.getOnBehalfOf(), a.getDecision().code(), a.getComment(),
+                    a.getDecidedAt());
+        }
+    }
+
+    public record HistoryView(String actor, Instant at, String field, String oldValue, String newValue) {
+        static HistoryView of(ChangeHistoryEntry h) {
+            return new HistoryView(h.getActor(), h.getChangedAt(), h.getField(), h.getOldValue(), h.getNewValue());
+        }
+    }
+
+    public record CiRef(long id, String name) {}
+
+    public record ChangeView(long id, String key, String type, String title, String description, String status,
+            String statusReason, String risk, List<Long> ciIds, List<CiRef> cis, Instant plannedStart,
+            Instant plannedEnd, String implementationPlan, String backoutPlan, String requester, String implementer,
+            List<ConflictView> conflicts, List<ApprovalView> approvals, List<HistoryView> history, Instant createdAt,
+            Instant updatedAt, long version) {}
+
+    public record SubstituteView(long id, String approver, String substitute, Instant from, Instant until) {
+        static SubstituteView of(ApproverSubstitute s) {
+            return new SubstituteView(s.getId(), s.getApprover(), s.getSubstitute(), s.getValidFrom(),
+                    s.getValidUntil());
+        }
+    }
+
+    /** In lists: without history and CI names, with the approvals. */
+    static ChangeView summary(Change c, List<ChangeApproval> approvals) {
+        return view(c, approvals, List.of(), null);
+    }
+
+    static ChangeView full(ChangeDetails d) {
+        return view(d.change(), d.approvals(), d.history(), d.ciNames());
+    }
+
+    private static ChangeView view(Change c, List<ChangeApproval> approvals, List<ChangeHistoryEntry> history,
+            java.util.Map<Long, String> names) {
+        List<Long> ciIds = c.getCiIds().stream().sorted().toList();
+        return new ChangeView(c.getId(), c.getKey(), c.getType().code(), c.getTitle(), c.getDescription(),
+                c.getStatus().code(), c.getStatusReason(), c.getRisk().code(), ciIds,
+                names == null ? null : ciIds.stream().map(id -> new CiRef(id, names.get(id))).toList(),
+                c.getPlannedStart(), c.getPlannedEnd(), c.getImplementationPlan(), c.getBackoutPlan(),
+                c.getRequester(), c.getImplementer(), c.getConflicts().stream().map(ConflictView::of).toList(),
+                approvals.stream().map(ApprovalView::of).toList(), history.stream().map(HistoryView::of).toList(),
+                c.getCreatedAt(), c.getUpdatedAt(), c.getVersion());
+    }
+}

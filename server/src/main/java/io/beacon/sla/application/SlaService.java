@@ -1,0 +1,163 @@
+package io.beacon.sla.application;
+
+import io.beacon.identity.domain.Actor;
+import io.beacon.identity.domain.User;
+import io.beacon.platform.config.SlaSettings;
+import io.beacon.process.application.ProcessNotifications;
+import io.beacon.sla.domain.BusinessCalendar;
+import io.beacon.sla.domain.SlaEvent;
+import io.beacon.sla.domain.TicketSla;
+import io.beacon.sla.domain.TicketSlas;
+import io.beacon.ticket.domain.FieldChange;
+import io.beacon.ticket.domain.Ticket;
+import io.beacon.ticket.domain.TicketHistoryEntry;
+import io.beacon.ticket.domain.Tickets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the SLA clocks of tickets; the ticket process (BPMN) decides when to start, pause, resume,
+ * stop and check them. Crossing a threshold flags the ticket, audits it in the ticket's history and
+ * notifies the lead of the ticket's group (or its assignee).
+ */
+@ApplicationScoped
+@Transactional
+public class SlaService {
+    @Inject
+    TicketSlas slas;
+
+    @Inject
+    Tickets tickets;
+
+    @Inject
+    SlaSettings settings;
+
+    @Inject
+    BusinessCalendars calendars;
+
+    @Inject
+    ProcessNotifications notifications;
+
+    @Inject
+    Clock clock;
+
+    public TicketSla start(long ticketId) {
+        Optional<TicketSla> existing = slas.byTicket(ticketId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Ticket ticket = ticket(ticketId);
+        var target = settings.target(ticket.getPriority().code());
+        // The clocks run from the ticket's creation (also for a ticket adopted after an upgrade).
+        TicketSla sla = TicketSla.start(ticketId, ticket.getKey(), ticket.getPriority().code(), target,
+                settings.warnPercent(), target.allHours() ? calendars.allHours() : calendars.working(),
+                ticket.getCreatedAt());
+        slas.add(sla);
+        return sla;
+    }
+
+    public List<TicketSlas.Unwatched> unwatched(int max) {
+        return slas.unwatched(max);
+    }
+
+    public void respond(long ticketId) {
+        slas.byTicket(ticketId).ifPresent(s -> s.respond(clock.instant()));
+    }
+
+    /** A comment answers the requester when someone other than the requester writes it. */
+    public void respondByStaff(long ticketId, String author) {
+        tickets.byId(ticketId).filter(t -> t.getRequester() == null || !author.equals(t.getRequester().getUsername()))
+                .ifPresent(t -> respond(ticketId));
+    }
+
+    public void pause(long ticketId) {
+        sla(ticketId).pause(clock.instant());
+    }
+
+    public void resume(long ticketId) {
+        TicketSla sla = sla(ticketId);
+        sla.resume(clock.instant(), calendarOf(sla));
+    }
+
+    public void resolve(long ticketId) {
+        TicketSla sla = sla(ticketId);
+        sla.resolve(clock.instant(), calendarOf(sla));
+    }
+
+    public void reopen(long ticketId) {
+        sla(ticketId).reopen();
+    }
+
+    /** Flags and escalates what is due now; answers the next time to check (null: nothing left to watch). */
+    public Instant check(long ticketId) {
+        TicketSla sla = sla(ticketId);
+        Instant now = clock.instant();
+        List<SlaEvent> crossed = sla.check(now);
+        if (!crossed.isEmpty()) {
+            escalate(ticket(ticketId), crossed, now);
+        }
+        return sla.nextCheck();
+    }
+
+    public Instant nextCheck(long ticketId) {
+        return sla(ticketId).nextCheck();
+    }
+
+    public Optional<SlaStatus> status(long ticketId) {
+        return slas.byTicket(ticketId).map(this::status);
+    }
+
+    public Map<Long, SlaStatus> statuses(Collection<Long> ticketIds) {
+        return slas.byTickets(ticketIds).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> status(e.getValue())));
+    }
+
+    /** Ticket ids for the list filter {@code sla=at_risk,breached}. */
+    public List<Long> ticketIds(boolean atRisk, boolean breached) {
+        return slas.ticketIds(atRisk, breached);
+    }
+
+    private SlaStatus status(TicketSla s) {
+        return new SlaStatus(s.getResponseDue(), s.getResolutionDue(), s.responseMet(), s.resolutionMet(), s.isPaused(),
+                s.isBreached(), s.isAtRisk(), s.remainingSeconds(clock.instant(), calendarOf(s)));
+    }
+
+    private void escalate(Ticket ticket, List<SlaEvent> crossed, Instant now) {
+        List<TicketHistoryEntry> audit = new ArrayList<>();
+        for (SlaEvent e : crossed) {
+            audit.add(new TicketHistoryEntry(ticket.getId(), Actor.SYSTEM.username(), now,
+                    new FieldChange("sla", null, e.name().toLowerCase(Locale.ROOT))));
+        }
+        tickets.addHistory(audit);
+        List<String> to = new ArrayList<>();
+        if (ticket.getGroup() != null && ticket.getGroup().getLead() != null) {
+            to.add(ticket.getGroup().getLead().getUsername());
+        }
+        Optional.ofNullable(ticket.getAssignee()).map(User::getUsername).filter(u -> !to.contains(u)).ifPresent(to::add);
+        boolean breach = crossed.stream().anyMatch(SlaEvent::isBreach);
+        notifications.notify(to, (breach ? "SLA breached: " : "SLA at risk: ") + ticket.getKey() + " (" + ticket.getPriority().code() + ")",
+                ticket.getTitle() + " - " + crossed.stream().map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+    }
+
+    private BusinessCalendar calendarOf(TicketSla sla) {
+        return sla.isAllHours() ? calendars.allHours() : calendars.working();
+    }
+
+    private TicketSla sla(long ticketId) {
+        return slas.byTicket(ticketId).orElseGet(() -> start(ticketId));
+    }
+
+    private Ticket ticket(long ticketId) {
+        return tickets.byId(ticketId).orElseThrow(() -> new IllegalStateException("no ticket " + ticketId));
+    }
+}

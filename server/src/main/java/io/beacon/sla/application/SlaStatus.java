@@ -1,0 +1,7 @@
+package io.beacon.sla.application;
+
+import java.time.Instant;
+
+/** A ticket's SLA as its API answer shows it (../shared contracts). */
+public record SlaStatus(Instant responseDue, Instant resolutionDue, Boolean responseMet, Boolean resolutionMet,
+        boolean paused, boolean breached, boolean atRisk, long remainingSeconds) {}

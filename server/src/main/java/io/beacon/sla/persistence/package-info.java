@@ -1,0 +1,2 @@
+/** JPA storage of the tickets' SLA clocks. */
+package io.beacon.sla.persistence;

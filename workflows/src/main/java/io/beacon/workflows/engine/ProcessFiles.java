@@ -1,0 +1,35 @@
+package io.beacon.workflows.engine;
+
+import java.io.InputStream;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+
+/**
+ * The BPMN files under {@code processes/} and their deployment. Named explicitly (no class-path
+ * scanning on Liberty); duplicate filtering deploys a new version only of a file that changed, and
+ * running instances keep the version they started on.
+ */
+public final class ProcessFiles {
+    public static final List<String> ALL = List.of(
+            "processes/change-management.bpmn",
+            "processes/ticket-lifecycle.bpmn");
+
+    private ProcessFiles() {}
+
+    public static Deployment deploy(ProcessEngine engine) {
+        DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
+                .name("beacon-processes")
+                .source("beacon")
+                .enableDuplicateFiltering(true);
+        for (String file : ALL) {
+            InputStream in = ProcessFiles.class.getClassLoader().getResourceAsStream(file);
+            if (in == null) {
+                throw new IllegalStateException("Process file missing from the application: " + file);
+            }
+            builder.addInputStream(file, in);
+        }
+        return builder.deploy();
+    }
+}

@@ -1,0 +1,2 @@
+/** User tasks of every process for the task inbox, and process state for the API. */
+package io.beacon.workflows.task;

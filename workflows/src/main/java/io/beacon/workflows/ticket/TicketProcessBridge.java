@@ -1,0 +1,107 @@
+package io.beacon.workflows.ticket;
+
+import static io.beacon.workflows.ProcessVariables.*;
+
+import io.beacon.platform.startup.StartupEvent;
+import io.beacon.sla.application.SlaService;
+import io.beacon.sla.domain.TicketSlas;
+import io.beacon.ticket.application.TicketActivity;
+import io.beacon.ticket.domain.FieldChange;
+import io.beacon.workflows.engine.ProcessEngineRuntime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Feeds ticket activity into the ticket-lifecycle process, inside the transaction that changed the
+ * ticket (a ticket update and its process step commit or roll back together): creation starts an
+ * instance, status changes become messages, the first agent action stops the response clock.
+ */
+@ApplicationScoped
+public class TicketProcessBridge {
+    public static final String PROCESS = "ticket-lifecycle";
+    static final Set<String> WITH_LIFECYCLE = Set.of("incident", "service_request");
+
+    @Inject
+    ProcessEngineRuntime runtime;
+
+    @Inject
+    SlaService sla;
+
+    /**
+     * After the engine has started: incidents and requests opened before it ran (the demo data, tickets
+     * from before an upgrade) get their process and SLA clocks too.
+     */
+    void adopt(@Observes StartupEvent started) {
+        for (TicketSlas.Unwatched t : sla.unwatched(10_000)) {
+            start(t.ticketId(), t.key());
+            if (!"new".equals(t.status())) {
+                sla.respond(t.ticketId());
+            }
+            if ("pending".equals(t.status())) {
+                runtime.engine().getRuntimeService().createMessageCorrelation(MSG_PENDING)
+                        .processInstanceBusinessKey(t.key()).correlateAllWithResult();
+            }
+        }
+    }
+
+    private void start(long ticketId, String key) {
+        runtime.engine().getRuntimeService().startProcessInstanceByKey(PROCESS, key,
+                Map.of(TICKET_ID, ticketId, TICKET_KEY, key, TITLE, key));
+    }
+
+    void onActivity(@Observes TicketActivity activity) {
+        if (!WITH_LIFECYCLE.contains(activity.type()) || !runtime.isStarted()) {
+            return;
+        }
+        switch (activity.kind()) {
+            case CREATED -> {
+                start(activity.ticketId(), activity.key());
+                if (!"new".equals(activity.status())) {
+                    sla.respond(activity.ticketId());
+                }
+            }
+            case CHANGED -> changed(activity);
+            case COMMENTED -> {
+                if (!activity.internal() && !activity.actor().equals("system")) {
+                    respondIfStaff(activity);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void changed(TicketActivity activity) {
+        for (FieldChange c : activity.changes()) {
+            if ("assignee".equals(c.field()) && c.newValue() != null) {
+                sla.respond(activity.ticketId());
+            }
+            if (!"status".equals(c.field())) {
+                continue;
+            }
+            String from = c.oldValue();
+            String to = c.newValue();
+            if ("assigned".equals(to) || "in_progress".equals(to)) {
+                sla.respond(activity.ticketId());
+            }
+            String message = switch (to) {
+                case "pending" -> MSG_PENDING;
+                case "resolved" -> MSG_RESOLVED;
+                case "closed" -> MSG_CLOSED;
+                default -> "resolved".equals(from) ? MSG_REOPENED : "pending".equals(from) ? MSG_RESUMED : null;
+            };
+            if (message != null) {
+                // No instance waiting for it (e.g. a ticket from before the process existed) is fine.
+                runtime.engine().getRuntimeService().createMessageCorrelation(message)
+                        .processInstanceBusinessKey(activity.key()).correlateAllWithResult();
+            }
+        }
+    }
+
+    /** A public answer counts as first response when the desk gives it (not the requester). */
+    private void respondIfStaff(TicketActivity activity) {
+        sla.respondByStaff(activity.ticketId(), activity.actor());
+    }
+}
