@@ -21,7 +21,7 @@ public enum TicketStatus {
         ASSIGNED.next = EnumSet.of(NEW, IN_PROGRESS, PENDING, RESOLVED);
         IN_PROGRESS.next = EnumSet.of(ASSIGNED, PENDING, RESOLVED);
         PENDING.next = EnumSet.of(ASSIGNED, IN_PROGRESS, RESOLVED);
-        RESOLVED.next = EnumSet.of(IN_PROGRESS, ASSIGNED, CLOSED);
+        RESOLVED.next = EnumSet.of(IN_PROGRESS, ASSIGNED, CLOSED, NEW); // NEW: reopened with nobody assigned
         CLOSED.next = EnumSet.noneOf(TicketStatus.class);
     }
 
