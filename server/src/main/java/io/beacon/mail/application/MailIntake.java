@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +40,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class MailIntake {
-    private static final Logger LOG = Logger.getLogger(MailIntake.class.getName());
     static final String NO_SUBJECT = "(제목 없음)";
 
     @Inject
@@ -121,7 +119,6 @@ public class MailIntake {
                         TicketComment.Channel.MAIL);
             }
         }
-        LOG.info(() -> "Mail " + mail.messageId() + " from " + mail.fromAddress() + " opens nothing: " + reason.code());
         records.add(new MailRecord(mail.messageId(), MailRecord.Direction.IN, ticketId, "rejected:" + reason.code(),
                 mail.fromAddress(), mail.subject(), clock.instant()));
         return new IntakeResult("rejected:" + reason.code(), null);
