@@ -148,6 +148,55 @@ class MailIT {
 
     @Test
     @Order(4)
+    void aReplyToAClosedTicketOpensAFollowUpAndTheIncidentRuleApplies(TestMailServer mail) throws Exception {
+        String tag = tag();
+        String requester = "yoon." + tag + "@corp.kr";
+        mail.sendToDesk(utf8("From: " + requester + "\r\nTo: " + TestMailServer.DESK + "\r\nSubject: [장애] 메일서버 다운 "
+                + tag + "\r\nMessage-ID: <" + tag + ".inc@corp.kr>\r\n\r\n메일이 안 갑니다\r\n"));
+        String key = awaitTicket(tag);
+        assertThat(key).startsWith("INC-"); // BEACON_MAIL_INCIDENT_SUBJECT matched "[장애]"
+        asAdmin().body(Map.of("status", "resolved", "resolution", "재기동")).patch("/api/tickets/" + key).then()
+                .statusCode(200);
+        asAdmin().body(Map.of("status", "closed")).patch("/api/tickets/" + key).then().statusCode(200);
+        mail.sendToDesk(utf8("From: " + requester + "\r\nTo: " + TestMailServer.DESK + "\r\nSubject: RE: [" + key
+                + "] 또 발생 " + tag + "\r\nMessage-ID: <" + tag + ".again@corp.kr>\r\n\r\n다시 안 됩니다\r\n"));
+        awaitUntil(() -> ticketsMatching(tag) == 2, "a follow-up ticket");
+        JsonPath list = asAdmin().queryParam("q", tag).queryParam("sort", "createdAt").get("/api/tickets").then()
+                .extract().jsonPath();
+        String followUp = list.getString("items[1].key");
+        JsonPath f = asAdmin().get("/api/tickets/" + followUp).then().extract().jsonPath();
+        assertThat(followUp).startsWith("INC-");
+        assertThat(f.getString("title")).isEqualTo("또 발생 " + tag);
+        assertThat(f.getString("description")).contains("Follow-up of " + key).contains("다시 안 됩니다");
+        JsonPath closed = asAdmin().get("/api/tickets/" + key).then().extract().jsonPath();
+        assertThat(closed.getString("status")).isEqualTo("closed");
+        assertThat(closed.getList("comments.body", String.class)).anyMatch(b -> b.contains(followUp));
+    }
+
+    @Test
+    @Order(5)
+    void anUnreadableMailIsMovedAsideCountedAndTheMailboxFlowsOn(TestMailServer mail) throws Exception {
+        String tag = tag();
+        mail.sendToDesk(bytes("From: broken." + tag + "@corp.kr\r\nTo: " + TestMailServer.DESK + "\r\nSubject: broken "
+                + tag + "\r\nMessage-ID: <" + tag + ".broken@corp.kr>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"never-there\"\r\n\r\nno boundary ever comes\r\n"));
+        mail.sendToDesk(utf8("From: after." + tag + "@corp.kr\r\nTo: " + TestMailServer.DESK + "\r\nSubject: after "
+                + tag + "\r\nMessage-ID: <" + tag + ".after@corp.kr>\r\n\r\nstill flowing\r\n"));
+        awaitTicket("after " + tag);
+        assertThat(ticketsMatching(tag)).isEqualTo(1);
+        awaitUntil(() -> {
+            try {
+                return mail.subjectsInDeskFolder("Beacon-Unparsable").contains("broken " + tag);
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the unreadable mail in the Beacon-Unparsable folder");
+        String metrics = io.restassured.RestAssured.given().get("/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("beacon_mail_rejected_total\\{[^}]*reason=\"unparsable\"");
+    }
+
+    @Test
+    @Order(6)
     void autoRepliesBouncesAndBulkMailOpenNothingAndGetNoAnswer(TestMailServer mail) throws Exception {
         String tag = tag();
         String sender = "away." + tag + "@corp.kr";
@@ -176,7 +225,7 @@ class MailIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void anAgentsPublicCommentIsMailedAnInternalNoteIsNot(TestMailServer mail) throws Exception {
         String tag = tag();
         String requester = "choi." + tag + "@corp.kr";
@@ -197,7 +246,7 @@ class MailIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void theOutboxRetriesWhileTheMailServerIsDownAndDeliversAfterwards(TestMailServer mail) throws Exception {
         String tag = tag();
         String requester = "jung." + tag + "@corp.kr";
@@ -227,7 +276,7 @@ class MailIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void aRestartInTheMiddleOfAMailboxNeitherDuplicatesNorLosesMail(TestMailServer mail, BeaconServer server)
             throws Exception {
         String tag = tag();
@@ -248,7 +297,7 @@ class MailIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void administratorsEditTheTemplatesPerLanguage() {
         asAdmin().get("/api/mail/templates").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(8));

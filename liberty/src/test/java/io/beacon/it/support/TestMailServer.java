@@ -81,6 +81,29 @@ public final class TestMailServer {
         }
     }
 
+    /** The subjects of the mails in a folder of the desk's mailbox, read over IMAP. */
+    public List<String> subjectsInDeskFolder(String folder) throws MessagingException {
+        Properties props = new Properties();
+        Session session = Session.getInstance(props);
+        try (jakarta.mail.Store store = session.getStore("imap")) {
+            store.connect("127.0.0.1", imapPort, DESK_LOGIN, DESK_PASSWORD);
+            jakarta.mail.Folder f = store.getFolder(folder);
+            if (!f.exists()) {
+                return List.of();
+            }
+            f.open(jakarta.mail.Folder.READ_ONLY);
+            try {
+                List<String> subjects = new java.util.ArrayList<>();
+                for (Message m : f.getMessages()) {
+                    subjects.add(m.getSubject());
+                }
+                return subjects;
+            } finally {
+                f.close(false);
+            }
+        }
+    }
+
     /** The mails delivered to {@code address} so far. */
     public List<MimeMessage> mailsTo(String address) {
         return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
