@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -43,6 +42,7 @@ public class MailIntakeProcessor implements Processor {
     BeaconConfig config;
 
     private volatile MimeMailParser parser;
+    private final PoisonMails poison = new PoisonMails(5);
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -59,10 +59,17 @@ public class MailIntakeProcessor implements Processor {
         }
         try {
             IntakeResult result = intake.receive(mail);
+            poison.succeeded(mail.messageId());
             LOG.info(() -> "Mail " + mail.messageId() + " from " + mail.fromAddress() + ": " + result.outcome()
                     + (result.ticketKey() == null ? "" : " " + result.ticketKey()));
         } catch (DomainException refused) {
             moveAside(exchange, bytes, mail.messageId(), mail.fromAddress(), mail.subject(), refused);
+        } catch (RuntimeException failed) {
+            if (poison.failedAgainWhileOthersPass(mail.messageId())) {
+                moveAside(exchange, bytes, mail.messageId(), mail.fromAddress(), mail.subject(), failed);
+                return;
+            }
+            throw failed; // left unread: tried again on the next poll
         }
     }
 
@@ -88,9 +95,4 @@ public class MailIntakeProcessor implements Processor {
         return parser;
     }
 
-    static byte[] bytes(Message m) throws IOException, jakarta.mail.MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        m.writeTo(out);
-        return out.toByteArray();
-    }
 }

@@ -235,7 +235,7 @@ public class MailIntake {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || s.isBlank() ? null : cut(s.strip(), 200); // app_user.display_name holds 200
     }
 
     static String cut(String s, int max) {

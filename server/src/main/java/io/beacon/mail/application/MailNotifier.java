@@ -1,5 +1,6 @@
 package io.beacon.mail.application;
 
+import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.mail.domain.InboundMail;
@@ -74,7 +75,10 @@ public class MailNotifier implements MailNotifications {
         switch (activity.kind()) {
             case CREATED -> ticket(activity).ifPresent(t -> toRequester(TemplateKind.TICKET_OPENED, t, Map.of(), origin));
             case COMMENTED -> {
-                if (!activity.internal() && origin.isEmpty()) {
+                // An agent's public comment is mailed however it came (console, API, or the agent's own mail);
+                // Beacon's own notes written while it reads a mail are not.
+                boolean ownNoteDuringIntake = origin.isPresent() && Actor.SYSTEM.username().equals(activity.actor());
+                if (!activity.internal() && !ownNoteDuringIntake) {
                     ticket(activity).filter(t -> !t.isRequestedBy(activity.actor()))
                             .ifPresent(t -> publicComment(t, activity.commentId()));
                 }

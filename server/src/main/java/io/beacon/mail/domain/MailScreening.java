@@ -19,7 +19,7 @@ public final class MailScreening {
     public static Optional<RejectReason> screen(InboundMail mail, String ownAddress) {
         MailSignals s = mail.signals();
         String from = mail.fromAddress();
-        if (from == null || from.isBlank() || from.indexOf('@') < 1) {
+        if (from == null || from.isBlank() || from.indexOf('@') < 1 || from.length() > 254) { // RFC 5321 path limit
             return Optional.of(RejectReason.NO_SENDER);
         }
         if (s.deliveryReport() || DAEMON.matcher(from).matches()) {
