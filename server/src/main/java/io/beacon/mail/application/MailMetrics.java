@@ -32,6 +32,10 @@ public class MailMetrics {
         registry.counter("beacon.mail.rejected", new Tag("reason", reason.code())).inc();
     }
 
+    public void ackSuppressed() {
+        registry.counter("beacon.mail.acks.suppressed").inc();
+    }
+
     public void sent() {
         registry.counter("beacon.mail.sent").inc();
     }

@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,9 @@ public class MailNotifier implements MailNotifications {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    MailMetrics metrics;
 
     @Inject
     Clock clock;
@@ -142,6 +146,11 @@ public class MailNotifier implements MailNotifications {
         User requester = t.getRequester();
         if (requester == null || requester.getEmail() == null || MailScreening.neverMail(requester.getEmail())
                 || requester.getEmail().equalsIgnoreCase(settings.from())) {
+            return;
+        }
+        if (kind == TemplateKind.TICKET_OPENED && outbox.countSince(requester.getEmail(), kind.code(),
+                clock.instant().minus(Duration.ofHours(1))) >= settings.ackMaxPerHour()) {
+            metrics.ackSuppressed(); // a robot without Auto-Submitted opening ticket after ticket: stop answering it
             return;
         }
         Map<String, String> values = values(t);

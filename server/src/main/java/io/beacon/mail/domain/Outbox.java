@@ -19,4 +19,7 @@ public interface Outbox {
     Page<OutboxMail> list(OutboxMail.Status status, PageRequest page);
 
     long count(OutboxMail.Status status);
+
+    /** How many mails of this kind were queued for this recipient since then. */
+    long countSince(String recipient, String kind, Instant since);
 }

@@ -49,6 +49,13 @@ public class JpaOutbox implements Outbox {
     }
 
     @Override
+    public long countSince(String recipient, String kind, Instant since) {
+        return em.createQuery("select count(m) from OutboxMail m where m.recipient = :r and m.kind = :k"
+                + " and m.createdAt >= :since", Long.class)
+                .setParameter("r", recipient).setParameter("k", kind).setParameter("since", since).getSingleResult();
+    }
+
+    @Override
     public long count(OutboxMail.Status status) {
         return em.createQuery("select count(m) from OutboxMail m where m.status = :s", Long.class)
                 .setParameter("s", status.name()).getSingleResult();

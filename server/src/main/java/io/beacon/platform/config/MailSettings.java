@@ -70,6 +70,10 @@ public class MailSettings {
     @ConfigProperty(name = "beacon.mail.outbox.seconds", defaultValue = "5")
     int outboxSeconds;
 
+    @Inject
+    @ConfigProperty(name = "beacon.mail.ack.max.per.hour", defaultValue = "10")
+    int ackMaxPerHour;
+
     /** {@code imap://user:pass@host:port/INBOX}, {@code imaps://...} or {@code pop3(s)://...}; empty = no intake. */
     public Optional<String> imapUrl() {
         return imapUrl.map(String::strip).filter(s -> !s.isEmpty());
@@ -132,5 +136,10 @@ public class MailSettings {
 
     public int outboxSeconds() {
         return Math.max(1, outboxSeconds);
+    }
+
+    /** Acknowledgements one address gets per hour at most: the last guard against a loop with a robot that sets no headers. */
+    public int ackMaxPerHour() {
+        return Math.max(1, ackMaxPerHour);
     }
 }

@@ -44,6 +44,7 @@ class MailNotifierTest {
     private final List<MailTemplate> templates = new ArrayList<>();
     private final List<TicketComment> comments = new ArrayList<>();
     private boolean smtpOn = true;
+    private int suppressed;
     private User requester;
     private Ticket ticket;
     private MailNotifier notifier;
@@ -69,6 +70,11 @@ class MailNotifierTest {
             @Override
             public String defaultLocale() {
                 return "ko";
+            }
+
+            @Override
+            public int ackMaxPerHour() {
+                return 3;
             }
         };
         notifier.tickets = (Tickets) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Tickets.class},
@@ -154,6 +160,18 @@ class MailNotifierTest {
             public long count(OutboxMail.Status status) {
                 return outbox.size();
             }
+
+            @Override
+            public long countSince(String recipient, String kind, Instant since) {
+                return outbox.stream().filter(m -> m.getRecipient().equals(recipient) && m.getKind().equals(kind)
+                        && !m.getCreatedAt().isBefore(since)).count();
+            }
+        };
+        notifier.metrics = new MailMetrics() {
+            @Override
+            public void ackSuppressed() {
+                suppressed++;
+            }
         };
         notifier.clock = Clock.fixed(T0, ZoneOffset.UTC);
     }
@@ -223,6 +241,18 @@ class MailNotifierTest {
         requester.setEmail("no-reply@corp.kr");
         notifier.onActivity(activity(TicketActivity.Kind.CREATED, "kim@corp.kr", List.of(), null, false));
         assertThat(outbox).isEmpty();
+    }
+
+    @Test
+    void anAddressGetsOnlySoManyAcknowledgementsPerHour() {
+        for (int i = 0; i < 5; i++) {
+            notifier.onActivity(activity(TicketActivity.Kind.CREATED, "kim@corp.kr", List.of(), null, false));
+        }
+        assertThat(outbox).hasSize(3);
+        assertThat(suppressed).isEqualTo(2);
+        notifier.clock = Clock.fixed(T0.plusSeconds(3601), ZoneOffset.UTC);
+        notifier.onActivity(activity(TicketActivity.Kind.CREATED, "kim@corp.kr", List.of(), null, false));
+        assertThat(outbox).hasSize(4);
     }
 
     @Test
