@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.inject.Inject;
+import java.util.Properties;
 import java.util.logging.Logger;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
@@ -36,6 +37,11 @@ public class MailInboundRoute extends RouteBuilder {
         MailServerUrl url = MailServerUrl.parse(settings.imapUrl().get());
         LOG.info("Mail intake polls " + url + " every " + settings.pollSeconds() + " s");
         Processor contextual = contexts.createContextualProxy(processor, Processor.class);
-        from(url.consumerUri(settings.pollSeconds())).routeId("mail-inbound").process(contextual);
+        String uri = url.consumerUri(settings.pollSeconds());
+        Properties tls = MailTls.properties(url.protocol(), settings.sslTrust().orElse(null));
+        getCamelContext().getRegistry().bind("beaconMailProperties", tls);
+        getCamelContext().getRegistry().bind("beaconMailPollStrategy", new MailPollFailures(url.toString()));
+        uri += "&additionalJavaMailProperties=#beaconMailProperties&pollStrategy=#beaconMailPollStrategy";
+        from(uri).routeId("mail-inbound").process(contextual);
     }
 }

@@ -39,7 +39,8 @@ public class MailOutboxSender {
             return;
         }
         MailServerUrl url = MailServerUrl.parse(settings.smtpUrl().get());
-        SmtpMailSender sender = new SmtpMailSender(url, settings.smtpStarttls(), settings.from(), settings.fromName());
+        SmtpMailSender sender = new SmtpMailSender(url, settings.smtpStarttls(), settings.sslTrust().orElse(null),
+                settings.from(), settings.fromName());
         LOG.info("Mail sending through " + url + " as " + settings.from());
         task = scheduler.scheduleWithFixedDelay(() -> {
             try {

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class MimeMailParser {
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
+    private static final Pattern QUOTED_ID = Pattern.compile("(?im)^Message-ID:[ \\t]*<([^<>\\s]+)>");
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final int MAX_DEPTH = 20;
 
@@ -61,8 +62,13 @@ public final class MimeMailParser {
                     header(m, "X-Auto-Response-Suppress"), header(m, "X-Loop"),
                     header(m, "List-Id") != null || header(m, "List-Unsubscribe") != null, report,
                     returnPath != null && returnPath.replaceAll("\\s", "").equals("<>"));
+            List<String> references = ids(header(m, "References"));
+            if (report) {
+                references = new ArrayList<>(references);
+                references.addAll(body.quotedIds); // a bounce threads to the mail it returns
+            }
             return new InboundMail(messageId(header(m, "Message-ID"), raw), first(header(m, "In-Reply-To")),
-                    ids(header(m, "References")), fromAddress, personal(rawFrom), EncodedWords.decode(header(m, "Subject")),
+                    references, fromAddress, personal(rawFrom), EncodedWords.decode(header(m, "Subject")),
                     text.replace("\r\n", "\n"), body.attachments, signals);
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnreadableMailException("cannot read the mail: " + e.getMessage(), e);
@@ -97,8 +103,26 @@ public final class MimeMailParser {
             (type.equals("text/plain") ? body.plain : body.html).add(text);
             return;
         }
-        if (type.equals("message/delivery-status") || type.equals("text/rfc822-headers")) {
-            return; // parts of a bounce report: the report flag says enough
+        if (type.equals("message/delivery-status")) {
+            return; // the machine-readable part of a bounce: the report flag says enough
+        }
+        if (type.equals("text/rfc822-headers") || type.equals("message/rfc822")) {
+            // A bounce quotes the mail that failed: its Message-ID tells which ticket it belongs to.
+            byte[] quoted = read(part.getInputStream(), -1).bytes;
+            Matcher id = QUOTED_ID.matcher(new String(quoted, 0, Math.min(quoted.length, 64 * 1024),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (id.find()) {
+                body.quotedIds.add(id.group(1));
+            }
+            if (type.equals("text/rfc822-headers")) {
+                return;
+            }
+            Read whole = new Read(quoted.length > maxAttachmentBytes ? null : quoted, quoted.length,
+                    quoted.length > maxAttachmentBytes);
+            body.attachments.add(new InboundAttachment(fileName != null ? fileName
+                    : "message-" + (body.attachments.size() + 1) + ".eml", type, whole.size,
+                    whole.overLimit ? null : whole.bytes));
+            return;
         }
         Read content = read(part.getInputStream(), maxAttachmentBytes);
         String name = fileName != null && !fileName.isBlank() ? fileName
@@ -142,6 +166,7 @@ public final class MimeMailParser {
         final List<String> plain = new ArrayList<>();
         final List<String> html = new ArrayList<>();
         final List<InboundAttachment> attachments = new ArrayList<>();
+        final List<String> quotedIds = new ArrayList<>();
     }
 
     private static String header(MimeMessage m, String name) throws MessagingException {

@@ -22,8 +22,8 @@ public class SmtpMailSender implements MailSender {
     private final Session session;
     private final InternetAddress from;
 
-    public SmtpMailSender(MailServerUrl server, boolean starttls, String fromAddress, String fromName)
-            throws UnsupportedEncodingException {
+    public SmtpMailSender(MailServerUrl server, boolean starttls, String sslTrust, String fromAddress,
+            String fromName) throws UnsupportedEncodingException {
         this.server = server;
         String p = "mail." + server.protocol() + ".";
         Properties props = new Properties();
@@ -36,6 +36,7 @@ public class SmtpMailSender implements MailSender {
         if (server.protocol().equals("smtp")) {
             props.put(p + "starttls.enable", String.valueOf(starttls));
         }
+        props.putAll(MailTls.properties(server.protocol(), sslTrust)); // smtps, and smtp after STARTTLS
         this.session = Session.getInstance(props);
         this.from = new InternetAddress(fromAddress, fromName, "UTF-8");
     }

@@ -149,7 +149,9 @@ class KoreanMailDecodingTest {
                 + "Auto-Submitted: auto-replied\r\nPrecedence: bulk\r\nX-Auto-Response-Suppress: All\r\n"
                 + "Content-Type: multipart/report; report-type=delivery-status; boundary=r\r\n\r\n"
                 + "--r\r\nContent-Type: text/plain\r\n\r\nDelivery failed\r\n"
-                + "--r\r\nContent-Type: message/delivery-status\r\n\r\nStatus: 5.1.1\r\n--r--\r\n", new byte[0]);
+                + "--r\r\nContent-Type: message/delivery-status\r\n\r\nStatus: 5.1.1\r\n"
+                + "--r\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: desk@beacon.test\r\n"
+                + "Message-ID: <beacon.req-1.abc@beacon.test>\r\nSubject: [REQ-1]\r\n--r--\r\n", new byte[0]);
         InboundMail m = PARSER.parse(mail);
         assertThat(m.signals().deliveryReport()).isTrue();
         assertThat(m.signals().nullReturnPath()).isTrue();
@@ -157,6 +159,7 @@ class KoreanMailDecodingTest {
         assertThat(m.signals().precedence()).isEqualTo("bulk");
         assertThat(m.signals().autoResponseSuppress()).isEqualTo("All");
         assertThat(m.attachments()).isEmpty();
+        assertThat(m.threadIds()).containsExactly("beacon.req-1.abc@beacon.test");
     }
 
     @Test

@@ -32,33 +32,44 @@ public final class TestMailServer {
 
     private final int smtpPort;
     private final int imapPort;
+    private final int smtpsPort;
+    private final int imapsPort;
     private GreenMail greenMail;
 
     TestMailServer() throws IOException {
         smtpPort = freePort();
         imapPort = freePort();
+        smtpsPort = freePort();
+        imapsPort = freePort();
         start();
     }
 
-    /** What Beacon needs to poll and send (a one-second poll, so tests wait little). */
+    /**
+     * What Beacon needs to poll and send (a one-second poll, so tests wait little): over TLS
+     * (IMAPS, SMTPS), trusting GreenMail's self-signed certificate by BEACON_MAIL_SSL_TRUST. The
+     * tests themselves talk plain SMTP and IMAP to the same store.
+     */
     Map<String, String> beaconEnvironment() {
-        return Map.of(
-                "BEACON_MAIL_IMAP_URL", "imap://" + DESK_LOGIN + ":" + DESK_PASSWORD + "@127.0.0.1:" + imapPort + "/INBOX",
-                "BEACON_MAIL_SMTP_URL", "smtp://127.0.0.1:" + smtpPort,
-                "BEACON_MAIL_SMTP_STARTTLS", "false",
-                "BEACON_MAIL_FROM", DESK,
-                "BEACON_MAIL_POLL_SECONDS", "1",
-                "BEACON_MAIL_OUTBOX_SECONDS", "1",
-                "BEACON_MAIL_RETRY_SECONDS", "1",
-                "BEACON_MAIL_ATTACHMENT_MAX_BYTES", "100000",
-                "BEACON_MAIL_INCIDENT_SUBJECT", "(?i)outage|\\[장애]");
+        return Map.ofEntries(
+                Map.entry("BEACON_MAIL_IMAP_URL", "imaps://" + DESK_LOGIN + ":" + DESK_PASSWORD + "@127.0.0.1:" + imapsPort
+                        + "/INBOX"),
+                Map.entry("BEACON_MAIL_SMTP_URL", "smtps://127.0.0.1:" + smtpsPort),
+                Map.entry("BEACON_MAIL_SSL_TRUST", "*"),
+                Map.entry("BEACON_MAIL_FROM", DESK),
+                Map.entry("BEACON_MAIL_POLL_SECONDS", "1"),
+                Map.entry("BEACON_MAIL_OUTBOX_SECONDS", "1"),
+                Map.entry("BEACON_MAIL_RETRY_SECONDS", "1"),
+                Map.entry("BEACON_MAIL_ATTACHMENT_MAX_BYTES", "100000"),
+                Map.entry("BEACON_MAIL_INCIDENT_SUBJECT", "(?i)outage|\\[장애]"));
     }
 
     /** (Re)starts the server on the same ports, with an empty store. */
     public synchronized void start() {
         greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+            new ServerSetup(smtpsPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS),
+            new ServerSetup(imapsPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS)});
         greenMail.start();
         greenMail.setUser(DESK, DESK_LOGIN, DESK_PASSWORD);
     }

@@ -32,7 +32,7 @@ public class OutboxDelivery {
                 sent++;
             } catch (Exception e) {
                 metrics.sendFailed();
-                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                String error = describe(e);
                 boolean gaveUp = outbox.failed(due.id(), error);
                 LOG.log(gaveUp ? Level.WARNING : Level.INFO, "Mail " + due.id() + " to " + due.mail().to()
                         + (gaveUp ? " given up: " : " not sent, will retry: ") + error);
@@ -43,6 +43,16 @@ public class OutboxDelivery {
         }
         metrics.outboxDepth(outbox.pending());
         return sent;
+    }
+
+    /** The failure with its root cause (an SMTP error wraps the TLS or socket error that explains it). */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return root == e ? top : top + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private static boolean unreachable(Throwable e) {

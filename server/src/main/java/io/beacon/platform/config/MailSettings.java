@@ -74,6 +74,10 @@ public class MailSettings {
     @ConfigProperty(name = "beacon.mail.ack.max.per.hour", defaultValue = "10")
     int ackMaxPerHour;
 
+    @Inject
+    @ConfigProperty(name = "beacon.mail.ssl.trust")
+    Optional<String> sslTrust;
+
     /** {@code imap://user:pass@host:port/INBOX}, {@code imaps://...} or {@code pop3(s)://...}; empty = no intake. */
     public Optional<String> imapUrl() {
         return imapUrl.map(String::strip).filter(s -> !s.isEmpty());
@@ -136,6 +140,14 @@ public class MailSettings {
 
     public int outboxSeconds() {
         return Math.max(1, outboxSeconds);
+    }
+
+    /**
+     * Hosts whose TLS certificates are trusted without a CA chain (space-separated, or {@code *}):
+     * for an internal mail server with a self-signed certificate. Empty = certificates are verified.
+     */
+    public Optional<String> sslTrust() {
+        return sslTrust.map(String::strip).filter(s -> !s.isEmpty());
     }
 
     /** Acknowledgements one address gets per hour at most: the last guard against a loop with a robot that sets no headers. */
