@@ -110,6 +110,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void theMailChannelReachesTheDeskOnlyThroughItsApplicationServices() {
+        noClasses().that().resideInAPackage("io.beacon.integrations.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.beacon..persistence..", "io.beacon..rest..")
+                .check(beacon);
+        noClasses().that().resideInAPackage("io.beacon.mail.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.beacon.mail.application..")
+                .check(beacon);
+    }
+
+    @Test
     void everyEndpointStatesWhoMayCallIt() {
         methods().that().areAnnotatedWith(jakarta.ws.rs.GET.class)
                 .or().areAnnotatedWith(jakarta.ws.rs.POST.class)

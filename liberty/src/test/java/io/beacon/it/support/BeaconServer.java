@@ -71,6 +71,11 @@ public final class BeaconServer {
         }
     }
 
+    /** Extra environment for the server process (the test mail server's settings). */
+    void environment(java.util.Map<String, String> extra) {
+        env.putAll(extra);
+    }
+
     public String database() {
         return database;
     }

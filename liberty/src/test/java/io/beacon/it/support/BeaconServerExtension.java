@@ -21,15 +21,21 @@ public class BeaconServerExtension implements BeforeAllCallback, ParameterResolv
     }
 
     static BeaconServer server(ExtensionContext context) {
+        return holder(context).server;
+    }
+
+    private static Holder holder(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(BeaconServer.class.getName(), key -> startServer(), Holder.class).server;
+                .getOrComputeIfAbsent(BeaconServer.class.getName(), key -> startServer(), Holder.class);
     }
 
     private static Holder startServer() {
         try {
+            TestMailServer mail = new TestMailServer(); // before Beacon, which polls it from its first second
             BeaconServer server = new BeaconServer(System.getProperty("beacon.it.db", "h2"));
+            server.environment(mail.beaconEnvironment());
             server.start();
-            return new Holder(server);
+            return new Holder(server, mail);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start Beacon: " + e.getMessage(), e);
         }
@@ -37,25 +43,28 @@ public class BeaconServerExtension implements BeforeAllCallback, ParameterResolv
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-        return p.getParameter().getType() == BeaconServer.class;
+        return p.getParameter().getType() == BeaconServer.class || p.getParameter().getType() == TestMailServer.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-        return server(e);
+        return p.getParameter().getType() == TestMailServer.class ? holder(e).mail : server(e);
     }
 
     /** Stops the server and drops its database when the test run ends. */
     static final class Holder implements ExtensionContext.Store.CloseableResource {
         final BeaconServer server;
+        final TestMailServer mail;
 
-        Holder(BeaconServer server) {
+        Holder(BeaconServer server, TestMailServer mail) {
             this.server = server;
+            this.mail = mail;
         }
 
         @Override
         public void close() {
             server.shutdown();
+            mail.stop();
         }
     }
 }

@@ -1,0 +1,47 @@
+package io.beacon.integrations.mail;
+
+import io.beacon.platform.config.MailSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Polls the desk's mailbox ({@code BEACON_MAIL_IMAP_URL}) every {@code BEACON_MAIL_POLL_SECONDS}
+ * and hands each unread mail to the desk. Without the setting there is no route and no mail.
+ */
+@Dependent
+public class MailInboundRoute extends RouteBuilder {
+    private static final Logger LOG = Logger.getLogger(MailInboundRoute.class.getName());
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    MailIntakeProcessor processor;
+
+    /** Camel's poll threads are not the server's: this carries the application's context (JNDI, transactions) onto them. */
+    @Resource
+    ContextService contexts;
+
+    @Override
+    public void configure() {
+        if (settings.imapUrl().isEmpty()) {
+            LOG.info("Mail intake is off (BEACON_MAIL_IMAP_URL is not set)");
+            return;
+        }
+        MailServerUrl url = MailServerUrl.parse(settings.imapUrl().get());
+        LOG.info("Mail intake polls " + url + " every " + settings.pollSeconds() + " s");
+        Processor contextual = contexts.createContextualProxy(processor, Processor.class);
+        String uri = url.consumerUri(settings.pollSeconds());
+        Properties tls = MailTls.properties(url.protocol(), settings.sslTrust().orElse(null));
+        getCamelContext().getRegistry().bind("beaconMailProperties", tls);
+        getCamelContext().getRegistry().bind("beaconMailPollStrategy", new MailPollFailures(url.toString()));
+        uri += "&additionalJavaMailProperties=#beaconMailProperties&pollStrategy=#beaconMailPollStrategy";
+        from(uri).routeId("mail-inbound").process(contextual);
+    }
+}

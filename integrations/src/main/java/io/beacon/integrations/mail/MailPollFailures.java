@@ -1,0 +1,53 @@
+package io.beacon.integrations.mail;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+
+/**
+ * Makes a failed mailbox poll visible in Beacon's log (Camel's own logging has no SLF4J binding
+ * on Liberty, so it would be silent): the first failure and every tenth after it are logged, the
+ * next poll simply tries again, and recovery is logged too.
+ */
+final class MailPollFailures implements PollingConsumerPollStrategy {
+    private static final Logger LOG = Logger.getLogger(MailPollFailures.class.getName());
+
+    private final String mailbox;
+    private int failuresInARow;
+
+    MailPollFailures(String mailbox) {
+        this.mailbox = mailbox;
+    }
+
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        return true;
+    }
+
+    @Override
+    public synchronized void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        if (failuresInARow > 0) {
+            LOG.info("Mailbox " + mailbox + " answers again after " + failuresInARow + " failed polls");
+            failuresInARow = 0;
+        }
+    }
+
+    @Override
+    public synchronized boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        if (failuresInARow++ % 10 == 0) {
+            LOG.log(Level.WARNING, "Cannot poll mailbox " + mailbox + " (" + failuresInARow + " failed polls in a row): "
+                    + describe(cause));
+        }
+        return false; // no immediate retry: the next scheduled poll tries again
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return e.getMessage() + (root == e ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")");
+    }
+}

@@ -1,0 +1,65 @@
+package io.beacon.it;
+
+import static io.beacon.it.support.Api.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.beacon.it.support.BeaconServerExtension;
+import io.beacon.it.support.TestMailServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Prints how fast mail becomes tickets and acknowledgements over the wire (IMAPS poll every
+ * second, SMTPS out). A figure to watch, not a target: nothing here asserts a speed.
+ */
+@ExtendWith(BeaconServerExtension.class)
+class MailBenchmarkIT {
+    private static final int MAILS = 100;
+
+    @Test
+    void mailToTicketThroughput(TestMailServer mail) throws Exception {
+        String tag = "bench" + UUID.randomUUID().toString().substring(0, 6);
+        Instant start = Instant.now();
+        for (int i = 0; i < MAILS; i++) {
+            mail.sendToDesk(("From: user" + i + "." + tag + "@corp.kr\r\nTo: " + TestMailServer.DESK + "\r\n"
+                    + "Subject: 성능 측정 " + tag + " #" + i + "\r\nMessage-ID: <" + tag + "." + i + "@corp.kr>\r\n"
+                    + "Content-Type: text/plain; charset=utf-8\r\n\r\n본문 " + i + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        Instant sent = Instant.now();
+        Instant deadline = sent.plus(Duration.ofMinutes(5));
+        int total = 0;
+        while (Instant.now().isBefore(deadline)) {
+            total = asAdmin().queryParam("q", tag).queryParam("size", 1).get("/api/tickets").then().statusCode(200)
+                    .extract().jsonPath().getInt("total");
+            if (total >= MAILS) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        Instant ticketsDone = Instant.now();
+        assertThat(total).isEqualTo(MAILS);
+        int acks = 0;
+        while (Instant.now().isBefore(deadline)) {
+            acks = 0;
+            for (int i = 0; i < MAILS; i++) {
+                acks += mail.mailsTo("user" + i + "." + tag + "@corp.kr").isEmpty() ? 0 : 1;
+            }
+            if (acks >= MAILS) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        Instant acksDone = Instant.now();
+        double intake = Duration.between(start, ticketsDone).toMillis() / 1000.0;
+        double withAcks = Duration.between(start, acksDone).toMillis() / 1000.0;
+        System.out.printf("MAIL BENCHMARK: %d mails sent over SMTP in %.1f s; all %d tickets visible after %.1f s "
+                + "(%.1f mails/s incl. the 1 s poll); %d acknowledgements delivered after %.1f s (%.1f mails/s end to end)%n",
+                MAILS, Duration.between(start, sent).toMillis() / 1000.0, MAILS, intake, MAILS / intake, acks, withAcks,
+                acks / withAcks);
+        assertThat(acks).isEqualTo(MAILS);
+    }
+}

@@ -1,0 +1,9 @@
+package io.beacon.mail.application;
+
+/** What a received mail became: {@code outcome} is opened, commented, reopened, follow_up, or rejected:&lt;reason&gt;. */
+public record IntakeResult(String outcome, String ticketKey) {
+
+    public boolean rejected() {
+        return outcome.startsWith("rejected");
+    }
+}
