@@ -3,6 +3,7 @@ package io.beacon.sla.application;
 import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.User;
 import io.beacon.platform.config.SlaSettings;
+import io.beacon.mail.application.MailNotifications;
 import io.beacon.process.application.ProcessNotifications;
 import io.beacon.sla.domain.BusinessCalendar;
 import io.beacon.sla.domain.SlaEvent;
@@ -47,6 +48,9 @@ public class SlaService {
 
     @Inject
     ProcessNotifications notifications;
+
+    @Inject
+    MailNotifications mail;
 
     @Inject
     Clock clock;
@@ -145,8 +149,11 @@ public class SlaService {
         }
         Optional.ofNullable(ticket.getAssignee()).map(User::getUsername).filter(u -> !to.contains(u)).ifPresent(to::add);
         boolean breach = crossed.stream().anyMatch(SlaEvent::isBreach);
+        String what = crossed.stream().map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
         notifications.notify(to, (breach ? "SLA breached: " : "SLA at risk: ") + ticket.getKey() + " (" + ticket.getPriority().code() + ")",
-                ticket.getTitle() + " - " + crossed.stream().map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+                ticket.getTitle() + " - " + what);
+        // The group (its address, or its lead and members) hears it by mail, in the escalation's transaction.
+        mail.slaEscalated(ticket.getKey(), (breach ? "breached: " : "at risk: ") + what);
     }
 
     private BusinessCalendar calendarOf(TicketSla sla) {
