@@ -15,7 +15,7 @@ export async function newTicketView(main) {
     options.map(([v, text]) => el('option', { value: v, selected: v === value }, text)));
   const levels = ['high', 'medium', 'low'].map((l) => [l, label('level', l)]);
   const type = select('new-type', ['incident', 'service_request', 'problem'].filter((c) => isStaff() || c !== 'problem').map((c) => [c, label('type', c)]), isStaff() ? 'incident' : 'service_request');
-  const title = el('input', { id: 'new-title', name: 'title', class: 'form-control', maxlength: 200, required: true });
+  const title = el('input', { id: 'new-title', name: 'title', class: 'form-control', maxlength: 300, required: true });
   const description = el('textarea', { id: 'new-description', name: 'description', class: 'form-control', rows: 5 });
   const impact = select('new-impact', levels, 'medium');
   const urgency = select('new-urgency', levels, 'medium');

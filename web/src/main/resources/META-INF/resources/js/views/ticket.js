@@ -213,8 +213,15 @@ function timeline(ticket) {
         el('strong', { class: 'text-body' }, c.author), ' · ', t(`timeline.${kind}`), ' · ', el('time', { datetime: c.createdAt, title: relative(c.createdAt) }, formatDateTime(c.createdAt))),
       el('div', { class: 'tl-body' }, c.body)] });
   }
+  // Comments, notes and attachments have entries of their own; the opening is the first entry.
+  const shownElsewhere = new Set(['created', 'comment', 'note', 'attachment', 'priorityOverridden']);
+  const ciName = (id) => { const ci = ticket.cis.find((c) => String(c.id) === String(id)); return ci && ci.name ? ci.name : `#${id}`; };
   for (const h of ticket.history || []) {
-    if (h.field === 'status') {
+    if (shownElsewhere.has(h.field)) continue;
+    if (h.field === 'ci') {
+      entries.push({ at: h.at, kind: 'field', node: () => el('div', {},
+        t(h.newValue ? 'timeline.ciLinked' : 'timeline.ciUnlinked', { who: h.actor, ci: ciName(h.newValue || h.oldValue) }), ' · ', formatDateTime(h.at)) });
+    } else if (h.field === 'status') {
       entries.push({ at: h.at, kind: 'status', node: () => el('div', {},
         t('timeline.status', { who: h.actor, from: label('status', h.oldValue), to: label('status', h.newValue) }), ' · ', formatDateTime(h.at)) });
     } else {
