@@ -94,23 +94,23 @@ class ConsoleIT {
         assertThat(browser.waitFor(By.id("ticket-key")).getText()).isEqualTo(key);
 
         browser.find(By.id("comment-body")).sendKeys("재부팅 후 다시 확인 부탁드립니다 " + token);
-        browser.find(By.id("comment-submit")).click();
+        browser.click(By.id("comment-submit"));
         browser.waitUntil(d -> timelineText("comment").contains("재부팅 후 다시 확인 부탁드립니다 " + token), "the comment in the timeline");
 
         browser.find(By.id("comment-body")).sendKeys("방화벽 로그 확인 필요 " + token);
-        browser.find(By.id("comment-internal")).click();
-        browser.find(By.id("comment-submit")).click();
+        browser.click(By.id("comment-internal"));
+        browser.click(By.id("comment-submit"));
         browser.waitUntil(d -> timelineText("note").contains("방화벽 로그 확인 필요 " + token), "the internal note in the timeline");
 
-        browser.find(By.id("assign-me")).click();
+        browser.click(By.id("assign-me"));
         browser.waitUntil(d -> browser.find(By.id("ticket-assignee")).getText().contains("agent"), "the ticket assigned to me");
 
         new Select(browser.find(By.id("field-status"))).selectByValue("resolved");
-        browser.find(By.id("apply-status")).click();
+        browser.click(By.id("apply-status"));
         assertThat(browser.waitFor(By.cssSelector("#ticket-error [data-testid=error]")).getText())
                 .isEqualTo("해결 처리에는 해결 내용이 필요합니다.");
         browser.find(By.id("field-resolution")).sendKeys("VPN 게이트웨이 세션 초기화 " + token);
-        browser.find(By.id("apply-status")).click();
+        browser.click(By.id("apply-status"));
         browser.waitUntil(d -> browser.find(By.id("ticket-status")).getText().equals("해결됨"), "the ticket resolved");
         browser.screenshot("ticket");
 
@@ -129,16 +129,16 @@ class ConsoleIT {
         String tooLong = "가".repeat(301);
         browser.waitFor(By.id("new-title"));
         browser.script("document.getElementById('new-title').value = arguments[0];", tooLong); // past the field's maxlength
-        browser.find(By.id("new-submit")).click();
+        browser.click(By.id("new-submit"));
 
         JsonPath problem = asDemo("agent").body(Map.of("type", "incident", "title", tooLong, "impact", "medium", "urgency", "medium"))
-                .post("/api/tickets").then().statusCode(400).extract().jsonPath();
+                .post("/api/tickets").then().statusCode(422).extract().jsonPath();
         WebElement error = browser.waitFor(By.cssSelector("#new-error [data-testid=error]"));
         assertThat(error.getText()).contains(problem.getString("detail"));
         assertThat(browser.find(By.id("new-title-feedback")).getText()).isEqualTo(problem.getString("errors[0].message"));
         assertThat(browser.find(By.id("new-title")).getDomAttribute("class")).contains("is-invalid");
         List<String> failedRequest = browser.consoleErrors();
-        assertThat(failedRequest).allMatch(e -> e.contains("/api/tickets") && e.contains("400"));
+        assertThat(failedRequest).allMatch(e -> e.contains("/api/tickets") && e.contains("422"));
     }
 
     @Test
@@ -154,7 +154,7 @@ class ConsoleIT {
         browser.find(By.id("new-ci")).sendKeys("mail-0");
         browser.waitFor(By.cssSelector("#new-ci-results button[data-ci-name='mail-01']")).click();
         assertThat(browser.find(By.id("new-ci-chosen")).getText()).contains("mail-01");
-        browser.find(By.id("new-submit")).click();
+        browser.click(By.id("new-submit"));
 
         String key = browser.waitFor(By.id("ticket-key")).getText();
         assertThat(browser.find(By.id("ticket-title")).getText()).isEqualTo(title);

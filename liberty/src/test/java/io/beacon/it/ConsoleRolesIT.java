@@ -60,7 +60,7 @@ class ConsoleRolesIT {
 
         // The requester can still reply, and sees the reply in the timeline.
         browser.find(By.id("comment-body")).sendKeys("감사합니다 " + token);
-        browser.find(By.id("comment-submit")).click();
+        browser.click(By.id("comment-submit"));
         browser.waitUntil(d -> browser.findAll(By.cssSelector("#timeline li[data-kind=comment]")).size() == 2, "the requester's reply");
         browser.screenshot("requester-ticket");
     }

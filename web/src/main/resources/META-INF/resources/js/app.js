@@ -48,9 +48,9 @@ async function boot() {
 }
 
 function visitorLocale() {
+  // Beacon speaks Korean first; a visitor's last choice on this browser wins.
   const saved = localStorage.getItem('beacon.locale');
-  if (SUPPORTED_LOCALES.includes(saved)) return saved;
-  return (navigator.language || 'ko').toLowerCase().startsWith('en') ? 'en' : 'ko';
+  return SUPPORTED_LOCALES.includes(saved) ? saved : 'ko';
 }
 
 // ---------------------------------------------------------------- sign-in
@@ -261,31 +261,34 @@ function startLive() {
   }
   source.onerror = () => {
     if (live !== source) return;
-    if (source.readyState === EventSource.CLOSED) {
-      // The server refused the stream (e.g. it restarted and the session is gone): find out why.
-      updateLiveIndicator('off');
-      scheduleLiveRetry();
-    } else {
-      updateLiveIndicator('connecting'); // the browser reconnects by itself
-    }
+    updateLiveIndicator(source.readyState === EventSource.CLOSED ? 'off' : 'connecting');
+    scheduleLiveRetry();
   };
 }
 
+/**
+ * The browser's own reconnection is not enough: after a restart the session is gone (the stream
+ * then answers 401 and the browser gives up), and browsers slow their retries down. So while the
+ * stream is not open, ask every few seconds whether we are still signed in: if so, open a new
+ * stream; if not, say that the session ended and show the sign-in page.
+ */
 function scheduleLiveRetry() {
-  clearTimeout(liveRetry);
+  if (liveRetry) return;
   liveRetry = setTimeout(async () => {
-    if (!signedIn) return;
+    liveRetry = null;
+    if (!signedIn || (live && live.readyState === EventSource.OPEN)) return;
     try {
       const session = await api('/api/session');
       if (session.signedIn) startLive(); else sessionEnded();
     } catch (e) {
-      scheduleLiveRetry();
+      scheduleLiveRetry(); // the server is not back yet
     }
   }, 3000);
 }
 
 function stopLive() {
   clearTimeout(liveRetry);
+  liveRetry = null;
   if (live) live.close();
   live = null;
 }

@@ -11,6 +11,8 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -71,11 +73,22 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     public void waitUntil(Predicate<WebDriver> condition, String what) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what).until(condition::test);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .until(condition::test);
+    }
+
+    /** Clicks like a user: the element scrolled to the middle of the screen first. */
+    public void click(By by) {
+        WebElement element = waitFor(by);
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     public WebElement find(By by) {

@@ -55,9 +55,14 @@ export async function ticketView(main, ctx) {
   clear(main, page);
   let timer = null;
 
+  // What the page shows; a live update about a change this page made itself re-renders nothing.
+  const shape = (tk) => [tk.version, (tk.comments || []).length, (tk.attachments || []).length, (tk.history || []).length].join('/');
+
   async function reload() {
     try {
-      ticket = await api(`/api/tickets/${key}`);
+      const fresh = await api(`/api/tickets/${key}`);
+      if (shape(fresh) === shape(ticket)) return;
+      ticket = fresh;
       render();
     } catch (e) {
       toast(e.message, 'danger');

@@ -50,16 +50,33 @@ public class LiveStreams {
 
     private ScheduledFuture<?> heartbeat;
 
+    /**
+     * Open streams are requests that never end: on a stop the server would wait its whole quiesce
+     * period for them. Closing them as soon as the JVM is asked to exit lets it stop at once; the
+     * browsers reconnect to the next start.
+     */
+    private final Thread closeOnExit = new Thread(this::closeStreams, "beacon-live-close");
+
     @PostConstruct
-    void startHeartbeat() {
+    void start() {
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
     }
 
     @PreDestroy
-    void closeAll() {
+    void stop() {
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnExit);
+        } catch (IllegalStateException exiting) {
+            // the hook is running or has run
+        }
+        closeStreams();
+    }
+
+    private void closeStreams() {
         subscribers.forEach(s -> closeQuietly(s.sink()));
         subscribers.clear();
     }
