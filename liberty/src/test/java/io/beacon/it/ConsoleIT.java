@@ -102,6 +102,12 @@ class ConsoleIT {
         browser.click(By.id("comment-submit"));
         browser.waitUntil(d -> timelineText("note").contains("방화벽 로그 확인 필요 " + token), "the internal note in the timeline");
 
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("vpn-", ".log");
+        java.nio.file.Files.writeString(log, "tunnel down " + token);
+        browser.find(By.id("attach-file")).sendKeys(log.toString());
+        browser.click(By.id("attach-submit"));
+        browser.waitUntil(d -> timelineText("attachment").contains(log.getFileName().toString()), "the attachment in the timeline");
+
         browser.click(By.id("assign-me"));
         browser.waitUntil(d -> browser.find(By.id("ticket-assignee")).getText().contains("agent"), "the ticket assigned to me");
 

@@ -3,9 +3,13 @@ package io.beacon.it;
 import static io.beacon.it.support.Api.asDemo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.beacon.it.support.BeaconServer;
 import io.beacon.it.support.BeaconServerExtension;
 import io.beacon.it.support.Browser;
 import io.beacon.it.support.BrowserExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +79,27 @@ class ConsoleRolesIT {
         browser.waitUntil(d -> !browser.findAll(By.cssSelector("#approval-list [data-testid=empty], #approval-list [data-task-id]")).isEmpty(),
                 "the approval inbox");
         assertThat(browser.findAll(By.cssSelector("#approval-list [data-testid=error]"))).isEmpty();
+    }
+
+    @Test
+    void anAdministratorImportsCisFromCsvAndSeesTheResultPerRow() throws Exception {
+        String token = ConsoleIT.token();
+        Path csv = Files.createTempFile("cis-", ".csv");
+        Files.writeString(csv, "name,type,hostname,ipAddresses,depends_on\n"
+                + "app-" + token + ",application,,,db-" + token + "\n"
+                + "db-" + token + ",database,db-" + token + ".beacon.example,10.9.8.7,\n"
+                + "bad-" + token + ",toaster,,,\n", StandardCharsets.UTF_8);
+        browser.signIn("admin", BeaconServer.ADMIN_PASSWORD);
+        browser.open("#/cmdb");
+        browser.click(By.id("ci-import-link"));
+        browser.waitFor(By.id("import-file")).sendKeys(csv.toString());
+        browser.click(By.id("import-submit"));
+        String result = browser.waitFor(By.cssSelector("#import-result [data-testid=import-result]")).getText();
+        assertThat(result).contains("생성 2", "관계 생성 1", "거부 1", "4행", "bad-" + token);
+        assertThat(browser.find(By.id("import-progress")).getDomAttribute("style")).contains("100%");
+        assertThat(asDemo("agent").get("/api/cis?name=db-" + token).then().extract().jsonPath().getList("items.ipAddresses[0]"))
+                .containsExactly("10.9.8.7");
+        browser.screenshot("cmdb-import");
     }
 
     @Test

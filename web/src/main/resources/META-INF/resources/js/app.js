@@ -294,7 +294,7 @@ function stopLive() {
 }
 
 function notify(topic, data) {
-  if (topic === 'ticket' && data.kind === 'created' && isStaff()) {
+  if (topic === 'ticket' && data.kind === 'created' && isStaff() && !window.location.hash.startsWith(`#/tickets/${data.key}`)) {
     toast(el('a', { href: `#/tickets/${data.key}`, class: 'alert-link' }, t('live.ticketCreated', { key: data.key })), 'info');
   } else if (topic === 'task' && data.kind === 'created' && isApprover()) {
     toast(el('a', { href: '#/approvals', class: 'alert-link' }, t('live.taskCreated')), 'warning');

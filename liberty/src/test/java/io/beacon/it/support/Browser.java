@@ -142,6 +142,8 @@ public final class Browser implements AutoCloseable {
         if (dir == null || dir.isBlank()) {
             return;
         }
+        // The picture shows the page, not the notices of the test's own steps.
+        script("var t = document.getElementById('toasts'); if (t) t.replaceChildren(); window.scrollTo(0, 0);");
         Path target = Path.of(dir).resolve(name + ".png");
         Files.createDirectories(target.getParent());
         Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
