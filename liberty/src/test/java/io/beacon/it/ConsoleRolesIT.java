@@ -1,5 +1,6 @@
 package io.beacon.it;
 
+import static io.beacon.it.support.Api.asAdmin;
 import static io.beacon.it.support.Api.asDemo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +11,9 @@ import io.beacon.it.support.BrowserExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console is role-aware: a requester never sees internal notes nor the desk's tools, only
@@ -95,11 +100,38 @@ class ConsoleRolesIT {
         browser.waitFor(By.id("import-file")).sendKeys(csv.toString());
         browser.click(By.id("import-submit"));
         String result = browser.waitFor(By.cssSelector("#import-result [data-testid=import-result]")).getText();
-        assertThat(result).contains("생성 2", "관계 생성 1", "거부 1", "4행", "bad-" + token);
+        boolean english = "en".equals(asAdmin().get("/api/me").then().extract().path("user.locale"));
+        assertThat(result).contains(english ? List.of("2 created", "1 relations created", "1 rejected", "line 4", "bad-" + token)
+                : List.of("생성 2", "관계 생성 1", "거부 1", "4행", "bad-" + token));
+        assertThat(result).contains("toaster");
         assertThat(browser.find(By.id("import-progress")).getDomAttribute("style")).contains("100%");
         assertThat(asDemo("agent").get("/api/cis?name=db-" + token).then().extract().jsonPath().getList("items.ipAddresses[0]"))
                 .containsExactly("10.9.8.7");
         browser.screenshot("cmdb-import");
+    }
+
+    @Test
+    void datesFollowTheTimeZoneChosenInTheSettings() {
+        String key = ConsoleIT.openIncident("agent", "시간대 확인 " + ConsoleIT.token());
+        Instant created = Instant.parse(asDemo("agent2").get("/api/tickets/" + key).then().extract().path("createdAt"));
+        DateTimeFormatter shown = DateTimeFormatter.ofPattern("yyyy. MM. dd. HH:mm");
+        try {
+            browser.signInDemo("agent2");
+            browser.open("#/tickets/" + key);
+            browser.waitUntil(d -> browser.find(By.id("timeline")).getText()
+                    .contains(shown.format(created.atZone(ZoneId.of("Asia/Seoul")))), "the time in Seoul, the default");
+
+            browser.open("#/settings");
+            new Select(browser.waitFor(By.id("settings-zone"))).selectByValue("America/New_York");
+            browser.click(By.id("settings-save"));
+            browser.waitUntil(d -> "America/New_York".equals(asDemo("agent2").get("/api/me").then().extract().path("user.timeZone")),
+                    "the zone kept by the server");
+            browser.open("#/tickets/" + key);
+            browser.waitUntil(d -> browser.find(By.id("timeline")).getText()
+                    .contains(shown.format(created.atZone(ZoneId.of("America/New_York")))), "the time in New York");
+        } finally {
+            asDemo("agent2").body(Map.of("timeZone", "Asia/Seoul")).patch("/api/me").then().statusCode(200);
+        }
     }
 
     @Test

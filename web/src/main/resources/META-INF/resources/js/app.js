@@ -1,7 +1,7 @@
 // The console's shell: sign-in, navigation, routing, language and time zone, live updates.
 import {
   state, el, clear, t, api, ApiError, loadMessages, whenSignedOut, toast, errorBox, spinner,
-  isDesk, isStaff, isApprover, SUPPORTED_LOCALES, hooks, loadApiPaths, apiHas,
+  isDesk, isStaff, isApprover, hasRole, SUPPORTED_LOCALES, hooks, loadApiPaths, apiHas,
 } from './core.js';
 import { queuesView } from './views/queues.js';
 import { ticketView } from './views/ticket.js';
@@ -143,7 +143,7 @@ function renderShell() {
   const collapse = el('div', { class: 'collapse navbar-collapse', id: 'main-nav' },
     nav,
     el('div', { class: 'd-flex flex-wrap align-items-center gap-2' },
-      el('a', { class: 'btn btn-sm btn-success', href: '#/new', id: 'nav-new' }, t('nav.newTicket')),
+      hasRole('requester', 'agent', 'admin') ? el('a', { class: 'btn btn-sm btn-success', href: '#/new', id: 'nav-new' }, t('nav.newTicket')) : null,
       el('span', { class: 'navbar-text small', id: 'live-state', title: t('live.connecting') },
         el('span', { class: 'live-dot', id: 'live-dot' }), el('span', { id: 'live-label' }, t('live.connecting'))),
       language,
