@@ -37,6 +37,14 @@ class ConsoleIT {
     void useBrowser(Browser browser) {
         this.browser = browser;
         browser.consoleEntries(); // start each test with an empty console
+        koreanInSeoul("agent", "agent2", "requester", "approver");
+    }
+
+    /** Other tests change these users' preferences; these tests read Korean labels and Seoul times. */
+    static void koreanInSeoul(String... users) {
+        for (String user : users) {
+            asDemo(user).body(Map.of("locale", "ko", "timeZone", "Asia/Seoul")).patch("/api/me").then().statusCode(200);
+        }
     }
 
     @AfterEach
@@ -47,8 +55,7 @@ class ConsoleIT {
     @Test
     @Order(1)
     void aVisitorSignsInWithTheKeyboardAndSeesTheOpenIncidents() throws Exception {
-        browser.driver().manage().deleteAllCookies();
-        browser.open("");
+        browser.freshVisit();
         WebElement username = browser.waitFor(By.id("username"));
         assertThat(browser.find(By.cssSelector("label[for=username]")).getText()).isEqualTo("사용자 이름");
         browser.screenshot("sign-in");

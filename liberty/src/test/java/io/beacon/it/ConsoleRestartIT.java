@@ -21,6 +21,7 @@ class ConsoleRestartIT {
 
     @Test
     void theConsoleReconnectsAfterAServerRestart(BeaconServer server, Browser browser) throws Exception {
+        ConsoleIT.koreanInSeoul("agent");
         browser.signInDemo("agent");
         browser.open("#/tickets?queue=open-incidents");
         browser.waitUntil(d -> "on".equals(browser.find(By.id("live-state")).getDomAttribute("data-live")), "the live stream");

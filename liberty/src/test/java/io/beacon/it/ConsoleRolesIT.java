@@ -36,6 +36,7 @@ class ConsoleRolesIT {
     void useBrowser(Browser browser) {
         this.browser = browser;
         browser.consoleEntries();
+        ConsoleIT.koreanInSeoul("agent", "agent2", "requester", "approver");
     }
 
     @AfterEach

@@ -121,10 +121,17 @@ public final class Browser implements AutoCloseable {
                 .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
-    /** Signs in through the sign-in page, starting from a fresh visit (any old session is dropped). */
-    public void signIn(String username, String password) {
+    /** A first visit: no session cookie, nothing remembered by an earlier visitor of this browser. */
+    public void freshVisit() {
         driver.manage().deleteAllCookies();
         open("");
+        script("window.localStorage.clear();");
+        driver.navigate().refresh();
+    }
+
+    /** Signs in through the sign-in page, starting from a fresh visit (any old session is dropped). */
+    public void signIn(String username, String password) {
+        freshVisit();
         waitFor(By.id("username")).clear();
         find(By.id("username")).sendKeys(username);
         find(By.id("password")).sendKeys(password);

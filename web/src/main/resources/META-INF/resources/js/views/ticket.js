@@ -14,7 +14,7 @@ export async function ticketView(main, ctx) {
   }
 
   // The composer outlives re-renders, so that a live update never eats what the agent is typing.
-  const body = el('textarea', { id: 'comment-body', class: 'form-control', rows: 3, 'aria-label': t('ticket.commentLabel'), placeholder: t('ticket.commentPlaceholder') });
+  const body = el('textarea', { id: 'comment-body', class: 'form-control', rows: 3, 'aria-label': t('ticket.commentLabel'), placeholder: t(isDesk() ? 'ticket.commentPlaceholder' : 'ticket.replyPlaceholder') });
   const internal = el('input', { id: 'comment-internal', type: 'checkbox', class: 'form-check-input' });
   const composerError = el('div', { id: 'comment-error' });
   const composer = el('form', { id: 'comment-form', class: 'card card-body mt-3', onsubmit: async (e) => {

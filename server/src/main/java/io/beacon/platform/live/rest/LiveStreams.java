@@ -130,11 +130,14 @@ public class LiveStreams {
             return;
         }
         try {
-            s.sink().send(event).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    drop(s);
-                }
-            });
+            // One writer at a time per stream: updates and the heartbeat come from different threads.
+            synchronized (s) {
+                s.sink().send(event).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        drop(s);
+                    }
+                });
+            }
         } catch (RuntimeException e) {
             drop(s);
         }
