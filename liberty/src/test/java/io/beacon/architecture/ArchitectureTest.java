@@ -120,6 +120,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void liveUpdatesKnowNoAreaAndAreasFireThemWithoutTheStream() {
+        noClasses().that().resideInAPackage("io.beacon.platform.live..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.beacon.ticket..", "io.beacon.cmdb..")
+                .because("areas declare who may see their updates (LiveAudience); the stream knows no area")
+                .check(beacon);
+        noClasses().that().resideOutsideOfPackage("io.beacon.platform.live.rest..")
+                .should().dependOnClassesThat().resideInAPackage("io.beacon.platform.live.rest..")
+                .because("areas fire LiveUpdate events; only the stream itself holds the open connections")
+                .check(beacon);
+    }
+
+    @Test
     void everyEndpointStatesWhoMayCallIt() {
         methods().that().areAnnotatedWith(jakarta.ws.rs.GET.class)
                 .or().areAnnotatedWith(jakarta.ws.rs.POST.class)

@@ -5,6 +5,7 @@ import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.Role;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.rest.Problem;
+import io.beacon.platform.security.CallerIdentity;
 import io.beacon.platform.security.ConsoleSession;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,6 +31,9 @@ import java.util.Optional;
 public class SessionResource {
     @Inject
     Authenticator authenticator;
+
+    @Inject
+    CallerIdentity caller;
 
     @Context
     HttpServletRequest request;
@@ -49,6 +54,17 @@ public class SessionResource {
         ConsoleSession.signIn(request, actor.get());
         return Response.ok(Map.of("username", actor.get().username(),
                 "roles", actor.get().roles().stream().map(Role::code).sorted().toList())).build();
+    }
+
+    /**
+     * Whether the caller is signed in, always with 200: the console asks this first, so that a
+     * visitor's browser logs no failed request before the sign-in page.
+     */
+    @GET
+    @PermitAll
+    public Map<String, Object> current() {
+        return caller.actor().<Map<String, Object>>map(a -> Map.of("signedIn", true, "username", a.username(),
+                "roles", a.roles().stream().map(Role::code).sorted().toList())).orElse(Map.of("signedIn", false));
     }
 
     @DELETE

@@ -1,0 +1,159 @@
+package io.beacon.platform.live.rest;
+
+import io.beacon.identity.domain.Actor;
+import io.beacon.platform.live.LiveAudiences;
+import io.beacon.platform.live.LiveUpdate;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The open event streams of signed-in users. A committed change arrives as a {@link LiveUpdate};
+ * it is sent off the committing thread, to every stream whose user the topic's audience admits.
+ * A comment every 20 s keeps proxies from closing idle streams and finds the dead ones.
+ */
+@ApplicationScoped
+public class LiveStreams {
+    private static final Logger LOG = Logger.getLogger(LiveStreams.class.getName());
+    static final long HEARTBEAT_SECONDS = 20;
+    /** How long a browser waits before it reconnects, e.g. while the server restarts. */
+    static final long RECONNECT_MILLIS = 3000;
+
+    record Subscriber(Actor actor, SseEventSink sink, Sse sse) {}
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+    @Inject
+    LiveAudiences audiences;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> heartbeat;
+
+    /**
+     * Open streams are requests that never end: on a stop the server would wait its whole quiesce
+     * period for them. Closing them as soon as the JVM is asked to exit lets it stop at once; the
+     * browsers reconnect to the next start.
+     */
+    private final Thread closeOnExit = new Thread(this::closeStreams, "beacon-live-close");
+
+    @PostConstruct
+    void start() {
+        heartbeat = scheduler.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeOnExit);
+        } catch (IllegalStateException exiting) {
+            // the hook is running or has run
+        }
+        closeStreams();
+    }
+
+    private void closeStreams() {
+        subscribers.forEach(s -> closeQuietly(s.sink()));
+        subscribers.clear();
+    }
+
+    void open(Actor actor, SseEventSink sink, Sse sse) {
+        Subscriber subscriber = new Subscriber(actor, sink, sse);
+        subscribers.add(subscriber);
+        String hello = Json.createObjectBuilder().add("user", actor.username()).build().toString();
+        send(subscriber, sse.newEventBuilder().name("hello").data(hello).reconnectDelay(RECONNECT_MILLIS).build());
+    }
+
+
+    void onUpdate(@Observes LiveUpdate update) {
+        if (!subscribers.isEmpty()) {
+            executor.execute(() -> dispatch(update));
+        }
+    }
+
+    private void dispatch(LiveUpdate update) {
+        Predicate<Actor> audience;
+        try {
+            audience = audiences.audienceOf(update);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not work out who may see " + update + "; it is not sent", e);
+            return;
+        }
+        var data = Json.createObjectBuilder().add("kind", update.kind());
+        if (update.id() != null) {
+            data.add("id", update.id());
+        }
+        if (update.key() != null) {
+            data.add("key", update.key());
+        }
+        String json = data.build().toString();
+        for (Subscriber s : subscribers) {
+            if (audience.test(s.actor())) {
+                send(s, s.sse().newEventBuilder().name(update.topic()).data(json).build());
+            }
+        }
+    }
+
+    private void beat() {
+        for (Subscriber s : subscribers) {
+            send(s, s.sse().newEventBuilder().comment("keep-alive").build());
+        }
+    }
+
+    private void send(Subscriber s, OutboundSseEvent event) {
+        if (s.sink().isClosed()) {
+            subscribers.remove(s);
+            return;
+        }
+        try {
+            // One writer at a time per stream: updates and the heartbeat come from different threads.
+            synchronized (s) {
+                s.sink().send(event).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        drop(s);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            drop(s);
+        }
+    }
+
+    private void drop(Subscriber s) {
+        subscribers.remove(s);
+        closeQuietly(s.sink());
+    }
+
+    private static void closeQuietly(SseEventSink sink) {
+        try {
+            sink.close();
+        } catch (RuntimeException ignored) {
+            // the browser went away; nothing to tell it
+        }
+    }
+
+}

@@ -1,0 +1,307 @@
+// The console's shell: sign-in, navigation, routing, language and time zone, live updates.
+import {
+  state, el, clear, t, api, ApiError, loadMessages, whenSignedOut, toast, errorBox, spinner,
+  isDesk, isStaff, isApprover, hasRole, SUPPORTED_LOCALES, hooks, loadApiPaths, apiHas,
+} from './core.js';
+import { queuesView } from './views/queues.js';
+import { ticketView } from './views/ticket.js';
+import { newTicketView } from './views/new-ticket.js';
+import { cmdbListView, ciView, importView } from './views/cmdb.js';
+import { alarmsView } from './views/alarms.js';
+import { changesView, changeView, calendarView, approvalsView } from './views/changes.js';
+import { dashboardView } from './views/dashboard.js';
+import { settingsView } from './views/settings.js';
+
+const app = document.getElementById('app');
+let current = null;      // the view on screen: {onLive, dispose}
+let live = null;         // the EventSource
+let liveRetry = null;
+let signedIn = false;
+
+const ROUTES = [
+  [/^#?\/?$/, () => queuesView],
+  [/^#\/tickets$/, () => queuesView],
+  [/^#\/tickets\/([A-Za-z]+-\d+)$/, () => ticketView],
+  [/^#\/new$/, () => newTicketView],
+  [/^#\/cmdb$/, () => cmdbListView],
+  [/^#\/cmdb\/import$/, () => importView],
+  [/^#\/cmdb\/(\d+)$/, () => ciView],
+  [/^#\/alarms$/, () => alarmsView],
+  [/^#\/changes$/, () => changesView],
+  [/^#\/changes\/calendar$/, () => calendarView],
+  [/^#\/changes\/([A-Za-z0-9-]+)$/, () => changeView],
+  [/^#\/approvals$/, () => approvalsView],
+  [/^#\/dashboard$/, () => dashboardView],
+  [/^#\/settings$/, () => settingsView],
+];
+
+async function boot() {
+  whenSignedOut(() => { if (signedIn) sessionEnded(); });
+  try {
+    const session = await api('/api/session');
+    if (session.signedIn) await enter(await api('/api/me'));
+    else await showSignIn();
+  } catch (e) {
+    await loadMessages(visitorLocale());
+    clear(app, el('div', { class: 'container py-5' }, errorBox(e)));
+  }
+}
+
+function visitorLocale() {
+  // Beacon speaks Korean first; a visitor's last choice on this browser wins.
+  const saved = localStorage.getItem('beacon.locale');
+  return SUPPORTED_LOCALES.includes(saved) ? saved : 'ko';
+}
+
+// ---------------------------------------------------------------- sign-in
+
+async function showSignIn(notice) {
+  signedIn = false;
+  stopLive();
+  disposeView();
+  state.me = null;
+  await loadMessages(visitorLocale());
+  document.title = t('app.title');
+  document.getElementById('skip-link').textContent = t('app.skip');
+  const error = el('div', { id: 'signin-error', 'aria-live': 'assertive' });
+  const username = el('input', { id: 'username', name: 'username', class: 'form-control', autocomplete: 'username', required: true, autofocus: true });
+  const password = el('input', { id: 'password', name: 'password', type: 'password', class: 'form-control', autocomplete: 'current-password', required: true });
+  const submit = el('button', { id: 'signin-submit', type: 'submit', class: 'btn btn-primary w-100' }, t('signin.submit'));
+  const form = el('form', { id: 'signin', class: 'card-body', novalidate: true, onsubmit: async (event) => {
+    event.preventDefault();
+    clear(error);
+    if (!username.value.trim() || !password.value) {
+      error.append(errorBox(new Error(t('signin.missing'))));
+      return;
+    }
+    submit.disabled = true;
+    try {
+      await api('/api/session', { method: 'POST', body: { username: username.value.trim(), password: password.value }, quiet401: true });
+      await enter(await api('/api/me'));
+    } catch (e) {
+      error.append(errorBox(e instanceof ApiError && e.status === 401 ? new Error(t('signin.wrong')) : e));
+      submit.disabled = false;
+      password.select();
+    }
+  } },
+  el('h1', { class: 'h4 mb-3' }, t('signin.title')),
+  notice ? el('div', { class: 'alert alert-info', id: 'signin-notice' }, notice) : null,
+  error,
+  el('div', { class: 'mb-3' }, el('label', { for: 'username', class: 'form-label' }, t('signin.username')), username),
+  el('div', { class: 'mb-3' }, el('label', { for: 'password', class: 'form-label' }, t('signin.password')), password),
+  submit);
+  const language = languageSelect(state.locale, async (locale) => {
+    localStorage.setItem('beacon.locale', locale);
+    await showSignIn(notice);
+  });
+  clear(app, el('main', { id: 'main', class: 'container' },
+    el('div', { class: 'card signin-card shadow-sm' },
+      el('div', { class: 'card-header d-flex justify-content-between align-items-center' },
+        el('span', { class: 'navbar-brand' }, 'Beacon'), language),
+      form)));
+  username.focus();
+}
+
+function sessionEnded() {
+  showSignIn(t('signin.expired'));
+}
+
+// ---------------------------------------------------------------- the signed-in shell
+
+async function enter(me) {
+  state.me = me;
+  await loadApiPaths();
+  state.timeZone = me.user.timeZone || 'Asia/Seoul';
+  await loadMessages(me.user.locale || 'ko');
+  localStorage.setItem('beacon.locale', state.locale);
+  signedIn = true;
+  renderShell();
+  window.onhashchange = route;
+  await route();
+  startLive();
+}
+
+function renderShell() {
+  document.title = t('app.title');
+  document.getElementById('skip-link').textContent = t('app.skip');
+  const link = (href, key, id) => el('li', { class: 'nav-item' },
+    el('a', { class: 'nav-link', href, id, dataset: { nav: href } }, t(key)));
+  const nav = el('ul', { class: 'navbar-nav me-auto mb-2 mb-lg-0' },
+    link('#/tickets', isStaff() ? 'nav.tickets' : 'nav.myRequests', 'nav-tickets'),
+    isStaff() ? link('#/alarms', 'nav.alarms', 'nav-alarms') : null,
+    isStaff() ? link('#/changes', 'nav.changes', 'nav-changes') : null,
+    isApprover() ? link('#/approvals', 'nav.approvals', 'nav-approvals') : null,
+    isStaff() ? link('#/cmdb', 'nav.cmdb', 'nav-cmdb') : null,
+    isStaff() ? link('#/dashboard', 'nav.dashboard', 'nav-dashboard') : null);
+  const user = state.me.user;
+  const language = languageSelect(state.locale, changeLanguage);
+  const toggler = el('button', { class: 'navbar-toggler', type: 'button', 'aria-controls': 'main-nav', 'aria-expanded': 'false', 'aria-label': t('nav.menu'),
+    onclick: () => {
+      const open = collapse.classList.toggle('show');
+      toggler.setAttribute('aria-expanded', String(open));
+    } }, el('span', { class: 'navbar-toggler-icon' }));
+  const collapse = el('div', { class: 'collapse navbar-collapse', id: 'main-nav' },
+    nav,
+    el('div', { class: 'd-flex flex-wrap align-items-center gap-2' },
+      hasRole('requester', 'agent', 'admin') ? el('a', { class: 'btn btn-sm btn-success', href: '#/new', id: 'nav-new' }, t('nav.newTicket')) : null,
+      el('span', { class: 'navbar-text small', id: 'live-state', title: t('live.connecting') },
+        el('span', { class: 'live-dot', id: 'live-dot' }), el('span', { id: 'live-label' }, t('live.connecting'))),
+      language,
+      el('a', { class: 'btn btn-sm btn-outline-light', href: '#/settings', id: 'nav-settings', title: t('nav.settings') },
+        user.displayName || user.username),
+      el('button', { class: 'btn btn-sm btn-outline-warning', id: 'signout', type: 'button', onclick: signOut }, t('nav.signOut'))));
+  clear(app,
+    el('nav', { class: 'navbar navbar-expand-lg navbar-dark bg-dark', 'aria-label': t('nav.main') },
+      el('div', { class: 'container-fluid' },
+        el('a', { class: 'navbar-brand', href: '#/tickets' }, 'Beacon'), toggler, collapse)),
+    el('main', { id: 'main', class: 'container-fluid py-3', tabindex: '-1' }));
+}
+
+function languageSelect(selected, onChange) {
+  return el('select', { id: 'lang', class: 'form-select form-select-sm w-auto', 'aria-label': t('nav.language'),
+    onchange: (e) => onChange(e.target.value) },
+    SUPPORTED_LOCALES.map((code) => el('option', { value: code, selected: code === selected }, t(`language.${code}`))));
+}
+
+async function changeLanguage(locale) {
+  try {
+    const me = await api('/api/me', { method: 'PATCH', body: { locale } });
+    state.me = me;
+    await loadMessages(me.user.locale);
+    localStorage.setItem('beacon.locale', state.locale);
+    renderShell();
+    await route();
+    updateLiveIndicator(live && live.readyState === EventSource.OPEN ? 'on' : 'connecting');
+  } catch (e) {
+    toast(e.message, 'danger');
+  }
+}
+
+/** Settings call this after the time zone changed, so every date on screen follows. */
+async function preferencesChanged(me) {
+  state.me = me;
+  state.timeZone = me.user.timeZone;
+  if (me.user.locale !== state.locale) await loadMessages(me.user.locale);
+  renderShell();
+  await route();
+}
+
+async function signOut() {
+  try {
+    await api('/api/session', { method: 'DELETE' });
+  } catch (e) {
+    // signing out locally is what matters; the session is gone or will time out
+  }
+  window.location.hash = '';
+  await showSignIn(t('signin.signedOut'));
+}
+
+// ---------------------------------------------------------------- routing
+
+function disposeView() {
+  if (current && current.dispose) current.dispose();
+  current = null;
+}
+
+async function route() {
+  if (!signedIn) return;
+  const hash = window.location.hash || '#/tickets';
+  const path = hash.split('?')[0];
+  const main = document.getElementById('main');
+  disposeView();
+  document.querySelectorAll('[data-nav]').forEach((a) => {
+    const active = path === a.dataset.nav || path.startsWith(`${a.dataset.nav}/`);
+    a.classList.toggle('active', active);
+    if (active) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+  for (const [pattern, view] of ROUTES) {
+    const match = path.match(pattern);
+    if (match) {
+      clear(main, spinner());
+      const ctx = { params: match.slice(1), query: new URLSearchParams(hash.split('?')[1] || '') };
+      try {
+        const instance = await view()(main, ctx);
+        current = instance || null;
+      } catch (e) {
+        clear(main, errorBox(e));
+      }
+      return;
+    }
+  }
+  clear(main, el('div', { class: 'empty-state' }, t('error.noPage')));
+}
+
+
+// ---------------------------------------------------------------- live updates
+
+function updateLiveIndicator(status) {
+  const dot = document.getElementById('live-dot');
+  const text = document.getElementById('live-label');
+  if (!dot) return;
+  dot.className = `live-dot ${status === 'on' ? 'on' : status === 'off' ? 'off' : ''}`;
+  const key = status === 'on' ? 'live.on' : status === 'off' ? 'live.off' : 'live.connecting';
+  text.textContent = t(key);
+  document.getElementById('live-state').dataset.live = status;
+}
+
+function startLive() {
+  stopLive();
+  if (!apiHas('/api/stream')) return;
+  const source = new EventSource('/api/stream');
+  live = source;
+  source.addEventListener('hello', () => updateLiveIndicator('on'));
+  source.addEventListener('open', () => updateLiveIndicator('on'));
+  for (const topic of ['ticket', 'alarm', 'task']) {
+    source.addEventListener(topic, (event) => {
+      let data = {};
+      try { data = JSON.parse(event.data); } catch (ignored) { return; }
+      notify(topic, data);
+      if (current && current.onLive) current.onLive(topic, data);
+    });
+  }
+  source.onerror = () => {
+    if (live !== source) return;
+    updateLiveIndicator(source.readyState === EventSource.CLOSED ? 'off' : 'connecting');
+    scheduleLiveRetry();
+  };
+}
+
+/**
+ * The browser's own reconnection is not enough: after a restart the session is gone (the stream
+ * then answers 401 and the browser gives up), and browsers slow their retries down. So while the
+ * stream is not open, ask every few seconds whether we are still signed in: if so, open a new
+ * stream; if not, say that the session ended and show the sign-in page.
+ */
+function scheduleLiveRetry() {
+  if (liveRetry) return;
+  liveRetry = setTimeout(async () => {
+    liveRetry = null;
+    if (!signedIn || (live && live.readyState === EventSource.OPEN)) return;
+    try {
+      const session = await api('/api/session');
+      if (session.signedIn) startLive(); else sessionEnded();
+    } catch (e) {
+      scheduleLiveRetry(); // the server is not back yet
+    }
+  }, 3000);
+}
+
+function stopLive() {
+  clearTimeout(liveRetry);
+  liveRetry = null;
+  if (live) live.close();
+  live = null;
+}
+
+function notify(topic, data) {
+  if (topic === 'ticket' && data.kind === 'created' && isStaff() && !window.location.hash.startsWith(`#/tickets/${data.key}`)) {
+    toast(el('a', { href: `#/tickets/${data.key}`, class: 'alert-link' }, t('live.ticketCreated', { key: data.key })), 'info');
+  } else if (topic === 'task' && data.kind === 'created' && isApprover()) {
+    toast(el('a', { href: '#/approvals', class: 'alert-link' }, t('live.taskCreated')), 'warning');
+  } else if (topic === 'alarm' && data.kind === 'created' && isDesk()) {
+    toast(el('a', { href: '#/alarms', class: 'alert-link' }, t('live.alarmRaised')), 'danger');
+  }
+}
+
+hooks.preferencesChanged = preferencesChanged;
+boot();

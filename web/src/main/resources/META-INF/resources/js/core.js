@@ -1,0 +1,303 @@
+// The console's small core: DOM building, the API client, message bundles, dates, notices.
+
+export const state = {
+  me: null,          // /api/me: {user: {username, displayName, roles, locale, timeZone}, groups}
+  locale: 'ko',
+  timeZone: 'Asia/Seoul',
+  messages: {},
+  fallback: {},
+};
+
+export const SUPPORTED_LOCALES = ['ko', 'en'];
+
+/** Late-bound calls from views back into the shell (the shell imports the views). */
+export const hooks = { preferencesChanged: async () => {} };
+
+/** Builds an element; text children are text nodes, so data never becomes markup. */
+export function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (name === 'class') {
+      node.className = value;
+    } else if (name === 'dataset') {
+      Object.assign(node.dataset, value);
+    } else if (name === 'value' && 'value' in node) {
+      node.value = value;
+    } else if (value === true) {
+      node.setAttribute(name, '');
+    } else {
+      node.setAttribute(name, String(value));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(node, child);
+    else node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+export function clear(node, ...children) {
+  node.replaceChildren();
+  append(node, children);
+  return node;
+}
+
+// ---------------------------------------------------------------- messages
+
+export async function loadMessages(locale) {
+  const wanted = SUPPORTED_LOCALES.includes(locale) ? locale : 'ko';
+  const [messages, fallback] = await Promise.all([
+    fetchBundle(wanted),
+    wanted === 'en' ? null : fetchBundle('en'),
+  ]);
+  state.locale = wanted;
+  state.messages = messages;
+  state.fallback = fallback || messages;
+  document.documentElement.lang = wanted;
+}
+
+async function fetchBundle(locale) {
+  const response = await fetch(`/i18n/${locale}.json`, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`message bundle ${locale}: ${response.status}`);
+  return response.json();
+}
+
+/** A label from the bundle, with {name} placeholders filled in. */
+export function t(key, params) {
+  let text = state.messages[key] ?? state.fallback[key];
+  if (text === undefined) {
+    console.warn(`missing message ${key}`);
+    text = key;
+  }
+  if (params) {
+    text = text.replace(/\{(\w+)\}/g, (m, name) => (params[name] ?? m));
+  }
+  return text;
+}
+
+/** A code (status, type, severity...) shown in words: "status.in_progress". */
+export function label(group, code) {
+  if (code === null || code === undefined || code === '') return '—';
+  const key = `${group}.${code}`;
+  return (state.messages[key] ?? state.fallback[key]) || code;
+}
+
+// ---------------------------------------------------------------- dates
+
+export function formatDateTime(iso) {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', {
+    timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).format(new Date(iso));
+}
+
+export function formatDate(date) {
+  return new Intl.DateTimeFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', {
+    timeZone: state.timeZone, year: 'numeric', month: 'long',
+  }).format(date);
+}
+
+export function relative(iso) {
+  if (!iso) return '';
+  const seconds = Math.round((new Date(iso).getTime() - Date.now()) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(state.locale, { numeric: 'auto' });
+  const abs = Math.abs(seconds);
+  if (abs < 60) return rtf.format(seconds, 'second');
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  return rtf.format(Math.round(seconds / 86400), 'day');
+}
+
+export function duration(totalSeconds) {
+  const negative = totalSeconds < 0;
+  let s = Math.abs(Math.round(totalSeconds));
+  const d = Math.floor(s / 86400); s %= 86400;
+  const h = Math.floor(s / 3600); s %= 3600;
+  const m = Math.floor(s / 60);
+  const text = d > 0 ? t('time.dh', { d, h }) : h > 0 ? t('time.hm', { h, m }) : t('time.m', { m });
+  return negative ? t('time.overdue', { time: text }) : text;
+}
+
+// ---------------------------------------------------------------- API
+
+/** An API call that failed; message is in plain words (the problem's detail and field errors). */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem && problem.detail ? problem.detail : t('error.http', { status }));
+    this.status = status;
+    this.problem = problem || {};
+    this.errors = (problem && Array.isArray(problem.errors)) ? problem.errors : [];
+  }
+
+  /** Where a back end is not there (yet): its endpoint answers 404 or 405 at its root. */
+  get unavailable() {
+    return this.status === 404 || this.status === 405 || this.status === 501;
+  }
+
+  describe() {
+    const fields = this.errors.map((e) => `${e.field}: ${e.message}`);
+    return fields.length ? `${this.message} (${fields.join('; ')})` : this.message;
+  }
+}
+
+let onUnauthorized = () => {};
+export function whenSignedOut(handler) { onUnauthorized = handler; }
+
+/**
+ * Calls the API with the session cookie; unsafe calls carry X-Requested-With, which the server
+ * requires for session calls (a cross-site form cannot send it). Answers the parsed JSON.
+ */
+export async function api(path, { method = 'GET', body, headers = {}, raw = false, quiet401 = false } = {}) {
+  const init = { method, headers: { 'X-Requested-With': 'beacon-console', Accept: 'application/json', ...headers }, credentials: 'same-origin' };
+  if (body !== undefined) {
+    if (body instanceof FormData || body instanceof Blob || typeof body === 'string') {
+      init.body = body;
+    } else {
+      init.body = JSON.stringify(body);
+      init.headers['Content-Type'] = 'application/json';
+    }
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (networkError) {
+    throw new ApiError(0, { detail: t('error.network') });
+  }
+  if (response.status === 401 && !quiet401) {
+    onUnauthorized();
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, await problemOf(response));
+  }
+  if (raw) return response;
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : response.text();
+}
+
+async function problemOf(response) {
+  try {
+    const type = response.headers.get('Content-Type') || '';
+    if (type.includes('json')) return await response.json();
+  } catch (ignored) { /* no readable body */ }
+  return null;
+}
+
+/**
+ * The API's paths, read once from its OpenAPI document: the console asks only for what this server
+ * has, so a back end that is not there yet shows an empty state without a failed request.
+ */
+let apiPaths = null;
+export async function loadApiPaths() {
+  try {
+    const response = await fetch('/openapi?format=JSON', { headers: { Accept: 'application/json' } });
+    const doc = response.ok ? await response.json() : null;
+    apiPaths = doc && doc.paths ? Object.keys(doc.paths).map((p) => new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`)) : null;
+  } catch (e) {
+    apiPaths = null; // unknown: ask and see
+  }
+}
+
+export function apiHas(path) {
+  const bare = path.split('?')[0];
+  return apiPaths === null || apiPaths.some((re) => re.test(bare));
+}
+
+/** Like api(), but an endpoint that does not exist yet answers null instead of failing. */
+export async function optionalApi(path, options) {
+  if (!apiHas(path)) return null;
+  try {
+    return await api(path, options);
+  } catch (e) {
+    if (e instanceof ApiError && e.unavailable) return null;
+    throw e;
+  }
+}
+
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+// ---------------------------------------------------------------- roles
+
+export function hasRole(...roles) {
+  const mine = state.me ? state.me.user.roles : [];
+  return roles.some((r) => mine.includes(r));
+}
+export const isDesk = () => hasRole('agent', 'admin');
+export const isStaff = () => hasRole('agent', 'admin', 'approver');
+export const isApprover = () => hasRole('approver', 'admin');
+
+// ---------------------------------------------------------------- notices
+
+export function toast(message, kind = 'info', timeout = 6000) {
+  const box = el('div', { class: `alert alert-${kind} alert-dismissible py-2`, role: kind === 'danger' ? 'alert' : 'status' },
+    message,
+    el('button', { type: 'button', class: 'btn-close', 'aria-label': t('action.close'), onclick: () => box.remove() }));
+  document.getElementById('toasts').append(box);
+  if (timeout) setTimeout(() => box.remove(), timeout);
+}
+
+/** An error block for a form or a page, in plain words. */
+export function errorBox(error) {
+  const text = error instanceof ApiError ? error.message : (error && error.message) || String(error);
+  const fields = error instanceof ApiError ? error.errors : [];
+  return el('div', { class: 'alert alert-danger', role: 'alert', dataset: { testid: 'error' } },
+    el('div', {}, text),
+    fields.length ? el('ul', { class: 'mb-0 mt-1' }, fields.map((f) => el('li', {}, `${f.field}: ${f.message}`))) : null);
+}
+
+export function emptyState(text) {
+  return el('div', { class: 'empty-state', dataset: { testid: 'empty' } }, text);
+}
+
+export function spinner() {
+  return el('div', { class: 'text-center p-4' },
+    el('div', { class: 'spinner-border text-secondary', role: 'status' },
+      el('span', { class: 'visually-hidden' }, t('common.loading'))));
+}
+
+export function badge(text, cls) {
+  return el('span', { class: `badge ${cls}` }, text);
+}
+
+export function priorityBadge(priority) {
+  return badge(priority || '—', `prio prio-${priority}`);
+}
+
+const STATUS_CLASSES = {
+  new: 'text-bg-primary', assigned: 'text-bg-info', in_progress: 'text-bg-warning', pending: 'text-bg-secondary',
+  resolved: 'text-bg-success', closed: 'text-bg-dark',
+};
+export function statusBadge(status) {
+  return badge(label('status', status), STATUS_CLASSES[status] || 'text-bg-light');
+}
+
+export function severityBadge(severity) {
+  return badge(label('severity', severity), `sev-${severity}`);
+}
+
+export const OPEN_STATUSES = 'new,assigned,in_progress,pending';
+
+/** Runs fn at most once per wait ms, at the end: live updates can come in bursts. */
+export function debounce(fn, wait = 400) {
+  let timer = null;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), wait);
+  };
+}
