@@ -3,8 +3,10 @@ package io.beacon.event.application;
 import io.beacon.correlation.application.CorrelationIndexes;
 import io.beacon.correlation.domain.Decision;
 import io.beacon.platform.config.CorrelationSettings;
+import io.beacon.platform.live.LiveUpdate;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class IncidentDesk {
     private static final Logger LOG = Logger.getLogger(IncidentDesk.class.getName());
+    static final String ALARM_TOPIC = "alarm";
+    static final int LIVE_UPDATES_PER_BATCH = 50;
 
     private record Work(BatchResult result, Map<String, Long> firstSeenNanos) {}
 
@@ -35,6 +39,9 @@ public class IncidentDesk {
 
     @Inject
     CorrelationIndexes indexes;
+
+    @Inject
+    Event<LiveUpdate> live;
 
     @Inject
     CorrelationSettings correlationSettings;
@@ -79,6 +86,7 @@ public class IncidentDesk {
     }
 
     void handle(BatchResult result, Map<String, Long> firstSeenNanos) {
+        announce(result);
         for (BatchResult.AlarmRef ref : result.raised()) {
             if (carryOut(actions.decideRaised(ref.alarmId())).contains(ref.alarmId())) {
                 Long since = firstSeenNanos.get(ref.reductionKey());
@@ -90,6 +98,22 @@ public class IncidentDesk {
         for (BatchResult.AlarmRef ref : result.cleared()) {
             carryOut(actions.decideCleared(ref.alarmId()));
         }
+    }
+
+    /**
+     * Tells open consoles which alarms were raised or cleared (the batch is committed). A storm is
+     * one update, not thousands: the console reloads its list either way.
+     */
+    private void announce(BatchResult result) {
+        int changed = result.raised().size() + result.cleared().size();
+        if (changed > LIVE_UPDATES_PER_BATCH) {
+            live.fire(new LiveUpdate(ALARM_TOPIC, "changed", "*", changed + " alarms"));
+            return;
+        }
+        result.raised().forEach(a -> live.fire(new LiveUpdate(ALARM_TOPIC, "raised", String.valueOf(a.alarmId()),
+                a.reductionKey())));
+        result.cleared().forEach(a -> live.fire(new LiveUpdate(ALARM_TOPIC, "cleared", String.valueOf(a.alarmId()),
+                a.reductionKey())));
     }
 
     /** Time-driven correlation: ended windows, quiet flapping alarms, a changed CMDB or planned work. */
