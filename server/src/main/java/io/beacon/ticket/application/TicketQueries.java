@@ -10,12 +10,14 @@ import io.beacon.ticket.domain.TicketAccess;
 import io.beacon.ticket.domain.TicketAttachment;
 import io.beacon.ticket.domain.TicketFilter;
 import io.beacon.ticket.domain.TicketSort;
+import io.beacon.ticket.domain.TicketHistoryEntry;
 import io.beacon.ticket.domain.TicketStatus;
 import io.beacon.ticket.domain.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,7 +56,16 @@ public class TicketQueries {
                 ticket.getCiIds().isEmpty() ? Map.of() : cis.namesOf(ticket.getCiIds()),
                 tickets.comments(ticket.getId(), TicketAccess.seesInternalNotes(actor)),
                 tickets.attachments(ticket.getId()),
-                tickets.history(ticket.getId()));
+                visibleHistory(actor, tickets.history(ticket.getId())));
+    }
+
+    /** A requester's view of the audit trail leaves out the lines about internal notes (their very existence). */
+    private static List<TicketHistoryEntry> visibleHistory(Actor actor,
+            List<TicketHistoryEntry> history) {
+        if (TicketAccess.seesInternalNotes(actor)) {
+            return history;
+        }
+        return history.stream().filter(h -> !"note".equals(h.getField())).toList();
     }
 
     public File attachment(Actor actor, String idOrKey, long attachmentId) {
