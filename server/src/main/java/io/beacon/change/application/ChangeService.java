@@ -12,6 +12,7 @@ import io.beacon.change.domain.Changes;
 import io.beacon.change.domain.ConflictDetector;
 import io.beacon.change.domain.Decision;
 import io.beacon.change.domain.Risk;
+import io.beacon.cmdb.application.CiReferences;
 import io.beacon.cmdb.domain.CiRelations;
 import io.beacon.cmdb.domain.ConfigurationItems;
 import io.beacon.cmdb.domain.Reach;
@@ -49,6 +50,9 @@ public class ChangeService {
     static final int MAX_CIS = 500;
     /** How far the topology walk looks for related CIs when checking conflicts. */
     static final int CONFLICT_DEPTH = 3;
+
+    @Inject
+    CiReferences ciReferences;
 
     @Inject
     Changes changes;
@@ -293,19 +297,7 @@ public class ChangeService {
     }
 
     private Set<Long> checkedCis(List<Long> ids) {
-        if (ids == null || ids.isEmpty()) {
-            return Set.of();
-        }
-        if (ids.size() > MAX_CIS || ids.stream().anyMatch(id -> id == null)) {
-            throw new InvalidInputException("ciIds", "at most " + MAX_CIS + " CI ids, none of them null");
-        }
-        Set<Long> wanted = new LinkedHashSet<>(ids);
-        Set<Long> existing = cis.existingIds(wanted);
-        List<Long> missing = wanted.stream().filter(id -> !existing.contains(id)).toList();
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException("ciIds", "no configuration item with id " + missing);
-        }
-        return wanted;
+        return ciReferences.checked(ids, MAX_CIS);
     }
 
     static boolean mayRequest(Actor actor) {

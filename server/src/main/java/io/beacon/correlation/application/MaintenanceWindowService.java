@@ -1,20 +1,18 @@
 package io.beacon.correlation.application;
 
-import io.beacon.cmdb.domain.ConfigurationItems;
+import io.beacon.cmdb.application.CiReferences;
 import io.beacon.correlation.domain.MaintenanceWindow;
 import io.beacon.correlation.domain.MaintenanceWindows;
 import io.beacon.identity.domain.Actor;
-import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /** Plans, lists and removes maintenance windows; every change re-reads correlation's planned work. */
 @ApplicationScoped
@@ -26,7 +24,7 @@ public class MaintenanceWindowService {
     MaintenanceWindows windows;
 
     @Inject
-    ConfigurationItems cis;
+    CiReferences ciReferences;
 
     @Inject
     Clock clock;
@@ -35,17 +33,11 @@ public class MaintenanceWindowService {
     Event<PlannedWorkChanged> changed;
 
     public MaintenanceWindow plan(Actor actor, NewMaintenanceWindow in) {
-        Set<Long> ciIds = in.ciIds() == null ? Set.of() : new HashSet<>(in.ciIds());
-        if (ciIds.size() > MAX_CIS) {
-            throw new InvalidInputException("ciIds", "at most " + MAX_CIS + " CIs per window");
-        }
+        Set<Long> ciIds = in.ciIds() == null ? Set.of() : new LinkedHashSet<>(in.ciIds());
+        // Every wrong field in one answer first; then whether the CIs exist (a query).
         MaintenanceWindow window = MaintenanceWindow.plan(ciIds, in.start(), in.end(), in.reason(), in.recurrence(),
                 in.timeZone(), actor.username(), clock.instant());
-        Set<Long> unknown = new TreeSet<>(ciIds);
-        unknown.removeAll(cis.existingIds(ciIds));
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException("ciIds", "no CI with id " + unknown);
-        }
+        ciReferences.checked(in.ciIds(), MAX_CIS);
         windows.add(window);
         changed.fire(new PlannedWorkChanged(window.ref()));
         return window;

@@ -1,6 +1,6 @@
 package io.beacon.ticket.application;
 
-import io.beacon.cmdb.domain.ConfigurationItems;
+import io.beacon.cmdb.application.CiReferences;
 import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
@@ -40,6 +40,9 @@ public class TicketService {
     static final int MAX_CIS = 500;
 
     @Inject
+    CiReferences ciReferences;
+
+    @Inject
     Tickets tickets;
 
     @Inject
@@ -47,9 +50,6 @@ public class TicketService {
 
     @Inject
     TicketParties parties;
-
-    @Inject
-    ConfigurationItems cis;
 
     @Inject
     Clock clock;
@@ -199,19 +199,7 @@ public class TicketService {
     }
 
     private Set<Long> checkedCis(List<Long> ids) {
-        if (ids == null || ids.isEmpty()) {
-            return Set.of();
-        }
-        if (ids.size() > MAX_CIS || ids.stream().anyMatch(id -> id == null)) {
-            throw new InvalidInputException("ciIds", "at most " + MAX_CIS + " CI ids, none of them null");
-        }
-        Set<Long> wanted = new LinkedHashSet<>(ids);
-        Set<Long> existing = cis.existingIds(wanted);
-        List<Long> missing = wanted.stream().filter(id -> !existing.contains(id)).toList();
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException("ciIds", "no configuration item with id " + missing);
-        }
-        return wanted;
+        return ciReferences.checked(ids, MAX_CIS);
     }
 
     private void audit(Ticket ticket, Actor actor, Instant now, List<FieldChange> changes) {

@@ -6,6 +6,7 @@ import io.beacon.change.application.ApproverSlot;
 import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeType;
 import io.beacon.change.domain.Risk;
+import io.beacon.workflows.engine.InMemoryEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;

@@ -16,6 +16,7 @@ import io.beacon.platform.config.ChangeSettings;
 import io.beacon.sla.application.BusinessCalendars;
 import io.beacon.sla.domain.BusinessCalendar;
 import io.beacon.sla.domain.KoreanHolidays;
+import io.beacon.workflows.engine.InMemoryEngine;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;

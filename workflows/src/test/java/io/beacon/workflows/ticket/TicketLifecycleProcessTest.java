@@ -13,6 +13,7 @@ import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketService;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.identity.domain.Actor;
+import io.beacon.workflows.engine.InMemoryEngine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,16 +1,14 @@
-package io.beacon.workflows.change;
+package io.beacon.workflows.engine;
 
-import io.beacon.workflows.engine.EngineConfigurations;
-import io.beacon.workflows.engine.ProcessFiles;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 
 /** An in-memory H2 engine with Beacon's engine settings and process files, and the given beans for expressions. */
-final class InMemoryEngine {
+public final class InMemoryEngine {
     private InMemoryEngine() {}
 
-    static ProcessEngine start(String name, Map<Object, Object> beans) {
+    public static ProcessEngine start(String name, Map<Object, Object> beans) {
         StandaloneInMemProcessEngineConfiguration config = EngineConfigurations.beaconDefaults(
                 new StandaloneInMemProcessEngineConfiguration(), beans, "audit");
         config.setProcessEngineName(name);
