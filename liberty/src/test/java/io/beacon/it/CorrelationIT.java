@@ -4,8 +4,10 @@ import static io.beacon.it.support.Api.asAdmin;
 import static io.beacon.it.support.Api.asDemo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.beacon.it.support.BeaconServer;
 import io.beacon.it.support.BeaconServerExtension;
 import io.beacon.it.support.Poll;
+import io.beacon.it.support.TrapSender;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.snmp4j.PDU;
 
 /**
  * Correlation as an operator sees it through the API: monitors post events about a small site
@@ -48,9 +51,13 @@ class CorrelationIT {
     }
 
     private static JsonPath alarm(String key) {
-        List<Map<String, Object>> items = asDemo("agent").queryParam("q", key).get("/api/alarms").then()
+        return alarmByReductionKey("api:" + key);
+    }
+
+    private static JsonPath alarmByReductionKey(String reductionKey) {
+        List<Map<String, Object>> items = asDemo("agent").queryParam("q", reductionKey).get("/api/alarms").then()
                 .statusCode(200).extract().jsonPath().getList("items");
-        return items.stream().filter(a -> ("api:" + key).equals(a.get("reductionKey"))).findFirst()
+        return items.stream().filter(a -> reductionKey.equals(a.get("reductionKey"))).findFirst()
                 .map(a -> asDemo("agent").get("/api/alarms/" + a.get("id")).then().extract().jsonPath()).orElse(null);
     }
 
@@ -115,6 +122,52 @@ class CorrelationIT {
         awaitAlarm(srv2, a -> distIncident.equals(a.getString("incidentKey")), "srv2 behind dist");
         assertThat(ticket(distIncident).getList("comments.body", String.class))
                 .anyMatch(b -> b.contains("root cause") && b.contains("cleared"));
+    }
+
+    @Test
+    void aSwitchAndServersStormOfSnmpTrapsEndsAsOneIncidentOnTheCoreSwitch(BeaconServer server) throws Exception {
+        String core = "trap-core-" + run;
+        long coreId = ci(core, "switch", "10.77.6.1");
+        List<Long> dists = List.of(ci("trap-dist-a-" + run, "switch", "10.77.6.2"),
+                ci("trap-dist-b-" + run, "switch", "10.77.6.3"));
+        List<String> serverIps = List.of("10.77.6.11", "10.77.6.12", "10.77.6.13", "10.77.6.21", "10.77.6.22", "10.77.6.23");
+        List<Long> servers = new java.util.ArrayList<>();
+        for (int i = 0; i < serverIps.size(); i++) {
+            long id = ci("trap-srv-" + i + "-" + run, "server", serverIps.get(i));
+            connect(id, dists.get(i / 3));
+            servers.add(id);
+        }
+        for (long d : dists) {
+            connect(d, coreId);
+        }
+        awaitKnown(core, "trap-dist-a-" + run, "trap-dist-b-" + run, "trap-srv-0-" + run, "trap-srv-5-" + run);
+
+        // Servers first, then the core, then the distribution switches: linkDown traps relayed for each device.
+        try (TrapSender traps = new TrapSender(server.trapPort())) {
+            for (String ip : serverIps) {
+                traps.v2c("public", TrapSender.link(TrapSender.LINK_DOWN, 1, ip, PDU.TRAP));
+            }
+            Poll.until(() -> alarmByReductionKey("linkDown:ci" + servers.get(0) + ":1"),
+                    a -> a != null && a.getString("incidentKey") != null, WAIT, "the first server's incident");
+            traps.v2c("public", TrapSender.link(TrapSender.LINK_DOWN, 1, "10.77.6.1", PDU.TRAP));
+            traps.v2c("public", TrapSender.link(TrapSender.LINK_DOWN, 1, "10.77.6.2", PDU.TRAP));
+            traps.v2c("public", TrapSender.link(TrapSender.LINK_DOWN, 1, "10.77.6.3", PDU.TRAP));
+        }
+        String incident = Poll.until(() -> alarmByReductionKey("linkDown:ci" + coreId + ":1"),
+                a -> a != null && a.getString("incidentKey") != null, WAIT, "the core's incident").getString("incidentKey");
+        List<Long> behind = new java.util.ArrayList<>(servers);
+        behind.addAll(dists);
+        for (long ci : behind) {
+            Poll.until(() -> alarmByReductionKey("linkDown:ci" + ci + ":1"),
+                    a -> a != null && incident.equals(a.getString("incidentKey")), WAIT, "CI " + ci + " on " + incident);
+        }
+        // One open incident for the whole storm: the servers' early ones were merged into it.
+        long open = asDemo("agent").queryParam("type", "incident").queryParam("status", "new,assigned,in_progress,pending")
+                .queryParam("q", run).queryParam("size", 1000).get("/api/tickets").then().extract().jsonPath()
+                .getList("items.findAll { it.title.contains('trap-') && it.title.contains('" + run + "') }.key")
+                .size();
+        assertThat(open).isEqualTo(1);
+        assertThat(ticket(incident).getList("alarms.id")).hasSize(9);
     }
 
     @Test
