@@ -83,12 +83,23 @@ public final class Browser implements AutoCloseable {
                 .until(condition::test);
     }
 
-    /** Clicks like a user: the element scrolled to the middle of the screen first. */
+    /**
+     * Clicks like a user: the element scrolled to the middle of the screen first, and when a live
+     * toast (a new alarm, a new incident) lies over it for a moment, clicked again once it has gone.
+     */
     public void click(By by) {
         WebElement element = waitFor(by);
         script("arguments[0].scrollIntoView({block: 'center'});", element);
         new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.elementToBeClickable(by)).click();
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .until(d -> {
+                    WebElement clickable = ExpectedConditions.elementToBeClickable(by).apply(d);
+                    if (clickable == null) {
+                        return false;
+                    }
+                    clickable.click();
+                    return true;
+                });
     }
 
     public WebElement find(By by) {
