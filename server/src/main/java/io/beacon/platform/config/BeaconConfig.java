@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,8 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BeaconConfig {
 
     @Inject
-    @ConfigProperty(name = "beacon.data.dir", defaultValue = "./beacon-data")
-    String dataDir;
+    Config config;
 
     @Inject
     @ConfigProperty(name = "beacon.demo.data", defaultValue = "false")
@@ -37,8 +37,18 @@ public class BeaconConfig {
     @ConfigProperty(name = "beacon.password.min.length", defaultValue = "10")
     int passwordMinLength;
 
+    /**
+     * {@code BEACON_DATA_DIR}, or {@code beacon-data} in the directory Beacon was started from. The
+     * default in server.xml names that directory as {@code ${env.PWD}}, which Liberty expands for the
+     * datasource but MicroProfile Config cannot; so the start directory is worked out here the same way.
+     */
     public Path dataDir() {
-        return Path.of(dataDir);
+        try {
+            return Path.of(config.getOptionalValue("beacon.data.dir", String.class).orElse("./beacon-data"));
+        } catch (RuntimeException unexpandable) {
+            String start = System.getenv("PWD");
+            return Path.of(start == null || start.isBlank() ? System.getProperty("user.dir") : start, "beacon-data");
+        }
     }
 
     /** Whether start-up loads the demo data set (users in every role, a small topology, tickets). */
