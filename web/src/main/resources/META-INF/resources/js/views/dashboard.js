@@ -117,8 +117,9 @@ export async function dashboardView(main, ctx) {
       times.dataset.resolve = buckets.map((b) => b.meanTimeToResolveSeconds ?? '').join(',');
       if (!report.total.count) { clear(times, emptyState(t('dashboard.noTickets'))); delete times.dataset.drawn; return; }
       const seconds = buckets.flatMap((b) => [b.meanTimeToAcknowledgeSeconds, b.meanTimeToResolveSeconds]).filter((v) => v !== null);
-      const inHours = Math.max(0, ...seconds) >= 2 * 3600;
-      const unit = inHours ? 3600 : 60;
+      // The unit follows the longest mean: seconds, minutes or hours.
+      const longest = Math.max(0, ...seconds);
+      const [unit, unitKey] = longest >= 2 * 3600 ? [3600, 'dashboard.hours'] : longest >= 120 ? [60, 'dashboard.minutes'] : [1, 'dashboard.seconds'];
       const scaled = (v) => (v === null || v === undefined ? null : Math.round((v / unit) * 10) / 10);
       const dayLabel = new Intl.DateTimeFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: state.timeZone, month: 'short', day: 'numeric' });
       draw(times, {
@@ -134,7 +135,7 @@ export async function dashboardView(main, ctx) {
         options: {
           interaction: { mode: 'index', intersect: false },
           scales: {
-            time: { position: 'left', beginAtZero: true, title: { display: true, text: t(inHours ? 'dashboard.hours' : 'dashboard.minutes') } },
+            time: { position: 'left', beginAtZero: true, title: { display: true, text: t(unitKey) } },
             count: { position: 'right', beginAtZero: true, ticks: { precision: 0 }, grid: { drawOnChartArea: false }, title: { display: true, text: t('dashboard.ticketsOpened') } },
           },
           plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (item) => {
