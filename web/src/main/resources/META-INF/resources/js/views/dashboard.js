@@ -18,7 +18,7 @@ export async function dashboardView(main, ctx) {
   // Over time: the bucket and ticket type are kept in the address, so a reload shows the same chart.
   const period = {
     bucket: ctx && ctx.query.get('bucket') === 'week' ? 'week' : 'day',
-    type: (ctx && ctx.query.get('type')) || 'incident',
+    type: ['service_request', 'problem', 'all'].includes(ctx && ctx.query.get('type')) ? ctx.query.get('type') : 'incident',
   };
   const periodSelect = (id, value, options) => el('select', { id, class: 'form-select form-select-sm w-auto', 'aria-label': t(`dashboard.${id}`),
     onchange: (e) => { window.location.hash = `#/dashboard${query({ ...period, [id.replace('report-', '')]: e.target.value })}`; } },
