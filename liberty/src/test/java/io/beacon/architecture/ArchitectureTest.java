@@ -3,6 +3,8 @@ package io.beacon.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -128,6 +130,20 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("io.beacon.platform.live.rest..")
                 .should().dependOnClassesThat().resideInAPackage("io.beacon.platform.live.rest..")
                 .because("areas fire LiveUpdate events; only the stream itself holds the open connections")
+                .check(beacon);
+    }
+
+    @Test
+    void reportsOnlyReadAndNothingDependsOnThem() {
+        noClasses().that().resideInAPackage("io.beacon.report..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                                "io.beacon..application..", "io.beacon..persistence..", "io.beacon..rest..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.beacon.report.."))))
+                .because("reports add up what other areas stored, in SQL; they call no other area's services")
+                .check(beacon);
+        noClasses().that().resideOutsideOfPackage("io.beacon.report..")
+                .should().dependOnClassesThat().resideInAPackage("io.beacon.report..")
+                .because("the dashboard's reports are a leaf: no area waits on them")
                 .check(beacon);
     }
 

@@ -205,6 +205,36 @@ class ConsoleIT {
                     .get("/api/tickets/counts?type=incident&status=" + OPEN + "&priority=" + p).then().extract().jsonPath().getLong("total"));
         }
         assertThat(browser.find(By.id("chart-priority")).getDomAttribute("data-values")).isEqualTo(expected.toString());
+
+        // Over time: incidents opened per day in Seoul with their mean times, and events per hour.
+        browser.waitUntil(d -> "true".equals(browser.find(By.id("chart-ticket-times")).getDomAttribute("data-drawn")), "the ticket times chart");
+        JsonPath times = asDemo("agent").get("/api/reports/ticket-times?bucket=day&type=incident&tz=Asia/Seoul").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(browser.find(By.id("chart-ticket-times")).getDomAttribute("data-counts"))
+                .isEqualTo(String.join(",", times.getList("buckets.count", String.class)));
+        assertThat(browser.find(By.id("chart-ticket-times")).getDomAttribute("data-resolve"))
+                .isEqualTo(String.join(",", times.getList("buckets.meanTimeToResolveSeconds", Object.class).stream()
+                        .map(v -> v == null ? "" : v.toString()).toList()));
+        assertThat(browser.findAll(By.cssSelector("#chart-ticket-times canvas"))).hasSize(1);
+        String token = token();
+        for (int i = 0; i < 3; i++) {
+            asDemo("monitor").body(Map.of("source", "it", "ci", "web-01", "severity", "warning", "name", "dashboard-" + token,
+                    "key", "dashboard/" + token + "/" + i)).post("/api/events").then().statusCode(200);
+        }
+        browser.driver().navigate().refresh();
+        browser.waitUntil(d -> "true".equals(browser.find(By.id("chart-events")).getDomAttribute("data-drawn")), "the events chart");
+        List<String> perHour = asDemo("agent").get("/api/reports/events-per-hour?hours=24&tz=Asia/Seoul").then().statusCode(200)
+                .extract().jsonPath().getList("buckets.count", String.class);
+        assertThat(browser.find(By.id("chart-events")).getDomAttribute("data-values")).isEqualTo(String.join(",", perHour));
+        assertThat(Long.parseLong(perHour.get(23))).isGreaterThanOrEqualTo(3);
+        assertThat(browser.find(By.id("main")).getText()).contains("일별 평균 접수·해결 시간", "시간별 수신 이벤트 (최근 24시간)");
+
+        new Select(browser.find(By.id("report-bucket"))).selectByValue("week");
+        browser.waitUntil(d -> browser.find(By.id("main")).getText().contains("주별 평균 접수·해결 시간")
+                && "true".equals(browser.find(By.id("chart-ticket-times")).getDomAttribute("data-drawn")), "the weekly chart");
+        new Select(browser.find(By.id("report-bucket"))).selectByValue("day");
+        browser.waitUntil(d -> "true".equals(browser.find(By.id("chart-ticket-times")).getDomAttribute("data-drawn"))
+                && browser.find(By.id("main")).getText().contains("일별 평균 접수·해결 시간"), "the daily chart again");
         browser.screenshot("dashboard");
     }
 

@@ -1,6 +1,7 @@
 package io.beacon.platform.rest;
 
 import io.beacon.platform.domain.AccessDeniedException;
+import io.beacon.platform.domain.BadParameterException;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.FieldError;
 import io.beacon.platform.domain.InvalidInputException;
@@ -41,6 +42,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable t = unwrap(failure);
         if (t instanceof InvalidInputException e) {
             return Problem.of(422, "Invalid input", "invalid-input", e.getMessage(), e.errors());
+        }
+        if (t instanceof BadParameterException e) {
+            return Problem.of(400, "Bad Request", "invalid-parameter", e.getMessage(), e.errors());
         }
         if (t instanceof TooLargeException e) {
             return Problem.of(413, "Content Too Large", "too-large", e.getMessage(), null);

@@ -105,7 +105,7 @@ export async function changeView(main, ctx) {
   const row = (k, v) => [el('dt', { class: 'col-4 text-muted fw-normal' }, t(k)), el('dd', { class: 'col-8' }, v || '—')];
   clear(main,
     el('nav', {}, el('a', { href: '#/changes', class: 'small' }, `← ${t('nav.changes')}`)),
-    el('h1', { class: 'h4 my-2' }, el('span', { class: 'text-muted me-2' }, change.key), change.title, ' ', statusBadge(change.status)),
+    el('h1', { class: 'h4 my-2' }, el('span', { class: 'text-muted me-2' }, change.key), change.title, ' ', el('span', { id: 'change-status' }, statusBadge(change.status))),
     el('div', { class: 'row g-3' },
       el('div', { class: 'col-lg-8' },
         (change.conflicts || []).length ? el('div', { class: 'alert alert-danger' }, el('strong', {}, t('change.conflicts')),

@@ -1,17 +1,34 @@
 // Dashboard: charts of what the API tells; a chart whose back end is not there yet says so.
-import { el, clear, t, label, api, optionalApi, query, emptyState, errorBox, OPEN_STATUSES, debounce } from '../core.js';
+import {
+  state, el, clear, t, label, api, optionalApi, query, emptyState, errorBox, OPEN_STATUSES, debounce, duration, isDesk,
+} from '../core.js';
 
 const PRIORITY_COLOURS = { P1: '#b02a37', P2: '#fd7e14', P3: '#ffc107', P4: '#adb5bd' };
 const SEVERITY_COLOURS = { critical: '#842029', major: '#dc3545', minor: '#fd7e14', warning: '#ffc107', indeterminate: '#6c757d', normal: '#6c757d', cleared: '#198754' };
 const STATUS_COLOURS = ['#0d6efd', '#0dcaf0', '#ffc107', '#6c757d', '#198754', '#212529'];
 
-export async function dashboardView(main) {
+export async function dashboardView(main, ctx) {
   const charts = [];
-  const card = (id, titleKey) => {
+  const card = (id, titleKey, width = 'col-md-6 col-xl-4', tools = null) => {
     const body = el('div', { class: 'chart-box', id });
-    return [el('div', { class: 'col-md-6 col-xl-4' }, el('section', { class: 'card h-100' }, el('div', { class: 'card-body' },
-      el('h2', { class: 'h6' }, t(titleKey)), body))), body];
+    return [el('div', { class: width }, el('section', { class: 'card h-100' }, el('div', { class: 'card-body' },
+      el('div', { class: 'd-flex flex-wrap justify-content-between align-items-start gap-2' }, el('h2', { class: 'h6' }, t(titleKey)), tools),
+      body))), body];
   };
+  // Over time: the bucket and ticket type are kept in the address, so a reload shows the same chart.
+  const period = {
+    bucket: ctx && ctx.query.get('bucket') === 'week' ? 'week' : 'day',
+    type: ['service_request', 'problem', 'all'].includes(ctx && ctx.query.get('type')) ? ctx.query.get('type') : 'incident',
+  };
+  const periodSelect = (id, value, options) => el('select', { id, class: 'form-select form-select-sm w-auto', 'aria-label': t(`dashboard.${id}`),
+    onchange: (e) => { window.location.hash = `#/dashboard${query({ ...period, [id.replace('report-', '')]: e.target.value })}`; } },
+  options.map(([v, text]) => el('option', { value: v, selected: v === value }, text)));
+  const timesTools = el('div', { class: 'd-flex gap-1' },
+    periodSelect('report-bucket', period.bucket, [['day', t('dashboard.byDay')], ['week', t('dashboard.byWeek')]]),
+    periodSelect('report-type', period.type, [['incident', label('type', 'incident')], ['service_request', label('type', 'service_request')],
+      ['problem', label('type', 'problem')], ['all', t('filter.anyType')]]));
+  const [timesCard, times] = card('chart-ticket-times', period.bucket === 'week' ? 'dashboard.ticketTimesWeekly' : 'dashboard.ticketTimesDaily', 'col-xl-8', timesTools);
+  const [eventsCard, events] = card('chart-events', 'dashboard.eventsPerHour', 'col-xl-4');
   const [byPriorityCard, byPriority] = card('chart-priority', 'dashboard.openByPriority');
   const [byStatusCard, byStatus] = card('chart-status', 'dashboard.ticketsByStatus');
   const [alarmsCard, alarms] = card('chart-alarms', 'dashboard.alarmsBySeverity');
@@ -19,7 +36,7 @@ export async function dashboardView(main) {
   const [correlationCard, correlation] = card('chart-correlation', 'dashboard.correlation');
   const [changesCard, changes] = card('chart-changes', 'dashboard.changesByStatus');
   clear(main, el('h1', { class: 'h4 mb-3' }, t('nav.dashboard')),
-    el('div', { class: 'row g-3' }, byPriorityCard, byStatusCard, alarmsCard, slaCard, correlationCard, changesCard));
+    el('div', { class: 'row g-3' }, timesCard, eventsCard, byPriorityCard, byStatusCard, alarmsCard, slaCard, correlationCard, changesCard));
 
   const draw = (box, config) => {
     if (typeof window.Chart !== 'function') { clear(box, emptyState(t('dashboard.chartsUnavailable'))); return; }
@@ -31,6 +48,7 @@ export async function dashboardView(main) {
 
   async function load() {
     charts.splice(0).forEach((c) => c.destroy());
+    await Promise.all([loadTicketTimes(), loadEvents()]);
     try {
       const priorities = ['P1', 'P2', 'P3', 'P4'];
       const counts = await Promise.all(priorities.map((p) => api(`/api/tickets/counts${query({ type: 'incident', status: OPEN_STATUSES, priority: p })}`)));
@@ -86,10 +104,82 @@ export async function dashboardView(main) {
       clear(changes, emptyState(changePage ? t('change.none') : t('change.unavailable')));
     }
   }
+  /** Mean time to acknowledge and resolve per day or week (lines), tickets opened (bars), in the user's zone. */
+  async function loadTicketTimes() {
+    if (!isDesk()) { clear(times, emptyState(t('dashboard.deskOnly'))); return; }
+    try {
+      const report = await optionalApi(`/api/reports/ticket-times${query({ bucket: period.bucket, type: period.type, tz: state.timeZone,
+        from: period.bucket === 'week' ? weeksAgo(12) : undefined })}`);
+      if (!report) { clear(times, emptyState(t('dashboard.reportsUnavailable'))); return; }
+      const buckets = report.buckets;
+      times.dataset.counts = buckets.map((b) => b.count).join(',');
+      times.dataset.acknowledge = buckets.map((b) => b.meanTimeToAcknowledgeSeconds ?? '').join(',');
+      times.dataset.resolve = buckets.map((b) => b.meanTimeToResolveSeconds ?? '').join(',');
+      if (!report.total.count) { clear(times, emptyState(t('dashboard.noTickets'))); delete times.dataset.drawn; return; }
+      const seconds = buckets.flatMap((b) => [b.meanTimeToAcknowledgeSeconds, b.meanTimeToResolveSeconds]).filter((v) => v !== null);
+      // The unit follows the longest mean: seconds, minutes or hours.
+      const longest = Math.max(0, ...seconds);
+      const [unit, unitKey] = longest >= 2 * 3600 ? [3600, 'dashboard.hours'] : longest >= 120 ? [60, 'dashboard.minutes'] : [1, 'dashboard.seconds'];
+      const scaled = (v) => (v === null || v === undefined ? null : Math.round((v / unit) * 10) / 10);
+      const dayLabel = new Intl.DateTimeFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: state.timeZone, month: 'short', day: 'numeric' });
+      draw(times, {
+        type: 'bar',
+        data: {
+          labels: buckets.map((b) => dayLabel.format(new Date(b.start))),
+          datasets: [
+            { type: 'line', label: t('dashboard.meanToAcknowledge'), data: buckets.map((b) => scaled(b.meanTimeToAcknowledgeSeconds)), borderColor: '#0d6efd', backgroundColor: '#0d6efd', spanGaps: true, yAxisID: 'time', tension: 0.2, order: 1 },
+            { type: 'line', label: t('dashboard.meanToResolve'), data: buckets.map((b) => scaled(b.meanTimeToResolveSeconds)), borderColor: '#198754', backgroundColor: '#198754', spanGaps: true, yAxisID: 'time', tension: 0.2, order: 1 },
+            { type: 'bar', label: t('dashboard.ticketsOpened'), data: buckets.map((b) => b.count), backgroundColor: 'rgba(108,117,125,0.25)', yAxisID: 'count', order: 2 },
+          ],
+        },
+        options: {
+          interaction: { mode: 'index', intersect: false },
+          scales: {
+            time: { position: 'left', beginAtZero: true, title: { display: true, text: t(unitKey) } },
+            count: { position: 'right', beginAtZero: true, ticks: { precision: 0 }, grid: { drawOnChartArea: false }, title: { display: true, text: t('dashboard.ticketsOpened') } },
+          },
+          plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (item) => {
+            const b = buckets[item.dataIndex];
+            if (item.dataset.yAxisID === 'count') return `${item.dataset.label}: ${b.count}`;
+            const v = item.datasetIndex === 0 ? b.meanTimeToAcknowledgeSeconds : b.meanTimeToResolveSeconds;
+            return `${item.dataset.label}: ${v === null ? '—' : duration(v)}`;
+          } } } },
+        },
+      });
+    } catch (e) {
+      clear(times, errorBox(e));
+    }
+  }
+
+  /** Monitoring events received in each of the last 24 local hours. */
+  async function loadEvents() {
+    if (!isDesk()) { clear(events, emptyState(t('dashboard.deskOnly'))); return; }
+    try {
+      const report = await optionalApi(`/api/reports/events-per-hour${query({ hours: 24, tz: state.timeZone })}`);
+      if (!report) { clear(events, emptyState(t('dashboard.reportsUnavailable'))); return; }
+      events.dataset.values = report.buckets.map((b) => b.count).join(',');
+      if (!report.total) { clear(events, emptyState(t('dashboard.noEvents'))); delete events.dataset.drawn; return; }
+      const hourLabel = new Intl.DateTimeFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: state.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      draw(events, { type: 'bar', data: { labels: report.buckets.map((b) => hourLabel.format(new Date(b.start))),
+        datasets: [{ label: t('dashboard.eventsReceived'), data: report.buckets.map((b) => b.count), backgroundColor: '#6f42c1' }] },
+      options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
+    } catch (e) {
+      clear(events, errorBox(e));
+    }
+  }
+
   await load();
   const refresh = debounce(load, 2000);
   return {
     onLive(topic) { if (topic === 'ticket' || topic === 'alarm') refresh(); },
     dispose() { charts.forEach((c) => c.destroy()); },
   };
+}
+
+/** The local date {weeks} weeks back from today in the user's zone, as yyyy-mm-dd (a Monday-aligned start is the server's job). */
+function weeksAgo(weeks) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number);
+  const from = new Date(Date.UTC(y, m - 1, d - weeks * 7 + 1));
+  return from.toISOString().slice(0, 10);
 }
