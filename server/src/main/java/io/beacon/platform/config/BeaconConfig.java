@@ -39,16 +39,20 @@ public class BeaconConfig {
 
     /**
      * {@code BEACON_DATA_DIR}, or {@code beacon-data} in the directory Beacon was started from. The
-     * default in server.xml names that directory as {@code ${env.PWD}}, which Liberty expands for the
-     * datasource but MicroProfile Config cannot; so the start directory is worked out here the same way.
+     * default in server.xml names that directory as {@code ${env.BEACON_START_DIR}} (set by server.env),
+     * which Liberty expands for the datasource but MicroProfile Config cannot; so it is read here too.
      */
     public Path dataDir() {
+        Optional<String> configured;
         try {
-            return Path.of(config.getOptionalValue("beacon.data.dir", String.class).orElse("./beacon-data"));
+            configured = config.getOptionalValue("beacon.data.dir", String.class);
         } catch (RuntimeException unexpandable) {
-            String start = System.getenv("PWD");
-            return Path.of(start == null || start.isBlank() ? System.getProperty("user.dir") : start, "beacon-data");
+            configured = Optional.empty();
         }
+        return configured.filter(dir -> !dir.isBlank() && !dir.contains("${")).map(Path::of).orElseGet(() -> {
+            String start = System.getenv("BEACON_START_DIR");
+            return Path.of(start == null || start.isBlank() ? System.getProperty("user.dir") : start, "beacon-data");
+        });
     }
 
     /** Whether start-up loads the demo data set (users in every role, a small topology, tickets). */

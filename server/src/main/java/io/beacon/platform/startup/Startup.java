@@ -36,7 +36,9 @@ public class Startup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         String dataDir = config.dataDir().toAbsolutePath().normalize().toString();
         LOG.info("Data directory: " + dataDir);
-        if (dataDir.contains("${") || dataDir.contains("wlpExtract")) {
+        String extracted = System.getenv("WLP_JAR_EXTRACT_DIR"); // the runnable jar's copy, deleted on exit
+        if (dataDir.contains("${") || dataDir.contains("wlpExtract")
+                || extracted != null && !extracted.isBlank() && dataDir.startsWith(extracted)) {
             LOG.warning("The data directory lies inside the server's temporary copy and would be lost on exit;"
                     + " set BEACON_DATA_DIR to an absolute path");
         }
