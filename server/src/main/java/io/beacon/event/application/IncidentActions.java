@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,21 +49,35 @@ public class IncidentActions {
     @Inject
     Clock clock;
 
-    /** What correlation decides about a raised alarm; nothing for one below the incident threshold. */
-    public List<Decision> decideRaised(long alarmId) {
-        Alarm alarm = alarms.byId(alarmId).orElse(null);
-        if (alarm == null || alarm.getStatus() != AlarmStatus.ACTIVE || !pages(alarm)) {
-            return List.of();
+    /**
+     * What correlation decides about each of these raised alarms (in their order; none for one below
+     * the incident threshold or no longer active), with one read for all of them.
+     */
+    public Map<Long, List<Decision>> decideRaised(List<Long> alarmIds) {
+        Map<Long, Alarm> found = alarms.byIds(alarmIds);
+        Instant now = clock.instant();
+        Map<Long, List<Decision>> decided = new LinkedHashMap<>();
+        for (Long id : alarmIds) {
+            Alarm alarm = found.get(id);
+            if (alarm != null && alarm.getStatus() == AlarmStatus.ACTIVE && pages(alarm)) {
+                decided.put(id, correlation.problem(signal(alarm), now));
+            }
         }
-        return correlation.problem(signal(alarm), clock.instant());
+        return decided;
     }
 
-    public List<Decision> decideCleared(long alarmId) {
-        Alarm alarm = alarms.byId(alarmId).orElse(null);
-        if (alarm == null || alarm.getStatus() != AlarmStatus.CLEARED) {
-            return List.of();
+    /** What correlation decides about each of these cleared alarms, in their order. */
+    public Map<Long, List<Decision>> decideCleared(List<Long> alarmIds) {
+        Map<Long, Alarm> found = alarms.byIds(alarmIds);
+        Instant now = clock.instant();
+        Map<Long, List<Decision>> decided = new LinkedHashMap<>();
+        for (Long id : alarmIds) {
+            Alarm alarm = found.get(id);
+            if (alarm != null && alarm.getStatus() == AlarmStatus.CLEARED) {
+                decided.put(id, correlation.clear(alarm.getReductionKey(), now));
+            }
         }
-        return correlation.clear(alarm.getReductionKey(), clock.instant());
+        return decided;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -102,6 +117,9 @@ public class IncidentActions {
                     incidents.openIncidentOf(alarm).ifPresent(t -> incidents.resolve(t, r.reason()));
                 }
             }
+            // A storm's decisions share a transaction: written and forgotten one by one, the persistence
+            // context stays small, and Hibernate's flush before every query does not grow with the chunk.
+            alarms.flushAndClear();
         }
         for (Symptoms s : symptomsByIncident.values()) {
             List<String> lines = s.lines();

@@ -8,8 +8,11 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -18,16 +21,18 @@ import java.util.logging.Logger;
 /**
  * The incident side of committed batches, on a thread of its own so that opening tickets never
  * holds up the event writer. All correlation happens on this one thread (batches and the periodic
- * tick alike), so its decisions are carried out in the order they were taken. Each alarm's incident work is one transaction: the first incidents
- * of a burst are visible while the rest are still being opened, and one failing alarm does not
- * hold back the others (its events are committed already; the sweep at start retries alarms that
- * a crash left without their incident).
+ * tick alike), so its decisions are carried out in the order they were taken. The incidents of a
+ * burst are opened a chunk per transaction: few commits, and the first incidents are visible while
+ * the rest are still being opened; one failing alarm does not hold back the others (its events are
+ * committed already; the sweep at start retries alarms that a crash left without their incident).
  */
 @ApplicationScoped
 public class IncidentDesk {
     private static final Logger LOG = Logger.getLogger(IncidentDesk.class.getName());
     static final String ALARM_TOPIC = "alarm";
     static final int LIVE_UPDATES_PER_BATCH = 50;
+    /** Alarms whose incidents are opened (or resolved) in one transaction. */
+    static final int ALARMS_PER_TRANSACTION = 25;
 
     private record Work(BatchResult result, Map<String, Long> firstSeenNanos) {}
 
@@ -87,17 +92,55 @@ public class IncidentDesk {
 
     void handle(BatchResult result, Map<String, Long> firstSeenNanos) {
         announce(result);
-        for (BatchResult.AlarmRef ref : result.raised()) {
-            if (carryOut(actions.decideRaised(ref.alarmId())).contains(ref.alarmId())) {
+        for (List<BatchResult.AlarmRef> chunk : chunks(result.raised())) {
+            Set<Long> opened = carryOutTogether(actions.decideRaised(ids(chunk)));
+            long now = System.nanoTime();
+            for (BatchResult.AlarmRef ref : chunk) {
                 Long since = firstSeenNanos.get(ref.reductionKey());
-                if (since != null) {
-                    metrics.incidentLatency(System.nanoTime() - since);
+                if (since != null && opened.contains(ref.alarmId())) {
+                    metrics.incidentLatency(now - since);
                 }
             }
         }
-        for (BatchResult.AlarmRef ref : result.cleared()) {
-            carryOut(actions.decideCleared(ref.alarmId()));
+        for (List<BatchResult.AlarmRef> chunk : chunks(result.cleared())) {
+            carryOutTogether(actions.decideCleared(ids(chunk)));
         }
+    }
+
+    /**
+     * The decisions about a chunk of alarms in one transaction: a storm's incidents cost a few
+     * commits, not one each. Should that fail (a conflicting write, one alarm that cannot be
+     * handled), alarm by alarm, so that one bad alarm never holds back the others.
+     */
+    private Set<Long> carryOutTogether(Map<Long, List<Decision>> decided) {
+        List<Decision> all = decided.values().stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) {
+            return Set.of();
+        }
+        if (decided.size() > 1) {
+            try {
+                return new HashSet<>(actions.carryOut(all));
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Carrying out " + decided.size() + " alarms' decisions together failed; one by one", e);
+            }
+        }
+        Set<Long> opened = new HashSet<>();
+        for (List<Decision> one : decided.values()) {
+            opened.addAll(carryOut(one));
+        }
+        return opened;
+    }
+
+    private static List<List<BatchResult.AlarmRef>> chunks(List<BatchResult.AlarmRef> refs) {
+        List<List<BatchResult.AlarmRef>> out = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i += ALARMS_PER_TRANSACTION) {
+            out.add(refs.subList(i, Math.min(refs.size(), i + ALARMS_PER_TRANSACTION)));
+        }
+        return out;
+    }
+
+    private static List<Long> ids(List<BatchResult.AlarmRef> refs) {
+        return refs.stream().map(BatchResult.AlarmRef::alarmId).toList();
     }
 
     /**

@@ -16,6 +16,9 @@ public interface Alarms {
 
     Optional<Alarm> byId(long id);
 
+    /** The alarms of these ids that exist, by id, in as few queries as the database allows. */
+    Map<Long, Alarm> byIds(Collection<Long> ids);
+
     /** Every alarm linked to this incident. */
     List<Alarm> byIncident(long ticketId);
 
@@ -40,4 +43,10 @@ public interface Alarms {
     List<Alarm> byChangeKey(String changeKey, int max);
 
     void flush();
+
+    /**
+     * Writes what is pending and forgets every loaded entity (of every kind: the transaction's whole
+     * persistence context); what is needed later is read again.
+     */
+    void flushAndClear();
 }

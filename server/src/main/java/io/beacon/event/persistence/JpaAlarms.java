@@ -57,6 +57,20 @@ public class JpaAlarms implements Alarms {
     }
 
     @Override
+    public Map<Long, Alarm> byIds(Collection<Long> ids) {
+        Map<Long, Alarm> out = new HashMap<>(ids.size() * 2);
+        List<Long> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            List<Long> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+            for (Alarm a : em.createQuery("select a from Alarm a where a.id in :ids", Alarm.class)
+                    .setParameter("ids", chunk).getResultList()) {
+                out.put(a.getId(), a);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<Alarm> byIncident(long ticketId) {
         return em.createQuery("select a from Alarm a where a.incidentId = :t order by a.id", Alarm.class)
                 .setParameter("t", ticketId).getResultList();
@@ -167,5 +181,11 @@ public class JpaAlarms implements Alarms {
     @Override
     public void flush() {
         em.flush();
+    }
+
+    @Override
+    public void flushAndClear() {
+        em.flush();
+        em.clear();
     }
 }
