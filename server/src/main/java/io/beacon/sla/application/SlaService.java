@@ -74,6 +74,11 @@ public class SlaService {
         return slas.unwatched(max);
     }
 
+    /** See {@link TicketSlas#unwatchedLocked(long)}. */
+    public Optional<TicketSlas.Unwatched> unwatchedLocked(long ticketId) {
+        return slas.unwatchedLocked(ticketId);
+    }
+
     public void respond(long ticketId) {
         slas.byTicket(ticketId).ifPresent(s -> s.respond(clock.instant()));
     }

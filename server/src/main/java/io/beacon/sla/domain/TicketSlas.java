@@ -16,6 +16,13 @@ public interface TicketSlas {
     /** Open incidents and service requests without SLA clocks (created before the process engine ran). */
     List<Unwatched> unwatched(int max);
 
+    /**
+     * The incident or service request without SLA clocks, locked against concurrent changes until the
+     * transaction ends (so that no status change slips in while its clocks start); empty when it has
+     * clocks already or does not exist.
+     */
+    Optional<Unwatched> unwatchedLocked(long ticketId);
+
     record Unwatched(long ticketId, String key, String status) {}
 
     /** Ids of tickets whose SLA is breached ({@code breached}) or at risk ({@code atRisk}). */

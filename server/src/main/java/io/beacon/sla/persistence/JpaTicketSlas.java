@@ -2,10 +2,12 @@ package io.beacon.sla.persistence;
 
 import io.beacon.sla.domain.TicketSla;
 import io.beacon.sla.domain.TicketSlas;
+import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketStatus;
 import io.beacon.ticket.domain.TicketType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,6 +48,15 @@ public class JpaTicketSlas implements TicketSlas {
                 .setParameter("done", List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED))
                 .setMaxResults(max).getResultList().stream()
                 .map(r -> new Unwatched((Long) r[0], (String) r[1], ((TicketStatus) r[2]).code())).toList();
+    }
+
+    @Override
+    public Optional<Unwatched> unwatchedLocked(long ticketId) {
+        Ticket t = em.find(Ticket.class, ticketId, LockModeType.PESSIMISTIC_WRITE);
+        if (t == null || t.getType() == TicketType.PROBLEM || em.find(TicketSla.class, ticketId) != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Unwatched(t.getId(), t.getKey(), t.getStatus().code()));
     }
 
     @Override

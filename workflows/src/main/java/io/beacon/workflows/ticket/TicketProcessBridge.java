@@ -2,6 +2,7 @@ package io.beacon.workflows.ticket;
 
 import static io.beacon.workflows.ProcessVariables.*;
 
+import io.beacon.identity.domain.Actor;
 import io.beacon.platform.startup.StartupEvent;
 import io.beacon.sla.application.SlaService;
 import io.beacon.sla.domain.TicketSlas;
@@ -11,17 +12,21 @@ import io.beacon.workflows.engine.ProcessEngineRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Feeds ticket activity into the ticket-lifecycle process, inside the transaction that changed the
  * ticket (a ticket update and its process step commit or roll back together): creation starts an
- * instance, status changes become messages, the first agent action stops the response clock.
+ * instance, status changes become messages, the first agent action stops the response clock. The
+ * incidents Beacon opens from alarms are the exception: their process starts just after their
+ * ticket commits ({@link LateProcessStarts}), so that a storm's incidents appear at once.
  */
 @ApplicationScoped
 public class TicketProcessBridge {
     public static final String PROCESS = "ticket-lifecycle";
+    static final int ADOPTED_PER_TRANSACTION = 50;
     static final Set<String> WITH_LIFECYCLE = Set.of("incident", "service_request");
 
     @Inject
@@ -30,20 +35,21 @@ public class TicketProcessBridge {
     @Inject
     SlaService sla;
 
+    @Inject
+    TicketProcessCatchUp catchUp;
+
+    @Inject
+    LateProcessStarts lateStarts;
+
     /**
      * After the engine has started: incidents and requests opened before it ran (the demo data, tickets
-     * from before an upgrade) get their process and SLA clocks too.
+     * from before an upgrade, an incident whose late start a crash prevented) get their process and
+     * SLA clocks too.
      */
     void adopt(@Observes StartupEvent started) {
-        for (TicketSlas.Unwatched t : sla.unwatched(10_000)) {
-            start(t.ticketId(), t.key());
-            if (!"new".equals(t.status())) {
-                sla.respond(t.ticketId());
-            }
-            if ("pending".equals(t.status())) {
-                runtime.engine().getRuntimeService().createMessageCorrelation(MSG_PENDING)
-                        .processInstanceBusinessKey(t.key()).correlateAllWithResult();
-            }
+        List<Long> ids = sla.unwatched(10_000).stream().map(TicketSlas.Unwatched::ticketId).toList();
+        for (int i = 0; i < ids.size(); i += ADOPTED_PER_TRANSACTION) {
+            catchUp.startAll(ids.subList(i, Math.min(ids.size(), i + ADOPTED_PER_TRANSACTION)));
         }
     }
 
@@ -58,6 +64,10 @@ public class TicketProcessBridge {
         }
         switch (activity.kind()) {
             case CREATED -> {
+                if (Actor.SYSTEM.username().equals(activity.actor())) {
+                    lateStarts.afterCommit(activity.ticketId()); // an incident from an alarm: see LateProcessStarts
+                    return;
+                }
                 start(activity.ticketId(), activity.key());
                 if (!"new".equals(activity.status())) {
                     sla.respond(activity.ticketId());

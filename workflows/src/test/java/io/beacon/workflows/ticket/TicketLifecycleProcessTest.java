@@ -9,11 +9,13 @@ import io.beacon.sla.application.SlaService;
 import io.beacon.sla.domain.BusinessCalendar;
 import io.beacon.sla.domain.SlaTarget;
 import io.beacon.sla.domain.TicketSla;
+import io.beacon.sla.domain.TicketSlas;
 import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketService;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.identity.domain.Actor;
 import io.beacon.workflows.engine.InMemoryEngine;
+import io.beacon.workflows.engine.ProcessEngineRuntime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -82,6 +85,7 @@ class TicketLifecycleProcessTest {
                 .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "next test"));
         ClockUtil.setCurrentTime(Date.from(START));
         sla.clocks.clear();
+        sla.unwatched.clear();
         sla.escalations.clear();
         closed.clear();
     }
@@ -204,9 +208,68 @@ class TicketLifecycleProcessTest {
         assertThat(closed).isEmpty();
     }
 
+    /**
+     * An incident Beacon opened from an alarm gets its process just after its ticket commits; by then the
+     * ticket may have moved on (an alarm that cleared at once resolved it). The late start catches up.
+     */
+    @Test
+    void aProcessStartedLateCatchesUpWithWhereItsTicketIs() {
+        TicketProcessCatchUp catchUp = new TicketProcessCatchUp();
+        catchUp.runtime = new ProcessEngineRuntime() {
+            @Override
+            public ProcessEngine engine() {
+                return engine;
+            }
+        };
+        catchUp.sla = sla;
+        sla.unwatched.put(901L, "new");
+        sla.unwatched.put(902L, "assigned");
+        sla.unwatched.put(903L, "pending");
+        sla.unwatched.put(904L, "resolved");
+        sla.unwatched.put(905L, "closed");
+
+        assertThat(catchUp.startAll(List.of(901L, 902L, 903L, 904L, 905L, 906L))).isEqualTo(5); // 906: none to start
+        assertThat(instance("INC-901")).isWaitingAt("working");
+        assertThat(sla.clocks.get(901L).getRespondedAt()).isNull();
+        assertThat(instance("INC-902")).isWaitingAt("working");
+        assertThat(sla.clocks.get(902L).getRespondedAt()).isEqualTo(START);
+        assertThat(instance("INC-903")).isWaitingAt("paused");
+        assertThat(sla.clocks.get(903L).isPaused()).isTrue();
+        assertThat(instance("INC-904")).isWaitingAt("quiet");
+        assertThat(sla.clocks.get(904L).resolutionMet()).isTrue();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey("INC-905")
+                .singleResult().getState()).isEqualTo("COMPLETED");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("INC-906").count())
+                .isZero();
+
+        // Once started, a ticket is not started again (a second late start, an adoption at start-up).
+        assertThat(catchUp.startAll(List.of(901L))).isZero();
+    }
+
+    private static ProcessInstance instance(String key) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
+    }
+
     /** SLA service over memory: the real TicketSla rules, P1 on a 24×7 calendar. */
     static final class MemorySla extends SlaService {
         final Map<Long, TicketSla> clocks = new HashMap<>();
+        /** Tickets without clocks, by id, with their status. */
+        final Map<Long, String> unwatched = new HashMap<>();
+
+        @Override
+        public Optional<TicketSlas.Unwatched> unwatchedLocked(long ticketId) {
+            String status = unwatched.get(ticketId);
+            return status == null || clocks.containsKey(ticketId) ? Optional.empty()
+                    : Optional.of(new TicketSlas.Unwatched(ticketId, "INC-" + ticketId, status));
+        }
+
+        @Override
+        public void respond(long ticketId) {
+            TicketSla s = clocks.get(ticketId);
+            if (s != null) {
+                s.respond(now());
+            }
+        }
         final List<String> escalations = new ArrayList<>();
         final BusinessCalendar calendar = BusinessCalendar.allHours(ZoneOffset.UTC);
 

@@ -1,0 +1,122 @@
+package io.beacon.workflows.ticket;
+
+import io.beacon.platform.startup.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Starts the lifecycle processes of the incidents Beacon opens from alarms just after their tickets
+ * commit, on a thread of its own: an alarm storm opens hundreds of incidents at once, and none of
+ * them should wait for the others' process starts to become visible. Several starts share a
+ * transaction. A start lost to a crash in between is made at the next start-up (the bridge adopts
+ * tickets without SLA clocks).
+ */
+@ApplicationScoped
+public class LateProcessStarts {
+    private static final Logger LOG = Logger.getLogger(LateProcessStarts.class.getName());
+    static final int STARTS_PER_TRANSACTION = 25;
+    private static final String PENDING = LateProcessStarts.class.getName() + ".pending";
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    TicketProcessCatchUp catchUp;
+
+    private final LinkedBlockingQueue<Long> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread worker;
+
+    void start(@Observes StartupEvent started) {
+        running = true;
+        worker = threads.newThread(this::run);
+        worker.setName("beacon-process-starts");
+        worker.start();
+    }
+
+    /** Queues the ticket's process start for when the current transaction has committed (dropped on rollback). */
+    @SuppressWarnings("unchecked")
+    public void afterCommit(long ticketId) {
+        List<Long> pending = (List<Long>) transactions.getResource(PENDING);
+        if (pending == null) {
+            List<Long> ids = new ArrayList<>();
+            transactions.putResource(PENDING, ids);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        queue.addAll(ids);
+                    }
+                }
+            });
+            pending = ids;
+        }
+        pending.add(ticketId);
+    }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            try {
+                Long first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Long> ids = new ArrayList<>(List.of(first));
+                queue.drainTo(ids, STARTS_PER_TRANSACTION - 1);
+                startAll(ids);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void startAll(List<Long> ids) {
+        try {
+            catchUp.startAll(ids);
+        } catch (RuntimeException together) {
+            // One ticket that cannot start must not hold back the others.
+            for (Long id : ids) {
+                try {
+                    catchUp.startAll(List.of(id));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not start the lifecycle process of ticket " + id
+                            + "; it is adopted at the next start", e);
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (worker != null) {
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
