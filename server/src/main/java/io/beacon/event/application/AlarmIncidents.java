@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,16 +44,31 @@ public class AlarmIncidents {
     EventSettings settings;
 
     Ticket open(Alarm alarm) {
-        List<Long> ciIds = alarm.getCiId() != null && !cis.existingIds(List.of(alarm.getCiId())).isEmpty()
+        return openAll(List.of(alarm)).get(0);
+    }
+
+    /** Opens one incident per alarm, written together, and links each alarm to its incident. */
+    List<Ticket> openAll(List<Alarm> alarms) {
+        Set<Long> existingCis = cis.existingIds(alarms.stream().map(Alarm::getCiId).filter(Objects::nonNull).toList());
+        Map<Severity, String> priorities = priorities();
+        List<NewTicket> incidents = alarms.stream().map(a -> incidentFor(a, existingCis, priorities)).toList();
+        List<Ticket> opened = ticketService.openAll(Actor.SYSTEM, incidents);
+        for (int i = 0; i < alarms.size(); i++) {
+            alarms.get(i).linkIncident(opened.get(i).getId(), opened.get(i).getKey(), true);
+        }
+        return opened;
+    }
+
+    private static NewTicket incidentFor(Alarm alarm, Set<Long> existingCis, Map<Severity, String> priorities) {
+        // A CI deleted since the alarm was raised is not linked (the incident still opens).
+        List<Long> ciIds = alarm.getCiId() != null && existingCis.contains(alarm.getCiId())
                 ? List.of(alarm.getCiId()) : List.of();
         String title = cut(alarm.getName() + " on " + where(alarm) + ": " + alarm.getMessage(), TITLE_MAX);
         String description = "Opened by Beacon from alarm " + alarm.getId() + " (" + alarm.getSeverity().code() + ", "
                 + alarm.getSource().code() + ").\n\n" + alarm.getMessage() + "\n\nReduction key: " + alarm.getReductionKey()
                 + "\nFirst seen: " + alarm.getFirstSeen();
-        Ticket ticket = ticketService.open(Actor.SYSTEM, new NewTicket("incident", title, description,
-                priorities().get(alarm.getSeverity()), null, null, ciIds, null, null, null, TicketComment.Channel.SYSTEM));
-        alarm.linkIncident(ticket.getId(), ticket.getKey(), true);
-        return ticket;
+        return new NewTicket("incident", title, description, priorities.get(alarm.getSeverity()), null, null, ciIds, null,
+                null, null, TicketComment.Channel.SYSTEM);
     }
 
     /** The open incident the alarm is linked to, if any. */

@@ -87,9 +87,12 @@ public class IncidentActions {
 
     /** Carries out decisions; answers the ids of the alarms that got a new incident. */
     public List<Long> carryOut(List<Decision> decisions) {
-        List<Long> opened = new ArrayList<>();
+        List<Long> opened = new ArrayList<>(openTogether(decisions));
         Map<Long, Symptoms> symptomsByIncident = new LinkedHashMap<>();
         for (Decision d : decisions) {
+            if (d instanceof Decision.OpenIncident && opened.contains(d.alarmId())) {
+                continue;
+            }
             Alarm alarm = alarms.byId(d.alarmId()).orElse(null);
             if (alarm == null) {
                 continue;
@@ -131,6 +134,44 @@ public class IncidentActions {
         return opened;
     }
 
+    /**
+     * The new incidents among the decisions (alarms that never had one), opened first and written
+     * together: a storm's incidents cost a few statements each, and the symptoms and merges decided
+     * after them find their root cause's incident already there. Answers the alarms so handled.
+     */
+    private List<Long> openTogether(List<Decision> decisions) {
+        List<Decision.OpenIncident> opens = decisions.stream().filter(Decision.OpenIncident.class::isInstance)
+                .map(Decision.OpenIncident.class::cast).toList();
+        if (opens.size() < 2) {
+            return List.of();
+        }
+        Map<Long, Alarm> found = alarms.byIds(opens.stream().map(Decision::alarmId).toList());
+        Map<Long, Decision.OpenIncident> fresh = new LinkedHashMap<>();
+        for (Decision.OpenIncident o : opens) {
+            Alarm alarm = found.get(o.alarmId());
+            if (alarm != null && alarm.getIncidentId() == null && !fresh.containsKey(alarm.getId())) {
+                alarm.standAlone();
+                if (o.relatedChange() != null) {
+                    alarm.attributeToChange(o.relatedChange());
+                }
+                fresh.put(alarm.getId(), o);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        List<Ticket> tickets = incidents.openAll(fresh.keySet().stream().map(found::get).toList());
+        int i = 0;
+        for (Decision.OpenIncident o : fresh.values()) {
+            if (worthNoting(o)) {
+                incidents.note(tickets.get(i), o.reason());
+            }
+            i++;
+        }
+        alarms.flushAndClear();
+        return new ArrayList<>(fresh.keySet());
+    }
+
     private boolean openFor(Alarm alarm, Decision.OpenIncident o) {
         alarm.standAlone();
         if (o.relatedChange() != null) {
@@ -138,11 +179,16 @@ public class IncidentActions {
         }
         Optional<Ticket> current = alarm.isIncidentAuto() ? incidents.openIncidentOf(alarm) : Optional.empty();
         Ticket ticket = current.orElseGet(() -> incidents.open(alarm));
-        if (o.relatedChange() != null || o.suspectChange() != null || current.isPresent()
-                || o.reason().startsWith("root cause") || o.reason().startsWith("still active")) {
+        if (current.isPresent() || worthNoting(o)) {
             incidents.note(ticket, o.reason());
         }
         return current.isEmpty();
+    }
+
+    /** Whether a new incident's reason adds to what its description says (a change, a root cause, a window's end). */
+    private static boolean worthNoting(Decision.OpenIncident o) {
+        return o.relatedChange() != null || o.suspectChange() != null || o.reason().startsWith("root cause")
+                || o.reason().startsWith("still active");
     }
 
     /** The symptoms attached to one incident by one call, noted on it once. */

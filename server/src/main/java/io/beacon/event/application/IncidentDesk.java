@@ -32,7 +32,7 @@ public class IncidentDesk {
     static final String ALARM_TOPIC = "alarm";
     static final int LIVE_UPDATES_PER_BATCH = 50;
     /** Alarms whose incidents are opened (or resolved) in one transaction. */
-    static final int ALARMS_PER_TRANSACTION = 25;
+    static final int ALARMS_PER_TRANSACTION = 100;
 
     private record Work(BatchResult result, Map<String, Long> firstSeenNanos) {}
 

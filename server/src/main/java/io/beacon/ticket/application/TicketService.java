@@ -58,6 +58,64 @@ public class TicketService {
     Event<TicketActivity> activity;
 
     public Ticket open(Actor actor, NewTicket in) {
+        return openAll(actor, List.of(in)).get(0);
+    }
+
+    /**
+     * Opens several tickets at once (an alarm storm's incidents): checked alike, their CIs looked up in
+     * one query, their rows written together. All or none: one invalid ticket refuses the call.
+     */
+    public List<Ticket> openAll(Actor actor, List<NewTicket> all) {
+        List<Opening> openings = new ArrayList<>(all.size());
+        List<Long> everyCi = new ArrayList<>();
+        for (NewTicket in : all) {
+            Opening o = prepare(actor, in);
+            openings.add(o);
+            everyCi.addAll(o.ciIds());
+        }
+        ciReferences.checked(everyCi, Integer.MAX_VALUE);
+        // What the caller left pending is written first: the new rows below go out together, tickets before
+        // their history (Hibernate orders a flush's inserts by entity, not by the ticket ids they refer to).
+        tickets.flush();
+        List<Long> numbers = openings.stream().map(o -> tickets.nextNumber(o.type())).toList();
+        Instant now = clock.instant();
+        List<Ticket> opened = new ArrayList<>(all.size());
+        List<List<FieldChange>> creations = new ArrayList<>(all.size());
+        for (int i = 0; i < openings.size(); i++) {
+            Opening o = openings.get(i);
+            NewTicket in = o.in();
+            Ticket ticket = new Ticket(o.type(), numbers.get(i), in.title(), in.description(), o.impact(), o.urgency(),
+                    o.requester(), actor.username(), now);
+            if (o.priority() != null) {
+                ticket.overridePriority(o.priority(), now);
+            }
+            ticket.linkCis(o.ciIds(), now);
+            if (o.group() != null || o.assignee() != null) {
+                ticket.assign(o.group(), o.assignee(), now);
+            }
+            ticket.drainChanges(); // the initial values are the creation itself, not changes
+            tickets.add(ticket);
+            List<FieldChange> created = new ArrayList<>();
+            created.add(new FieldChange("created", null, ticket.getKey()));
+            if (ticket.getStatus() != TicketStatus.NEW) {
+                created.add(new FieldChange("status", TicketStatus.NEW.code(), ticket.getStatus().code()));
+            }
+            audit(ticket, actor, now, created);
+            opened.add(ticket);
+            creations.add(created);
+        }
+        tickets.flush();
+        for (int i = 0; i < opened.size(); i++) {
+            fire(TicketActivity.Kind.CREATED, opened.get(i), actor, now, creations.get(i), null, false);
+        }
+        return opened;
+    }
+
+    /** A new ticket's input, checked, with its parties found. */
+    private record Opening(NewTicket in, TicketType type, Level impact, Level urgency, Priority priority,
+            Set<Long> ciIds, User requester, UserGroup group, User assignee) {}
+
+    private Opening prepare(Actor actor, NewTicket in) {
         boolean desk = TicketAccess.worksTickets(actor);
         if (!desk && (in.priority() != null || in.impact() != null || in.group() != null || in.assignee() != null
                 || in.requester() != null)) {
@@ -72,34 +130,16 @@ public class TicketService {
         Level impact = in.impact() == null ? null : Level.fromCode("impact", in.impact());
         Level urgency = in.urgency() == null ? null : Level.fromCode("urgency", in.urgency());
         Priority priority = in.priority() == null ? null : Priority.fromCode("priority", in.priority());
-        Set<Long> ciIds = checkedCis(in.ciIds());
+        if (in.ciIds() != null && (in.ciIds().size() > MAX_CIS || in.ciIds().stream().anyMatch(id -> id == null))) {
+            throw new InvalidInputException("ciIds", "at most " + MAX_CIS + " CI ids, none of them null");
+        }
         // Beacon itself (an incident from an alarm) has no user account: such a ticket has no requester.
         User requester = in.requester() != null ? parties.requester(in.requester())
                 : Actor.SYSTEM.equals(actor) ? null : parties.requester(actor.username());
         UserGroup group = in.group() == null ? null : parties.group(in.group());
         User assignee = in.assignee() == null ? null : parties.assignee(in.assignee());
-
-        Instant now = clock.instant();
-        Ticket ticket = new Ticket(type, tickets.nextNumber(type), in.title(), in.description(), impact, urgency,
-                requester, actor.username(), now);
-        if (priority != null) {
-            ticket.overridePriority(priority, now);
-        }
-        ticket.linkCis(ciIds, now);
-        if (group != null || assignee != null) {
-            ticket.assign(group, assignee, now);
-        }
-        ticket.drainChanges(); // the initial values are the creation itself, not changes
-        tickets.add(ticket);
-        List<FieldChange> created = new ArrayList<>();
-        created.add(new FieldChange("created", null, ticket.getKey()));
-        if (ticket.getStatus() != TicketStatus.NEW) {
-            created.add(new FieldChange("status", TicketStatus.NEW.code(), ticket.getStatus().code()));
-        }
-        audit(ticket, actor, now, created);
-        tickets.flush();
-        fire(TicketActivity.Kind.CREATED, ticket, actor, now, created, null, false);
-        return ticket;
+        return new Opening(in, type, impact, urgency, priority,
+                in.ciIds() == null ? Set.of() : new LinkedHashSet<>(in.ciIds()), requester, group, assignee);
     }
 
     public Ticket change(Actor actor, String idOrKey, TicketChanges in) {

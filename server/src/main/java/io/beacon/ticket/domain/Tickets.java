@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** The tickets Beacon keeps, with their comments, attachments and audit trail. */
 public interface Tickets {
-    /** The next number in the type's own series (INC-1, INC-2, ...). */
+    /** The next number in the type's own series (INC-1, INC-2, ...); drawing it flushes nothing pending. */
     long nextNumber(TicketType type);
 
     Ticket add(Ticket ticket);

@@ -14,6 +14,7 @@ import io.beacon.ticket.domain.TicketType;
 import io.beacon.ticket.domain.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Instant;
@@ -32,7 +33,8 @@ public class JpaTickets implements Tickets {
     @Override
     public long nextNumber(TicketType type) {
         // Sequence names are fixed per type (never user input); NEXT VALUE FOR is spelt alike on H2 and MariaDB.
-        Object n = em.createNativeQuery("SELECT NEXT VALUE FOR ticket_number_" + type.code()).getSingleResult();
+        Object n = em.createNativeQuery("SELECT NEXT VALUE FOR ticket_number_" + type.code())
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
         return ((Number) n).longValue();
     }
 

@@ -28,6 +28,8 @@ import java.util.logging.Logger;
 public class LateProcessStarts {
     private static final Logger LOG = Logger.getLogger(LateProcessStarts.class.getName());
     static final int STARTS_PER_TRANSACTION = 25;
+    /** How long the first start waits for others: a storm's incidents are opened first, its process starts after. */
+    static final long GATHER_MILLIS = 500;
     private static final String PENDING = LateProcessStarts.class.getName() + ".pending";
 
     @Resource
@@ -81,9 +83,13 @@ public class LateProcessStarts {
                 if (first == null) {
                     continue;
                 }
+                Thread.sleep(GATHER_MILLIS);
                 List<Long> ids = new ArrayList<>(List.of(first));
-                queue.drainTo(ids, STARTS_PER_TRANSACTION - 1);
-                startAll(ids);
+                do {
+                    queue.drainTo(ids, STARTS_PER_TRANSACTION - ids.size());
+                    startAll(ids);
+                    ids = new ArrayList<>();
+                } while (!queue.isEmpty());
             } catch (InterruptedException e) {
                 if (!running) {
                     return;
