@@ -71,6 +71,21 @@ public final class BeaconServer {
         }
     }
 
+    /**
+     * A server of its own on H2 that is given no data directory, as a user's first {@code java -jar}
+     * is: it keeps its data where it was started ({@link #workDir()}). The caller starts and shuts it down.
+     */
+    public static BeaconServer withDefaultDataDirectory() throws IOException {
+        BeaconServer server = new BeaconServer("h2");
+        server.env.remove("BEACON_DATA_DIR");
+        return server;
+    }
+
+    /** Stops the server, deletes its extracted copies. */
+    public void close() {
+        shutdown();
+    }
+
     /** Extra environment for the server process (the test mail server's settings). */
     void environment(java.util.Map<String, String> extra) {
         env.putAll(extra);
