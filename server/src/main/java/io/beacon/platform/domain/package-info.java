@@ -1,2 +1,2 @@
-/** Building blocks every bounded area's domain shares: rule violations, field errors and result pages. */
+/** Building blocks every bounded area's domain shares: rule violations, field errors, result pages and audit lines. */
 package io.beacon.platform.domain;
