@@ -28,11 +28,6 @@ class EventDurabilityIT {
 
     @Test
     void acknowledgedEventsSurviveAKillMinus9AndStillGetTheirIncident(BeaconServer server) throws Exception {
-        // On embedded H2, commits made just before a kill -9 are sometimes missing after the restart (the
-        // core DurabilityIT loses users and tickets the same way, never on MariaDB): a platform finding
-        // reported to the lead. Until it is fixed this guarantee is proven on MariaDB.
-        org.junit.jupiter.api.Assumptions.assumeTrue("mariadb".equals(server.database()),
-                "embedded H2 loses the last commits on kill -9 (platform finding); proven on MariaDB");
         long db = asDemo("agent").get("/api/cis/db-01").then().statusCode(200).extract().jsonPath().getLong("id");
         PDU answer;
         try (TrapSender sender = new TrapSender(server.trapPort())) {
