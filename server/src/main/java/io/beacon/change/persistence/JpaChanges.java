@@ -9,6 +9,7 @@ import io.beacon.change.domain.ChangeStatus;
 import io.beacon.change.domain.Changes;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.persistence.Chunks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -96,11 +97,10 @@ public class JpaChanges implements Changes {
     @Override
     public List<Change> approvedOn(Collection<Long> ciIds, Instant from, Instant to) {
         List<Change> out = new ArrayList<>();
-        List<Long> ids = List.copyOf(ciIds);
-        for (int i = 0; i < ids.size(); i += 500) {
+        for (List<Long> chunk : Chunks.of(ciIds, 500)) {
             out.addAll(em.createQuery("select distinct c from Change c join c.ciIds ci where ci in :cis"
                             + " and c.status in :approved and c.plannedStart < :to and c.plannedEnd > :from", Change.class)
-                    .setParameter("cis", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .setParameter("cis", chunk)
                     .setParameter("approved", Set.of(ChangeStatus.SCHEDULED, ChangeStatus.IMPLEMENTING))
                     .setParameter("from", from).setParameter("to", to).getResultList());
         }

@@ -4,6 +4,7 @@ import io.beacon.cmdb.domain.CiRelation;
 import io.beacon.cmdb.domain.CiRelations;
 import io.beacon.cmdb.domain.Edge;
 import io.beacon.cmdb.domain.RelationType;
+import io.beacon.platform.persistence.Chunks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -7,6 +7,7 @@ import io.beacon.cmdb.domain.ConfigurationItem;
 import io.beacon.cmdb.domain.ConfigurationItems;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.persistence.Chunks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -8,6 +8,7 @@ import io.beacon.event.domain.Severity;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.persistence.Chunks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,9 +36,7 @@ public class JpaAlarms implements Alarms {
     @Override
     public Map<String, Alarm> byReductionKeys(Collection<String> keys) {
         Map<String, Alarm> out = new HashMap<>(keys.size() * 2);
-        List<String> all = new ArrayList<>(keys);
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+        for (List<String> chunk : Chunks.of(keys, IN_CHUNK)) {
             for (Alarm a : em.createQuery("select a from Alarm a where a.reductionKey in :k", Alarm.class)
                     .setParameter("k", chunk).getResultList()) {
                 out.put(a.getReductionKey(), a);
@@ -59,9 +58,7 @@ public class JpaAlarms implements Alarms {
     @Override
     public Map<Long, Alarm> byIds(Collection<Long> ids) {
         Map<Long, Alarm> out = new HashMap<>(ids.size() * 2);
-        List<Long> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            List<Long> chunk = all.subList(i, Math.min(all.size(), i + IN_CHUNK));
+        for (List<Long> chunk : Chunks.of(ids, IN_CHUNK)) {
             for (Alarm a : em.createQuery("select a from Alarm a where a.id in :ids", Alarm.class)
                     .setParameter("ids", chunk).getResultList()) {
                 out.put(a.getId(), a);
