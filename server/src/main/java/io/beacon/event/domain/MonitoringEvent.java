@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Map;
 
 /** One accepted event as it was recorded (append-only), linked to the alarm it folded into. */
 @Entity
@@ -75,7 +74,7 @@ public class MonitoringEvent {
         this.sourceAddress = Texts.cut(e.sourceAddress(), 64);
         this.ciResolvedBy = e.ciResolvedBy();
         this.message = e.message();
-        this.attributes = Json.object(e.attributes());
+        this.attributes = e.attributesJson();
     }
 
     public Long getId() { return id; }
@@ -91,50 +90,4 @@ public class MonitoringEvent {
     public String getCiResolvedBy() { return ciResolvedBy; }
     public String getMessage() { return message; }
     public String getAttributes() { return attributes; }
-
-    /** Minimal JSON writing for a flat string map (no library in the domain). */
-    static final class Json {
-        private Json() {}
-
-        static String object(Map<String, String> map) {
-            StringBuilder b = new StringBuilder(64 + map.size() * 32).append('{');
-            boolean first = true;
-            for (Map.Entry<String, String> e : map.entrySet()) {
-                if (!first) {
-                    b.append(',');
-                }
-                first = false;
-                string(b, e.getKey());
-                b.append(':');
-                if (e.getValue() == null) {
-                    b.append("null");
-                } else {
-                    string(b, e.getValue());
-                }
-            }
-            return b.append('}').toString();
-        }
-
-        private static void string(StringBuilder b, String s) {
-            b.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> b.append("\\\"");
-                    case '\\' -> b.append("\\\\");
-                    case '\n' -> b.append("\\n");
-                    case '\r' -> b.append("\\r");
-                    case '\t' -> b.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            b.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            b.append(c);
-                        }
-                    }
-                }
-            }
-            b.append('"');
-        }
-    }
 }

@@ -30,7 +30,7 @@ class TrapNormaliserTest {
         assertThat(e.ciResolvedBy()).isEqualTo("udp-source");
         assertThat(e.reductionKey()).isEqualTo("linkDown:ci7:3");
         assertThat(e.message()).isEqualTo("Interface 3 on core-sw-01 is down");
-        assertThat(e.attributes()).containsEntry("1.3.6.1.2.1.2.2.1.8.3", "2");
+        assertThat(e.attributesJson()).contains("\"1.3.6.1.2.1.2.2.1.8.3\":\"2\"");
     }
 
     @Test
