@@ -46,6 +46,25 @@ class SlaApiIT {
     }
 
     @Test
+    void aNewPriorityMovesTheClocksToItsTargets() {
+        JsonPath t = openP1("백업 지연");
+        String key = t.getString("key");
+        Instant created = Instant.parse(t.getString("createdAt"));
+        Instant p1Due = Instant.parse(t.getString("sla.resolutionDue"));
+        // lowered to P4: 45 working hours from the creation, far beyond P1's 4 h
+        JsonPath lowered = asDemo("agent").body(Map.of("priority", "P4")).patch("/api/tickets/" + key)
+                .then().statusCode(200).body("priority", equalTo("P4")).extract().jsonPath();
+        assertThat(Instant.parse(lowered.getString("sla.resolutionDue"))).isAfter(created.plus(Duration.ofHours(45)));
+        assertThat(lowered.getList("history.field", String.class)).contains("sla_target");
+        // raised to P1 again: back to 4 h from the creation
+        String raised = asDemo("agent").body(Map.of("priority", "P1")).patch("/api/tickets/" + key).then().statusCode(200)
+                .extract().path("sla.resolutionDue");
+        assertThat(Instant.parse(raised)).isEqualTo(p1Due);
+        asDemo("agent").get("/api/tickets/" + key + "/process").then().statusCode(200)
+                .body("history.activityId", hasItem("retargetSla")).body("currentActivities", hasItem("working"));
+    }
+
+    @Test
     void assignmentIsTheFirstResponseAndPendingPausesTheClock() throws InterruptedException {
         String key = openP1("VPN 장애").getString("key");
         asDemo("agent").body(Map.of("assignee", "agent", "status", "in_progress")).patch("/api/tickets/" + key)

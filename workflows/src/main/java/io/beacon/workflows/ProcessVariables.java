@@ -34,6 +34,7 @@ public final class ProcessVariables {
     // Ticket lifecycle messages (the ticket's status changes)
     public static final String MSG_PENDING = "ticketPending";
     public static final String MSG_RESUMED = "ticketResumed";
+    public static final String MSG_REPRIORITISED = "ticketReprioritised";
     public static final String MSG_RESOLVED = "ticketResolved";
     public static final String MSG_REOPENED = "ticketReopened";
     public static final String MSG_CLOSED = "ticketClosed";

@@ -107,6 +107,24 @@ public class SlaService {
         sla(ticketId).reopen();
     }
 
+    /**
+     * The ticket's priority changed: its running clocks follow the new priority's targets from now on
+     * (audited as {@code sla_target}), and what those make due is flagged at once. Answers the next
+     * time to check.
+     */
+    public Instant retarget(long ticketId) {
+        TicketSla sla = sla(ticketId);
+        Ticket ticket = ticket(ticketId);
+        String before = sla.getPriority();
+        String after = ticket.getPriority().code();
+        var target = settings.target(after);
+        if (sla.retarget(after, target, settings.warnPercent(), target.allHours() ? calendars.allHours() : calendars.working())) {
+            tickets.addHistory(List.of(new TicketHistoryEntry(ticketId, Actor.SYSTEM.username(), clock.instant(),
+                    new FieldChange("sla_target", before, after))));
+        }
+        return check(ticketId);
+    }
+
     /** Flags and escalates what is due now; answers the next time to check (null: nothing left to watch). */
     public Instant check(long ticketId) {
         TicketSla sla = sla(ticketId);

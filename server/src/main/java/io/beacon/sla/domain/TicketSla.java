@@ -144,6 +144,35 @@ public class TicketSla {
         resolvedAt = null;
     }
 
+    /**
+     * The ticket's priority changed: the clocks still running are measured against the new priority's
+     * targets, from the start and less the time spent pending, on the new target's calendar; a clock
+     * already stopped (responded, resolved) keeps its verdict. The running clocks' flags are cleared,
+     * so that the next check flags them anew against the new due times (at once where those have
+     * passed). Answers false when the priority is the one the clocks already follow.
+     */
+    public boolean retarget(String newPriority, SlaTarget target, int warnPercent, BusinessCalendar calendar) {
+        if (newPriority.equals(priority)) {
+            return false;
+        }
+        priority = newPriority;
+        allHours = target.allHours();
+        Duration pending = Duration.ofSeconds(pausedSeconds);
+        if (respondedAt == null) {
+            responseDue = db(calendar.plus(startedAt, target.response().plus(pending)));
+            responseWarnAt = db(calendar.plus(startedAt, share(target.response(), warnPercent).plus(pending)));
+            responseAtRisk = false;
+            responseBreached = false;
+        }
+        if (resolvedAt == null) {
+            resolutionDue = db(calendar.plus(startedAt, target.resolution().plus(pending)));
+            resolutionWarnAt = db(calendar.plus(startedAt, share(target.resolution(), warnPercent).plus(pending)));
+            resolutionAtRisk = false;
+            resolutionBreached = false;
+        }
+        return true;
+    }
+
     /** Flags what is due at {@code now} and answers the thresholds crossed just now (each only once). */
     public List<SlaEvent> check(Instant now) {
         List<SlaEvent> crossed = new ArrayList<>();

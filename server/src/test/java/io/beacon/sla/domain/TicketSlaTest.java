@@ -73,4 +73,28 @@ class TicketSlaTest {
         assertThat(sla.resolutionMet()).isNull();
         assertThat(sla.nextCheck()).isNotNull();
     }
+
+    @Test
+    void aNewPriorityMeasuresTheRunningClocksAgainstItsTargetsFromTheStart() {
+        SlaTarget p1 = new SlaTarget(Duration.ofMinutes(30), Duration.ofHours(4), true);
+        BusinessCalendar allHours = BusinessCalendar.allHours(SEOUL);
+        TicketSla sla = TicketSla.start(1, "INC-1", "P3", P3, 80, WORKING, seoul(24, 9, 0)); // Tuesday 09:00
+        sla.pause(seoul(24, 9, 10));
+        sla.resume(seoul(24, 9, 20), WORKING);                            // 10 min pending
+        assertThat(sla.retarget("P3", P3, 80, WORKING)).isFalse();        // the same priority changes nothing
+        // raised to P1 at 10:00: 30 min response (+10 pending) from the start, on the 24x7 calendar
+        assertThat(sla.retarget("P1", p1, 80, allHours)).isTrue();
+        assertThat(sla.getPriority()).isEqualTo("P1");
+        assertThat(sla.isAllHours()).isTrue();
+        assertThat(sla.getResponseDue()).isEqualTo(seoul(24, 9, 40));
+        assertThat(sla.getResolutionDue()).isEqualTo(seoul(24, 13, 10));
+        // already past: the next check flags both response thresholds at once
+        assertThat(sla.check(seoul(24, 10, 0))).containsExactly(SlaEvent.RESPONSE_AT_RISK, SlaEvent.RESPONSE_BREACHED);
+        sla.respond(seoul(24, 10, 5));
+        // lowered to P3 again: the answered response keeps its verdict, the resolution clock runs on P3's hours
+        assertThat(sla.retarget("P3", P3, 80, WORKING)).isTrue();
+        assertThat(sla.responseMet()).isFalse();
+        assertThat(sla.getResolutionDue()).isEqualTo(WORKING.plus(seoul(24, 9, 0), Duration.ofHours(27).plusMinutes(10)));
+        assertThat(sla.isBreached()).isTrue();                           // the late response stays late
+    }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * Feeds ticket activity into the ticket-lifecycle process, inside the transaction that changed the
  * ticket (a ticket update and its process step commit or roll back together): creation starts an
- * instance, status changes become messages, the first agent action stops the response clock. The
+ * instance, status and priority changes become messages, the first agent action stops the response clock. The
  * incidents Beacon opens from alarms are the exception: their process starts just after their
  * ticket commits ({@link LateProcessStarts}), so that a storm's incidents appear at once.
  */
@@ -88,6 +88,9 @@ public class TicketProcessBridge {
             if ("assignee".equals(c.field()) && c.newValue() != null) {
                 sla.respond(activity.ticketId());
             }
+            if ("priority".equals(c.field())) {
+                correlate(MSG_REPRIORITISED, activity.key());
+            }
             if (!"status".equals(c.field())) {
                 continue;
             }
@@ -103,11 +106,15 @@ public class TicketProcessBridge {
                 default -> "resolved".equals(from) ? MSG_REOPENED : "pending".equals(from) ? MSG_RESUMED : null;
             };
             if (message != null) {
-                // No instance waiting for it (e.g. a ticket from before the process existed) is fine.
-                runtime.engine().getRuntimeService().createMessageCorrelation(message)
-                        .processInstanceBusinessKey(activity.key()).correlateAllWithResult();
+                correlate(message, activity.key());
             }
         }
+    }
+
+    /** No instance waiting for it (a ticket from before the process existed, a resolved one) is fine. */
+    private void correlate(String message, String ticketKey) {
+        runtime.engine().getRuntimeService().createMessageCorrelation(message).processInstanceBusinessKey(ticketKey)
+                .correlateAllWithResult();
     }
 
     /** A public answer counts as first response when the desk gives it (not the requester). */

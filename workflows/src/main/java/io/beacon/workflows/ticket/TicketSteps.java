@@ -51,6 +51,11 @@ public class TicketSteps {
         next(execution, sla.check(ticketId(execution)));
     }
 
+    /** The priority changed: the clocks follow its targets (also while pending, for when work resumes). */
+    public void retargetSla(DelegateExecution execution) {
+        next(execution, sla.retarget(ticketId(execution)));
+    }
+
     public void resolveSla(DelegateExecution execution) {
         sla.resolve(ticketId(execution));
         execution.setVariable(AUTO_CLOSE_AT, clock.instant().plus(settings.autoClose()).toString());

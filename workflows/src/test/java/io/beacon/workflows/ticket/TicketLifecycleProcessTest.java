@@ -46,6 +46,8 @@ class TicketLifecycleProcessTest {
     private static final Instant START = Instant.parse("2026-11-24T01:00:00Z");
     /** P1: 15 min response, 4 h resolution, near-breach at 80 %. */
     private static final SlaTarget P1 = new SlaTarget(Duration.ofMinutes(15), Duration.ofHours(4), true);
+    /** P4: 8 h response, 5 days resolution (24×7 here too, to keep the arithmetic plain). */
+    private static final SlaTarget P4 = new SlaTarget(Duration.ofHours(8), Duration.ofDays(5), true);
 
     static ProcessEngine engine;
     static final MemorySla sla = new MemorySla();
@@ -87,6 +89,7 @@ class TicketLifecycleProcessTest {
         sla.clocks.clear();
         sla.unwatched.clear();
         sla.escalations.clear();
+        sla.priorities.clear();
         closed.clear();
     }
 
@@ -165,6 +168,36 @@ class TicketLifecycleProcessTest {
         assertThat(clock.getResolutionDue()).isEqualTo(START.plus(Duration.ofHours(4)).plus(Duration.ofMinutes(590)));
         assertThat(timerDue(pi)).isEqualTo(START.plus(Duration.ofMinutes(192 + 590)));
         assertThat(pi).isWaitingAt("working");
+    }
+
+    @Test
+    void aNewPriorityMovesTheSlaTimerWhileOpenAndWhilePending() {
+        ProcessInstance pi = open();
+        // lowered to P4 after 10 min: the near-breach moves from 12 min to 80 % of 8 h
+        ClockUtil.setCurrentTime(Date.from(START.plus(Duration.ofMinutes(10))));
+        sla.priorities.put(id(pi), "P4");
+        message(pi, MSG_REPRIORITISED);
+        assertThat(pi).isWaitingAt("working");
+        assertThat(timerDue(pi)).isEqualTo(START.plus(Duration.ofMinutes(384)));
+        at(START.plus(Duration.ofMinutes(20)));
+        assertThat(sla.escalations).isEmpty();
+
+        // raised to P1 again at 20 min: its response is already overdue, which is flagged at once
+        sla.priorities.put(id(pi), "P1");
+        message(pi, MSG_REPRIORITISED);
+        assertThat(sla.escalations).containsExactly(id(pi) + ":RESPONSE_AT_RISK", id(pi) + ":RESPONSE_BREACHED");
+        assertThat(timerDue(pi)).isEqualTo(START.plus(Duration.ofMinutes(192)));
+
+        // while pending the clocks follow the new priority too, and the timer waits for work to resume
+        message(pi, MSG_PENDING);
+        sla.priorities.put(id(pi), "P4");
+        message(pi, MSG_REPRIORITISED);
+        assertThat(pi).isWaitingAt("paused");
+        assertThat(sla.clocks.get(id(pi)).getResolutionDue()).isEqualTo(START.plus(Duration.ofDays(5)));
+        message(pi, MSG_RESUMED);
+        assertThat(pi).isWaitingAt("working");
+        // nobody has answered yet: P4's response clock (its near-breach at 80 % of 8 h) is watched first
+        assertThat(timerDue(pi)).isEqualTo(START.plus(Duration.ofMinutes(384)));
     }
 
     @Test
@@ -312,6 +345,16 @@ class TicketLifecycleProcessTest {
         @Override
         public void reopen(long ticketId) {
             clocks.get(ticketId).reopen();
+        }
+
+        /** The tickets' priorities as the desk last set them (P1 unless said otherwise). */
+        final Map<Long, String> priorities = new HashMap<>();
+
+        @Override
+        public Instant retarget(long ticketId) {
+            String priority = priorities.getOrDefault(ticketId, "P1");
+            clocks.get(ticketId).retarget(priority, "P4".equals(priority) ? P4 : P1, 80, calendar);
+            return check(ticketId);
         }
     }
 }
