@@ -70,6 +70,9 @@ class ConsoleIT {
         assertThat(browser.find(By.id("ticket-list")).getText()).contains("메일서버장애 발생", "Core switch CPU above 90%");
         long total = asDemo("agent").get("/api/tickets/counts?type=incident&status=" + OPEN).then().extract().jsonPath().getLong("total");
         browser.waitUntil(d -> String.valueOf(total).equals(countBadge("open-incidents")), "the open incidents counter");
+        long nearOrPastBreach = asDemo("agent").get("/api/tickets?sla=at_risk,breached&size=1&status=" + OPEN).then()
+                .extract().jsonPath().getLong("total");
+        browser.waitUntil(d -> String.valueOf(nearOrPastBreach).equals(countBadge("sla")), "the SLA queue's counter");
         browser.screenshot("queues");
     }
 

@@ -108,6 +108,10 @@ class SlaApiIT {
         List<String> breached = asDemo("agent").queryParam("sla", "breached").queryParam("size", 1000)
                 .get("/api/tickets").then().statusCode(200).extract().path("items.key");
         assertThat(breached).contains(key);
+        // the queue counters agree with the list
+        asDemo("agent").queryParam("sla", "breached").get("/api/tickets/counts").then().statusCode(200)
+                .body("total", equalTo(breached.size()));
+        asDemo("agent").queryParam("sla", "late").get("/api/tickets/counts").then().statusCode(422);
     }
 
     @Test

@@ -125,8 +125,8 @@ public class TicketResource {
     public Map<String, Object> counts(@QueryParam("type") String type, @QueryParam("status") String status,
             @QueryParam("priority") String priority, @QueryParam("ciId") Long ciId,
             @QueryParam("assignee") String assignee, @QueryParam("group") String group, @QueryParam("q") String q,
-            @QueryParam("requester") String requester) {
-        TicketFilter filter = filter(type, status, priority, ciId, assignee, group, q, requester);
+            @QueryParam("requester") String requester, @QueryParam("sla") String sla) {
+        TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla);
         Map<String, Long> byStatus = new LinkedHashMap<>();
         queries.countByStatus(caller.caller(), filter).forEach((s, n) -> byStatus.put(s.code(), n));
         long open = byStatus.entrySet().stream().filter(e -> TicketStatus.fromCode("status", e.getKey()).isOpen())

@@ -19,19 +19,9 @@ function queues() {
     { id: 'mine', filter: { assignee: 'me', status: OPEN_STATUSES } },
     { id: 'my-groups', filter: { group: 'mine', status: OPEN_STATUSES } },
     { id: 'unassigned', filter: { assignee: 'none', status: OPEN_STATUSES } },
-    { id: 'sla', filter: { sla: 'at_risk,breached', status: OPEN_STATUSES }, needsSla: true },
+    { id: 'sla', filter: { sla: 'at_risk,breached', status: OPEN_STATUSES } },
     { id: 'all', filter: {} },
   ];
-}
-
-/** Whether the ticket API tracks SLAs yet: its items then carry an "sla" member. */
-let slaSupport = null;
-async function slaSupported() {
-  if (slaSupport === null) {
-    const probe = await api(`/api/tickets${query({ size: 1 })}`);
-    slaSupport = probe.items.length > 0 && Object.prototype.hasOwnProperty.call(probe.items[0], 'sla');
-  }
-  return slaSupport;
 }
 
 const COLUMNS = [
@@ -95,15 +85,8 @@ export async function queuesView(main, ctx) {
     await Promise.all(all.map(async (q) => {
       const badgeEl = countsList.querySelector(`[data-count="${q.id}"]`);
       try {
-        if (q.needsSla) {
-          if (!(await slaSupported())) { badgeEl.textContent = '—'; badgeEl.title = t('queue.slaUnavailable'); return; }
-          const page = await api(`/api/tickets${query({ ...q.filter, size: 1 })}`);
-          badgeEl.textContent = page.total;
-        } else {
-          const { sla, ...f } = q.filter;
-          const counts = await api(`/api/tickets/counts${query(f)}`);
-          badgeEl.textContent = counts.total;
-        }
+        const counts = await api(`/api/tickets/counts${query(q.filter)}`);
+        badgeEl.textContent = counts.total;
       } catch (e) {
         badgeEl.textContent = '!';
         badgeEl.title = e.message;
@@ -113,10 +96,6 @@ export async function queuesView(main, ctx) {
 
   async function loadList() {
     try {
-      if (queue.needsSla && !(await slaSupported())) {
-        clear(results, emptyState(t('queue.slaUnavailable')));
-        return;
-      }
       const page = await api(`/api/tickets${query({ ...filter(), sort: view.sort, page: view.page, size: PAGE_SIZE })}`);
       clear(results, page.items.length ? table(page, view, go) : emptyState(t('queue.empty')));
     } catch (e) {
