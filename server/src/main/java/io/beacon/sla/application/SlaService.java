@@ -64,7 +64,7 @@ public class SlaService {
         var target = settings.target(ticket.getPriority().code());
         // The clocks run from the ticket's creation (also for a ticket adopted after an upgrade).
         TicketSla sla = TicketSla.start(ticketId, ticket.getKey(), ticket.getPriority().code(), target,
-                settings.warnPercent(), target.allHours() ? calendars.allHours() : calendars.working(),
+                settings.warnPercent(), calendar(target.allHours()),
                 ticket.getCreatedAt());
         slas.add(sla);
         return sla;
@@ -118,7 +118,7 @@ public class SlaService {
         String before = sla.getPriority();
         String after = ticket.getPriority().code();
         var target = settings.target(after);
-        if (sla.retarget(after, target, settings.warnPercent(), target.allHours() ? calendars.allHours() : calendars.working())) {
+        if (sla.retarget(after, target, settings.warnPercent(), calendar(target.allHours()))) {
             tickets.addHistory(List.of(new TicketHistoryEntry(ticketId, Actor.SYSTEM.username(), clock.instant(),
                     new FieldChange("sla_target", before, after))));
         }
@@ -180,7 +180,11 @@ public class SlaService {
     }
 
     private BusinessCalendar calendarOf(TicketSla sla) {
-        return sla.isAllHours() ? calendars.allHours() : calendars.working();
+        return calendar(sla.isAllHours());
+    }
+
+    private BusinessCalendar calendar(boolean allHours) {
+        return allHours ? calendars.allHours() : calendars.working();
     }
 
     private TicketSla sla(long ticketId) {
