@@ -16,8 +16,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * With the H2 settings of Beacon's default database URL (server.xml), a commit is in the database
  * file when it returns, not handed to a background writer: two writers commit at the same instant and
  * nothing else happens (the last work before a crash), and a copy of the file taken right then, which
- * is what a kill -9 leaves, holds both. H2's default write delay fails this. (It is not the whole
- * story: after a kill -9 late in a long run, H2 has come back without such commits, see DurabilityIT.)
+ * is what a kill -9 leaves, holds both. H2's default write delay fails this. (Coming back from the crash
+ * is the other half: EmbeddedH2KillNineTest.)
  */
 class EmbeddedH2CrashImageTest {
     private static final int ROUNDS = 25;
@@ -45,7 +43,7 @@ class EmbeddedH2CrashImageTest {
 
     @Test
     void commitsRacingEachOtherAreInTheFileOnceTheyHaveReturned() throws Exception {
-        JdbcDataSource live = dataSource(dir.resolve("live/db") + beaconUrlSettings());
+        JdbcDataSource live = dataSource(dir.resolve("live/db") + BeaconH2Url.settings());
         try (Connection c = live.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE note (id INT PRIMARY KEY, body VARCHAR(2000))");
         }
@@ -68,14 +66,6 @@ class EmbeddedH2CrashImageTest {
             }
         }
         assertThat(missing).as("commits missing from the file after they returned").isEmpty();
-    }
-
-    /** The options Beacon's default H2 URL carries, e.g. ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE". */
-    private static String beaconUrlSettings() throws IOException {
-        String serverXml = Files.readString(Path.of("src/main/liberty/config/server.xml"));
-        Matcher url = Pattern.compile("name=\"beacon.db.url\" defaultValue=\"jdbc:h2:file:[^;\"]*(;[^\"]*)\"").matcher(serverXml);
-        assertThat(url.find()).as("the default database URL in server.xml").isTrue();
-        return url.group(1);
     }
 
     /** A few hundred rows each, so that writing the store takes a moment; then both commit at once. */

@@ -27,12 +27,6 @@ class DurabilityIT {
 
     @Test
     void dataSurvivesAKillMinus9(BeaconServer server) throws Exception {
-        // Embedded H2 (2.5, MVStore) writes each commit before returning (WRITE_DELAY=0, see
-        // EmbeddedH2CrashImageTest), yet after a kill -9 late in a long CI run it has come back without
-        // commits acknowledged just before (never in a short run, never on MariaDB; cause not yet understood).
-        // The promise is proven on MariaDB, the production database; the README says what H2 may lose.
-        org.junit.jupiter.api.Assumptions.assumeTrue("mariadb".equals(server.database()),
-                "embedded H2 may lose the last commits on kill -9; proven on MariaDB");
         asAdmin().body(Map.of("username", "crashproof", "password", "crashproof-pass-1", "displayName", "충돌",
                 "roles", List.of("agent"))).post("/api/users").then().statusCode(201);
         String key = asAdmin().body(Map.of("type", "incident", "title", "전원 장애 후에도 남아야 할 티켓"))
@@ -66,11 +60,18 @@ class DurabilityIT {
         for (String k : raced) {
             asAdmin().get("/api/tickets/" + k).then().statusCode(200);
         }
-        // The key series goes on after the crash: no number handed out twice, none skipped.
+        // The key series goes on after the crash: no number handed out twice. MariaDB skips none; H2 hands
+        // ticket numbers out 32 at a time (an uncached number costs a store write, V8_3), so a crash may
+        // skip the rest of that block.
         String next = asAdmin().body(Map.of("type", "incident", "title", "다음 티켓")).post("/api/tickets")
                 .then().statusCode(201).extract().path("key");
         long before = java.util.stream.Stream.concat(raced.stream(), java.util.stream.Stream.of(key))
                 .mapToLong(k -> Long.parseLong(k.substring(4))).max().orElseThrow();
-        org.assertj.core.api.Assertions.assertThat(Long.parseLong(next.substring(4))).isEqualTo(before + 1);
+        long nextNumber = Long.parseLong(next.substring(4));
+        if ("mariadb".equals(server.database())) {
+            org.assertj.core.api.Assertions.assertThat(nextNumber).isEqualTo(before + 1);
+        } else {
+            org.assertj.core.api.Assertions.assertThat(nextNumber).isBetween(before + 1, before + 32);
+        }
     }
 }

@@ -28,10 +28,6 @@ class EventDurabilityIT {
 
     @Test
     void acknowledgedEventsSurviveAKillMinus9AndStillGetTheirIncident(BeaconServer server) throws Exception {
-        // On embedded H2 an acknowledged event has been missing after a kill -9 late in a long CI run (as in
-        // DurabilityIT, never on MariaDB); the guarantee is proven on MariaDB.
-        org.junit.jupiter.api.Assumptions.assumeTrue("mariadb".equals(server.database()),
-                "embedded H2 may lose the last commits on kill -9; proven on MariaDB");
         long db = asDemo("agent").get("/api/cis/db-01").then().statusCode(200).extract().jsonPath().getLong("id");
         PDU answer;
         try (TrapSender sender = new TrapSender(server.trapPort())) {

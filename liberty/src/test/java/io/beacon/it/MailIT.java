@@ -300,9 +300,8 @@ class MailIT {
                     + tag + " 번호" + i + "\r\nMessage-ID: <" + tag + "." + i + "@corp.kr>\r\n\r\nmail " + i + "\r\n"));
         }
         awaitTicket("일괄 " + tag);
-        // An operator's restart (SIGTERM) while the mailbox is being worked through. (With kill -9, H2's
-        // default WRITE_DELAY=0 setup was seen to lose the last committed ticket: a database matter,
-        // reported separately; exactly-once here rests on the database keeping what it committed.)
+        // An operator's restart (SIGTERM) while the mailbox is being worked through. (Exactly-once across a
+        // kill -9 rests on the database keeping what it committed: DurabilityIT, EmbeddedH2KillNineTest.)
         server.stop();
         server.start();
         awaitUntil(() -> ticketsMatching(tag) >= count, count + " tickets");
