@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Asks correlation what a raised or cleared alarm means, and carries out its decisions: opening,
@@ -54,27 +56,26 @@ public class IncidentActions {
      * the incident threshold or no longer active), with one read for all of them.
      */
     public Map<Long, List<Decision>> decideRaised(List<Long> alarmIds) {
-        Map<Long, Alarm> found = alarms.byIds(alarmIds);
-        Instant now = clock.instant();
-        Map<Long, List<Decision>> decided = new LinkedHashMap<>();
-        for (Long id : alarmIds) {
-            Alarm alarm = found.get(id);
-            if (alarm != null && alarm.getStatus() == AlarmStatus.ACTIVE && pages(alarm)) {
-                decided.put(id, correlation.problem(signal(alarm), now));
-            }
-        }
-        return decided;
+        return decide(alarmIds, alarm -> alarm.getStatus() == AlarmStatus.ACTIVE && pages(alarm),
+                (alarm, now) -> correlation.problem(signal(alarm), now));
     }
 
     /** What correlation decides about each of these cleared alarms, in their order. */
     public Map<Long, List<Decision>> decideCleared(List<Long> alarmIds) {
+        return decide(alarmIds, alarm -> alarm.getStatus() == AlarmStatus.CLEARED,
+                (alarm, now) -> correlation.clear(alarm.getReductionKey(), now));
+    }
+
+    /** One read for all the alarms, then one decision per alarm that still applies, in their order. */
+    private Map<Long, List<Decision>> decide(List<Long> alarmIds, Predicate<Alarm> applies,
+            BiFunction<Alarm, Instant, List<Decision>> decision) {
         Map<Long, Alarm> found = alarms.byIds(alarmIds);
         Instant now = clock.instant();
         Map<Long, List<Decision>> decided = new LinkedHashMap<>();
         for (Long id : alarmIds) {
             Alarm alarm = found.get(id);
-            if (alarm != null && alarm.getStatus() == AlarmStatus.CLEARED) {
-                decided.put(id, correlation.clear(alarm.getReductionKey(), now));
+            if (alarm != null && applies.test(alarm)) {
+                decided.put(id, decision.apply(alarm, now));
             }
         }
         return decided;
