@@ -135,6 +135,7 @@ class ConsoleIT {
         assertThat(ticket.getString("assignee.username")).isEqualTo("agent");
         assertThat(ticket.getString("resolution")).isEqualTo("VPN 게이트웨이 세션 초기화 " + token);
         assertThat(ticket.getList("comments.internal", Boolean.class)).containsExactly(false, true);
+        assertThat(ticket.getList("comments.channel", String.class)).as("written in the console").containsOnly("web");
     }
 
     @Test

@@ -189,7 +189,7 @@ class TicketApiIT {
                 .post("/api/tickets").then().statusCode(201)
                 .body("requester.username", equalTo("requester")).extract().path("key");
         asDemo("agent").body(Map.of("body", "고객에게 보이는 답변")).post("/api/tickets/" + key + "/comments")
-                .then().statusCode(201).body("internal", equalTo(false));
+                .then().statusCode(201).body("internal", equalTo(false)).body("channel", equalTo("api"));
         asDemo("agent").body(Map.of("body", "내부 메모: 재고 확인 필요", "internal", true))
                 .post("/api/tickets/" + key + "/comments").then().statusCode(201).body("internal", equalTo(true));
         asDemo("requester").get("/api/tickets/" + key).then().statusCode(200)

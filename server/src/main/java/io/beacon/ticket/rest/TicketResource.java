@@ -92,7 +92,7 @@ public class TicketResource {
         JsonBody body = JsonBody.of(json, CREATE_FIELDS);
         NewTicket input = new NewTicket(body.string("type"), body.string("title"), body.string("description"),
                 body.string("priority"), body.string("impact"), body.string("urgency"), ciIds(body),
-                body.string("requester"), body.string("group"), body.string("assignee"), TicketComment.Channel.API);
+                body.string("requester"), body.string("group"), body.string("assignee"), channel());
         body.validate();
         Ticket ticket = service.open(caller.caller(), input);
         return withETag(Response.created(uri.getAbsolutePathBuilder().path(ticket.getKey()).build()), ticket.getVersion())
@@ -189,8 +189,7 @@ public class TicketResource {
         String text = body.string("body");
         Boolean internal = body.bool("internal");
         body.validate();
-        TicketComment c = service.comment(caller.caller(), id, text, Boolean.TRUE.equals(internal),
-                TicketComment.Channel.API);
+        TicketComment c = service.comment(caller.caller(), id, text, Boolean.TRUE.equals(internal), channel());
         return Response.status(Response.Status.CREATED).entity(TicketViews.CommentView.of(c)).build();
     }
 
@@ -297,5 +296,10 @@ public class TicketResource {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The console signs in with a session; scripts and monitors send their credentials with each call. */
+    private TicketComment.Channel channel() {
+        return caller.viaSession() ? TicketComment.Channel.WEB : TicketComment.Channel.API;
     }
 }
