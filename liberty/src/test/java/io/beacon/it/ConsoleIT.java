@@ -239,7 +239,27 @@ class ConsoleIT {
         new Select(browser.find(By.id("report-bucket"))).selectByValue("day");
         browser.waitUntil(d -> "true".equals(browser.find(By.id("chart-ticket-times")).getDomAttribute("data-drawn"))
                 && browser.find(By.id("main")).getText().contains("일별 평균 접수·해결 시간"), "the daily chart again");
+
+        // A chosen range, kept in the address: one bar per day from the first to the last, both included.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Seoul"));
+        String from = today.minusDays(6).toString();
+        String to = today.toString();
+        browser.open("#/dashboard?bucket=day&type=incident&from=" + from + "&to=" + to);
+        browser.waitUntil(d -> "true".equals(browser.find(By.id("chart-ticket-times")).getDomAttribute("data-drawn"))
+                && browser.find(By.id("chart-ticket-times")).getDomAttribute("data-counts").split(",", -1).length == 7,
+                "the chart of the last seven days");
+        JsonPath week = asDemo("agent").get("/api/reports/ticket-times?bucket=day&type=incident&tz=Asia/Seoul&from=" + from
+                + "&to=" + to).then().statusCode(200).extract().jsonPath();
+        assertThat(browser.find(By.id("chart-ticket-times")).getDomAttribute("data-counts"))
+                .isEqualTo(String.join(",", week.getList("buckets.count", String.class)));
+        assertThat(browser.find(By.id("report-from")).getDomProperty("value")).isEqualTo(from);
+        assertThat(browser.find(By.id("report-to")).getDomProperty("value")).isEqualTo(to);
+        assertThat(browser.find(By.id("report-to")).getDomAttribute("min")).isEqualTo(from);
         browser.screenshot("dashboard");
+        // A reversed range (typed into the address) says why instead of drawing a wrong chart.
+        browser.open("#/dashboard?bucket=day&type=incident&from=" + to + "&to=" + from);
+        assertThat(browser.waitFor(By.cssSelector("#chart-ticket-times [data-testid=error]")).getText())
+                .isEqualTo("시작일이 종료일보다 늦습니다.");
     }
 
     @Test

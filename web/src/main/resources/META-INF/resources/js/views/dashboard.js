@@ -16,17 +16,26 @@ export async function dashboardView(main, ctx) {
       body))), body];
   };
   // Over time: the bucket and ticket type are kept in the address, so a reload shows the same chart.
+  const isoDate = (name) => { const v = ctx && ctx.query.get(name); return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined; };
   const period = {
     bucket: ctx && ctx.query.get('bucket') === 'week' ? 'week' : 'day',
     type: ['service_request', 'problem', 'all'].includes(ctx && ctx.query.get('type')) ? ctx.query.get('type') : 'incident',
+    from: isoDate('from'),
+    to: isoDate('to'),
   };
+  const navigate = (change) => { window.location.hash = `#/dashboard${query({ ...period, ...change })}`; };
   const periodSelect = (id, value, options) => el('select', { id, class: 'form-select form-select-sm w-auto', 'aria-label': t(`dashboard.${id}`),
-    onchange: (e) => { window.location.hash = `#/dashboard${query({ ...period, [id.replace('report-', '')]: e.target.value })}`; } },
+    onchange: (e) => navigate({ [id.replace('report-', '')]: e.target.value }) },
   options.map(([v, text]) => el('option', { value: v, selected: v === value }, text)));
-  const timesTools = el('div', { class: 'd-flex gap-1' },
+  // The range in local days, both included; empty means the server's default (the last 30 days, or 12 weeks).
+  const periodDate = (id, value, bounds) => el('input', { id, type: 'date', value: value || '', ...bounds, class: 'form-control form-control-sm w-auto',
+    'aria-label': t(`dashboard.${id}`), title: t(`dashboard.${id}`), onchange: (e) => navigate({ [id.replace('report-', '')]: e.target.value }) });
+  const timesTools = el('div', { class: 'd-flex flex-wrap gap-1' },
     periodSelect('report-bucket', period.bucket, [['day', t('dashboard.byDay')], ['week', t('dashboard.byWeek')]]),
     periodSelect('report-type', period.type, [['incident', label('type', 'incident')], ['service_request', label('type', 'service_request')],
-      ['problem', label('type', 'problem')], ['all', t('filter.anyType')]]));
+      ['problem', label('type', 'problem')], ['all', t('filter.anyType')]]),
+    periodDate('report-from', period.from, period.to ? { max: period.to } : {}),
+    periodDate('report-to', period.to, period.from ? { min: period.from } : {}));
   const [timesCard, times] = card('chart-ticket-times', period.bucket === 'week' ? 'dashboard.ticketTimesWeekly' : 'dashboard.ticketTimesDaily', 'col-xl-8', timesTools);
   const [eventsCard, events] = card('chart-events', 'dashboard.eventsPerHour', 'col-xl-4');
   const [byPriorityCard, byPriority] = card('chart-priority', 'dashboard.openByPriority');
@@ -107,9 +116,10 @@ export async function dashboardView(main, ctx) {
   /** Mean time to acknowledge and resolve per day or week (lines), tickets opened (bars), in the user's zone. */
   async function loadTicketTimes() {
     if (!isDesk()) { clear(times, emptyState(t('dashboard.deskOnly'))); return; }
+    if (period.from && period.to && period.from > period.to) { clear(times, errorBox(new Error(t('dashboard.rangeReversed')))); return; }
     try {
       const report = await optionalApi(`/api/reports/ticket-times${query({ bucket: period.bucket, type: period.type, tz: state.timeZone,
-        from: period.bucket === 'week' ? weeksAgo(12) : undefined })}`);
+        from: period.from || (period.bucket === 'week' && !period.to ? weeksAgo(12) : undefined), to: period.to })}`);
       if (!report) { clear(times, emptyState(t('dashboard.reportsUnavailable'))); return; }
       const buckets = report.buckets;
       times.dataset.counts = buckets.map((b) => b.count).join(',');
