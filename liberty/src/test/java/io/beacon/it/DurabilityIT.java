@@ -27,6 +27,11 @@ class DurabilityIT {
 
     @Test
     void dataSurvivesAKillMinus9(BeaconServer server) throws Exception {
+        // Embedded H2 does not keep its commits reliably across kill -9 (EmbeddedH2KillNineTest: lost
+        // commits on 2.5, a corrupted file on 2.3, both after some dozens of kills); the promise is
+        // proven on MariaDB, the production database, and the README says what H2 may lose.
+        org.junit.jupiter.api.Assumptions.assumeTrue("mariadb".equals(server.database()),
+                "embedded H2 may lose commits on kill -9; proven on MariaDB");
         asAdmin().body(Map.of("username", "crashproof", "password", "crashproof-pass-1", "displayName", "충돌",
                 "roles", List.of("agent"))).post("/api/users").then().statusCode(201);
         String key = asAdmin().body(Map.of("type", "incident", "title", "전원 장애 후에도 남아야 할 티켓"))
@@ -60,18 +65,11 @@ class DurabilityIT {
         for (String k : raced) {
             asAdmin().get("/api/tickets/" + k).then().statusCode(200);
         }
-        // The key series goes on after the crash: no number handed out twice. MariaDB skips none; H2 hands
-        // ticket numbers out 32 at a time (an uncached number costs a store write, V8_3), so a crash may
-        // skip the rest of that block.
+        // The key series goes on after the crash: no number handed out twice, none skipped.
         String next = asAdmin().body(Map.of("type", "incident", "title", "다음 티켓")).post("/api/tickets")
                 .then().statusCode(201).extract().path("key");
         long before = java.util.stream.Stream.concat(raced.stream(), java.util.stream.Stream.of(key))
                 .mapToLong(k -> Long.parseLong(k.substring(4))).max().orElseThrow();
-        long nextNumber = Long.parseLong(next.substring(4));
-        if ("mariadb".equals(server.database())) {
-            org.assertj.core.api.Assertions.assertThat(nextNumber).isEqualTo(before + 1);
-        } else {
-            org.assertj.core.api.Assertions.assertThat(nextNumber).isBetween(before + 1, before + 32);
-        }
+        org.assertj.core.api.Assertions.assertThat(Long.parseLong(next.substring(4))).isEqualTo(before + 1);
     }
 }
