@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * commit across repeated kill -9: a writer process commits from several threads and is killed at a
  * random moment, again and again; each successor first checks that everything its predecessors
  * acknowledged is there, and reports what its writers meet. Opt-in ({@code -Dbeacon.h2.kill=true},
- * about 90 s), because H2 does not pass it reliably: 2.5.252 lost the last tens of acknowledged commits
- * or handed out committed identity values again within a few dozen kills; 2.3.232 passed 260 kills in
- * a harness and 41 here, then in CI came back corrupted ("File corrupted while reading record") after
- * kill 26. The kill -9 promise is therefore proven on MariaDB (DurabilityIT, EventDurabilityIT).
+ * about 90 s), because H2 fails it: on 2.5.252 and 2.3.232 alike, some runs come back after a few dozen
+ * kills without acknowledged commits or handing out committed identity values again, and 2.3.232 once
+ * with a corrupted file ("File corrupted while reading record"); other runs pass all 40 kills. The kill -9
+ * promise is therefore proven on MariaDB (DurabilityIT, EventDurabilityIT).
  */
 class EmbeddedH2KillNineTest {
     private static final int KILLS = 40;

@@ -28,8 +28,8 @@ class DurabilityIT {
     @Test
     void dataSurvivesAKillMinus9(BeaconServer server) throws Exception {
         // Embedded H2 does not keep its commits reliably across kill -9 (EmbeddedH2KillNineTest: lost
-        // commits on 2.5, a corrupted file on 2.3, both after some dozens of kills); the promise is
-        // proven on MariaDB, the production database, and the README says what H2 may lose.
+        // commits, reused identity values or a corrupted file after some dozens of kills, on 2.5 and 2.3
+        // alike); the promise is proven on MariaDB, the production database; the README says what H2 may lose.
         org.junit.jupiter.api.Assumptions.assumeTrue("mariadb".equals(server.database()),
                 "embedded H2 may lose commits on kill -9; proven on MariaDB");
         asAdmin().body(Map.of("username", "crashproof", "password", "crashproof-pass-1", "displayName", "충돌",
