@@ -93,6 +93,40 @@ class ConsoleIT {
         assertThat(browser.find(By.id("toasts")).getText()).contains(key);
     }
 
+    /**
+     * The update arrives after the queue was read but before the page shows it: held until the
+     * page is on screen, it still brings the new incident in. The browser's fetch is wrapped so
+     * that the list answer (read by the server at once) reaches the page only when the test says.
+     */
+    @Test
+    @Order(2)
+    void anIncidentOpenedWhileTheQueueIsLoadingStillAppears() {
+        signedInAs("agent");
+        browser.open("#/dashboard");
+        browser.waitUntil(d -> "on".equals(browser.find(By.id("live-state")).getDomAttribute("data-live")), "the live stream to connect");
+        browser.script("""
+                const realFetch = window.fetch;
+                window.beaconListsRead = 0;
+                window.beaconGate = new Promise((release) => { window.beaconRelease = release; });
+                window.fetch = async (...args) => {
+                  const response = await realFetch(...args);
+                  if (String(args[0]).startsWith('/api/tickets?')) {
+                    window.beaconListsRead++;
+                    await window.beaconGate;
+                  }
+                  return response;
+                };""");
+        String token = token();
+        browser.script("window.location.hash = arguments[0];", "#/tickets?queue=open-incidents&q=" + token);
+        browser.waitUntil(d -> Long.valueOf(1).equals(browser.script("return window.beaconListsRead;")), "the queue to be read");
+
+        String key = openIncident("agent2", "로딩 중 장애 " + token);
+        browser.waitUntil(d -> browser.find(By.id("toasts")).getText().contains(key), "the update to reach the page");
+        browser.script("window.beaconRelease();");
+
+        browser.waitUntil(d -> rowKeys().contains(key), "the incident to appear once the queue is on screen");
+    }
+
     @Test
     @Order(3)
     void anAgentOpensATicketCommentsNotesAssignsAndResolvesIt() throws Exception {

@@ -14,6 +14,7 @@ import { settingsView } from './views/settings.js';
 
 const app = document.getElementById('app');
 let current = null;      // the view on screen: {onLive, dispose}
+let loading = null;      // the view being built: {pending: [[topic, data], ...]} until it is on screen
 let live = null;         // the EventSource
 let liveRetry = null;
 let signedIn = false;
@@ -201,6 +202,22 @@ async function signOut() {
 function disposeView() {
   if (current && current.dispose) current.dispose();
   current = null;
+  loading = null;
+}
+
+/**
+ * A view loads its data before it can take live updates; an update that arrives in between would
+ * otherwise be lost (the list was read before the change). So they wait, and the view gets them
+ * once it is on screen, unless the user has gone elsewhere meanwhile.
+ */
+function showView(build, instance) {
+  if (loading !== build) {
+    if (instance && instance.dispose) instance.dispose();
+    return;
+  }
+  loading = null;
+  current = instance || null;
+  if (current && current.onLive) build.pending.forEach(([topic, data]) => current.onLive(topic, data));
 }
 
 async function route() {
@@ -219,11 +236,15 @@ async function route() {
     if (match) {
       clear(main, spinner());
       const ctx = { params: match.slice(1), query: new URLSearchParams(hash.split('?')[1] || '') };
+      const build = { pending: [] };
+      loading = build;
       try {
-        const instance = await view()(main, ctx);
-        current = instance || null;
+        showView(build, await view()(main, ctx));
       } catch (e) {
-        clear(main, errorBox(e));
+        if (loading === build) {
+          loading = null;
+          clear(main, errorBox(e));
+        }
       }
       return;
     }
@@ -257,6 +278,7 @@ function startLive() {
       try { data = JSON.parse(event.data); } catch (ignored) { return; }
       notify(topic, data);
       if (current && current.onLive) current.onLive(topic, data);
+      else if (loading) loading.pending.push([topic, data]);
     });
   }
   source.onerror = () => {
