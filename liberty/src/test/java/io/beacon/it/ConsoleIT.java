@@ -96,7 +96,7 @@ class ConsoleIT {
     /**
      * The update arrives after the queue was read but before the page shows it: held until the
      * page is on screen, it still brings the new incident in. The browser's fetch is wrapped so
-     * that the list answer (read by the server at once) reaches the page only when the test says.
+     * that this queue's answer (read by the server at once) reaches the page only when the test says.
      */
     @Test
     @Order(2)
@@ -104,27 +104,33 @@ class ConsoleIT {
         signedInAs("agent");
         browser.open("#/dashboard");
         browser.waitUntil(d -> "on".equals(browser.find(By.id("live-state")).getDomAttribute("data-live")), "the live stream to connect");
+        String token = token();
         browser.script("""
-                const realFetch = window.fetch;
-                window.beaconListsRead = 0;
-                window.beaconGate = new Promise((release) => { window.beaconRelease = release; });
+                const token = arguments[0];
+                window.beaconRealFetch = window.fetch;
+                window.beaconQueueRead = false;
+                const gate = new Promise((release) => { window.beaconRelease = release; });
                 window.fetch = async (...args) => {
-                  const response = await realFetch(...args);
-                  if (String(args[0]).startsWith('/api/tickets?')) {
-                    window.beaconListsRead++;
-                    await window.beaconGate;
+                  const response = await window.beaconRealFetch(...args);
+                  const url = String(args[0]);
+                  if (url.startsWith('/api/tickets?') && url.includes(token)) {
+                    window.beaconQueueRead = true;
+                    await gate;
                   }
                   return response;
-                };""");
-        String token = token();
-        browser.script("window.location.hash = arguments[0];", "#/tickets?queue=open-incidents&q=" + token);
-        browser.waitUntil(d -> Long.valueOf(1).equals(browser.script("return window.beaconListsRead;")), "the queue to be read");
+                };""", token);
+        try {
+            browser.script("window.location.hash = arguments[0];", "#/tickets?queue=open-incidents&q=" + token);
+            browser.waitUntil(d -> Boolean.TRUE.equals(browser.script("return window.beaconQueueRead;")), "the queue to be read");
 
-        String key = openIncident("agent2", "로딩 중 장애 " + token);
-        browser.waitUntil(d -> browser.find(By.id("toasts")).getText().contains(key), "the update to reach the page");
-        browser.script("window.beaconRelease();");
+            String key = openIncident("agent2", "로딩 중 장애 " + token);
+            browser.waitUntil(d -> browser.find(By.id("toasts")).getText().contains(key), "the update to reach the page");
+            browser.script("window.beaconRelease();");
 
-        browser.waitUntil(d -> rowKeys().contains(key), "the incident to appear once the queue is on screen");
+            browser.waitUntil(d -> rowKeys().contains(key), "the incident to appear once the queue is on screen");
+        } finally {
+            browser.script("window.beaconRelease(); window.fetch = window.beaconRealFetch;");
+        }
     }
 
     @Test
