@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedH2KillNineTest {
     private static final int KILLS = 40;
     private static final int WRITER_THREADS = 6;
+    private static final Path EVIDENCE = Path.of("target", "h2-kill-evidence");
 
     @TempDir
     Path dir;
@@ -46,19 +48,45 @@ class EmbeddedH2KillNineTest {
         int acknowledgedSoFar = 0;
         for (int kill = 1; kill <= KILLS + 1; kill++) {
             boolean last = kill > KILLS; // the last one only looks
+            keepCrashImage();
             Writer writer = Writer.start(url, acknowledged, last ? 0 : WRITER_THREADS);
-            assertThat(writer.missing()).as("acknowledged commits missing after kill %d of %d (%d acknowledged, seed %d)",
-                    kill - 1, KILLS, acknowledgedSoFar, seed).startsWith("0 ");
+            String missing = writer.missing();
+            if (!missing.startsWith("0 ")) {
+                saveEvidence(acknowledged);
+            }
+            assertThat(missing).as("acknowledged commits missing after kill %d of %d (%d acknowledged, seed %d; the file as"
+                    + " the kill left it is in %s)", kill - 1, KILLS, acknowledgedSoFar, seed, EVIDENCE).startsWith("0 ");
             if (!last) {
                 Thread.sleep(200 + random.nextInt(1800));
             }
             List<String> acks = writer.killMinus9();
-            assertThat(writer.errors).as("what the writers met after kill %d (seed %d)", kill - 1, seed).isEmpty();
+            if (!writer.errors.isEmpty()) {
+                saveEvidence(acknowledged);
+            }
+            assertThat(writer.errors).as("what the writers met after kill %d (seed %d; the file as the kill left it is in %s)",
+                    kill - 1, seed, EVIDENCE).isEmpty();
             Files.write(acknowledged, acks, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             acknowledgedSoFar += acks.size();
             System.out.printf("kill %d: %d commits acknowledged%n", kill, acks.size());
         }
         assertThat(acknowledgedSoFar).as("commits acknowledged across %d kills", KILLS).isGreaterThan(KILLS * 10);
+    }
+
+    /**
+     * The database file exactly as the last kill left it, before anyone opens it: when H2 then comes
+     * back without acknowledged commits, this is what an upstream report needs.
+     */
+    private void keepCrashImage() throws IOException {
+        Path db = dir.resolve("db/beacon.mv.db");
+        if (Files.exists(db)) {
+            Files.copy(db, dir.resolve("crash-image.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private void saveEvidence(Path acknowledged) throws IOException {
+        Files.createDirectories(EVIDENCE);
+        Files.copy(dir.resolve("crash-image.mv.db"), EVIDENCE.resolve("crash-image.mv.db"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(acknowledged, EVIDENCE.resolve("acknowledged.txt"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** A CommitWriter process and what it has said. */
