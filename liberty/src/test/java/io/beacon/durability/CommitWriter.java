@@ -67,8 +67,11 @@ public final class CommitWriter {
         List<Long> gone = new ArrayList<>();
         if (Files.exists(acknowledged)) {
             for (String line : Files.readAllLines(acknowledged)) {
-                if (!line.isBlank() && !present.contains(Long.parseLong(line.trim()))) {
-                    gone.add(Long.parseLong(line.trim()));
+                if (!line.isBlank()) {
+                    long id = Long.parseLong(line.trim());
+                    if (!present.contains(id)) {
+                        gone.add(id);
+                    }
                 }
             }
         }
