@@ -20,17 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Whether embedded H2, opened with the settings of Beacon's default URL, keeps every acknowledged
- * commit across repeated kill -9: a writer process commits from several threads and is killed at a
- * random moment, again and again; each successor first checks that everything its predecessors
- * acknowledged is there, and reports what its writers meet. Opt-in ({@code -Dbeacon.h2.kill=true},
- * about 90 s), because H2 fails it: on 2.5.252 and 2.3.232 alike, some runs come back after a few dozen
- * kills without acknowledged commits or handing out committed identity values again, and 2.3.232 once
- * with a corrupted file ("File corrupted while reading record"); other runs pass all 40 kills. The kill -9
- * promise is therefore proven on MariaDB (DurabilityIT, EventDurabilityIT).
+ * Embedded H2, opened with the settings of Beacon's default URL, keeps every acknowledged commit
+ * across repeated kill -9: a writer process commits from several threads and is killed at a random
+ * moment, again and again; each successor first checks that everything its predecessors acknowledged
+ * is there, and reports what its writers meet. About 90 s for 40 kills ({@code -Dbeacon.h2.kills=n}
+ * for more, {@code -Dbeacon.h2.kill=false} to skip). It guards the H2 pin: 2.5.252 fails it within a
+ * few dozen kills (the newest commits are dropped on the way back), 2.3.232 in some runs (a corrupted
+ * file, committed identity values handed out again); 2.4.240 passes, with uncached sequences as Beacon
+ * uses them on H2 (a cached one repeated values on 2.4.240 too, once in 143 kills under load).
  */
 class EmbeddedH2KillNineTest {
-    private static final int KILLS = 40;
+    private static final int KILLS = Integer.getInteger("beacon.h2.kills", 40);
     private static final int WRITER_THREADS = 6;
     private static final Path EVIDENCE = Path.of("target", "h2-kill-evidence");
 
@@ -39,8 +39,8 @@ class EmbeddedH2KillNineTest {
 
     @Test
     void everyAcknowledgedCommitSurvivesRepeatedKillMinus9() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("beacon.h2.kill"),
-                "H2 kill -9 probe off (-Dbeacon.h2.kill=true runs it)");
+        org.junit.jupiter.api.Assumptions.assumeFalse("false".equals(System.getProperty("beacon.h2.kill")),
+                "H2 kill -9 test skipped (-Dbeacon.h2.kill=false)");
         String url = "jdbc:h2:file:" + dir.resolve("db/beacon") + BeaconH2Url.settings();
         Path acknowledged = dir.resolve("acknowledged.txt");
         long seed = System.nanoTime();
