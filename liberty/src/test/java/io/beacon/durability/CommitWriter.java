@@ -52,7 +52,10 @@ public final class CommitWriter {
             s.execute("CREATE TABLE IF NOT EXISTS ticket (id BIGINT PRIMARY KEY, grp INT, title VARCHAR(400),"
                     + " body CLOB, attachment BLOB, edits INT DEFAULT 0)");
             s.execute("CREATE INDEX IF NOT EXISTS ticket_grp ON ticket (grp)");
-            s.execute("CREATE TABLE IF NOT EXISTS job (id BIGINT AUTO_INCREMENT PRIMARY KEY, payload VARCHAR(2000))");
+            // Keys from an uncached sequence, as Beacon's migrations set them up on H2 (V9_3): a cached H2
+            // sequence (the default, also behind AUTO_INCREMENT) can hand out committed values again after a kill.
+            s.execute("CREATE SEQUENCE IF NOT EXISTS job_seq START WITH 1 INCREMENT BY 1 NOCACHE");
+            s.execute("CREATE TABLE IF NOT EXISTS job (id BIGINT PRIMARY KEY, payload VARCHAR(2000))");
         }
     }
 
@@ -85,7 +88,7 @@ public final class CommitWriter {
                         "INSERT INTO ticket (id, grp, title, body, attachment) VALUES (?, ?, ?, ?, ?)");
                 PreparedStatement edit = c.prepareStatement(
                         "UPDATE ticket SET edits = edits + 1, title = ? WHERE grp = ? AND id > ?");
-                PreparedStatement job = c.prepareStatement("INSERT INTO job (payload) VALUES (?)");
+                PreparedStatement job = c.prepareStatement("INSERT INTO job (id, payload) VALUES (NEXT VALUE FOR job_seq, ?)");
                 PreparedStatement jobsDone = c.prepareStatement(
                         "DELETE FROM job WHERE id < (SELECT MAX(id) - 200 FROM job)")) {
             c.setAutoCommit(false);

@@ -70,8 +70,9 @@ public class DatabaseMigrations {
                 // Long texts that are searched with LIKE (H2 cannot LIKE-search a CLOB's whole length).
                 "text", "CHARACTER VARYING(1000000)",
                 "blob", "BLOB",
-                // An uncached H2 sequence writes the whole store to disk on every NEXT VALUE; cached, a kill -9 skips a few numbers.
+                // V8_3 only; V9_3 makes them uncached again, as a cached H2 sequence can repeat values after a kill -9.
                 "number_cache", "CACHE 32",
+                "id_cache", "NOCACHE",
                 "table_options", "")),
         MARIADB(Map.of(
                 "timestamp", "DATETIME(6)",
@@ -80,6 +81,8 @@ public class DatabaseMigrations {
                 "blob", "LONGBLOB",
                 // A cheap row update on MariaDB, and a cache there would skip numbers at every restart.
                 "number_cache", "NOCACHE",
+                // MariaDB's default: a crash skips the unused rest of a block, never repeats a value.
+                "id_cache", "CACHE 1000",
                 "table_options", "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"));
 
         private final Map<String, String> placeholders;
