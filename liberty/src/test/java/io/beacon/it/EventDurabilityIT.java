@@ -28,9 +28,6 @@ class EventDurabilityIT {
 
     @Test
     void acknowledgedEventsSurviveAKillMinus9AndStillGetTheirIncident(BeaconServer server) throws Exception {
-        // As in DurabilityIT: kill -9 is proven on MariaDB; embedded H2 may lose commits (EmbeddedH2KillNineTest).
-        org.junit.jupiter.api.Assumptions.assumeTrue("mariadb".equals(server.database()),
-                "embedded H2 may lose commits on kill -9; proven on MariaDB");
         long db = asDemo("agent").get("/api/cis/db-01").then().statusCode(200).extract().jsonPath().getLong("id");
         PDU answer;
         try (TrapSender sender = new TrapSender(server.trapPort())) {
