@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file when it returns, not handed to a background writer: two writers commit at the same instant and
  * nothing else happens (the last work before a crash), and a copy of the file taken right then, which
  * is what a kill -9 leaves, holds both. H2's default write delay fails this. (Coming back from the crash
- * is the other half, and there H2 falls short: EmbeddedH2KillNineTest.)
+ * is the other half: EmbeddedH2KillNineTest.)
  */
 class EmbeddedH2CrashImageTest {
     private static final int ROUNDS = 25;

@@ -301,7 +301,7 @@ class MailIT {
         }
         awaitTicket("일괄 " + tag);
         // An operator's restart (SIGTERM) while the mailbox is being worked through. (Exactly-once across a
-        // kill -9 rests on the database keeping what it committed: DurabilityIT, on MariaDB.)
+        // kill -9 rests on the database keeping what it committed: DurabilityIT, EmbeddedH2KillNineTest.)
         server.stop();
         server.start();
         awaitUntil(() -> ticketsMatching(tag) >= count, count + " tickets");
