@@ -69,7 +69,7 @@ public final class MimeMailParser {
             }
             return new InboundMail(messageId(header(m, "Message-ID"), raw), first(header(m, "In-Reply-To")),
                     references, fromAddress, personal(rawFrom), EncodedWords.decode(header(m, "Subject")),
-                    text.replace("\r\n", "\n"), body.attachments, signals);
+                    text.replace("\r\n", "\n"), body.attachments, signals, authenticationResults(m));
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnreadableMailException("cannot read the mail: " + e.getMessage(), e);
         }
@@ -167,6 +167,18 @@ public final class MimeMailParser {
         final List<String> html = new ArrayList<>();
         final List<InboundAttachment> attachments = new ArrayList<>();
         final List<String> quotedIds = new ArrayList<>();
+    }
+
+    /** Every Authentication-Results header, unfolded, in header order: the topmost (the latest added) first. */
+    private static List<String> authenticationResults(MimeMessage m) throws MessagingException {
+        String[] values = m.getHeader("Authentication-Results");
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                out.add(EncodedWords.unfold(v));
+            }
+        }
+        return out;
     }
 
     private static String header(MimeMessage m, String name) throws MessagingException {

@@ -2,6 +2,7 @@ package io.beacon.mail.application;
 
 import io.beacon.identity.application.UserService;
 import io.beacon.identity.domain.Actor;
+import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.mail.domain.InboundAttachment;
 import io.beacon.mail.domain.InboundMail;
@@ -11,6 +12,7 @@ import io.beacon.mail.domain.MailRecords;
 import io.beacon.mail.domain.MailScreening;
 import io.beacon.mail.domain.RejectReason;
 import io.beacon.mail.domain.ReplyText;
+import io.beacon.mail.domain.SenderAuthentication;
 import io.beacon.mail.domain.SubjectLine;
 import io.beacon.mail.domain.Threading;
 import io.beacon.platform.config.MailSettings;
@@ -19,7 +21,6 @@ import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketFinder;
 import io.beacon.ticket.application.TicketService;
 import io.beacon.ticket.domain.Ticket;
-import io.beacon.ticket.domain.TicketAccess;
 import io.beacon.ticket.domain.TicketComment;
 import io.beacon.ticket.domain.TicketStatus;
 import io.beacon.ticket.domain.TicketType;
@@ -31,6 +32,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +44,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MailIntake {
     static final String NO_SUBJECT = "(제목 없음)";
+    private static final Logger LOG = Logger.getLogger(MailIntake.class.getName());
 
     @Inject
     MailRecords records;
@@ -126,20 +130,27 @@ public class MailIntake {
 
     private IntakeResult accept(InboundMail mail) {
         User sender = users.requesterFor(mail.fromAddress(), blankToNull(mail.fromName()));
-        Actor actor = new Actor(sender.getUsername(), sender.getRoles());
+        // A From address proves nothing about who wrote the mail: it never carries the desk's rights.
+        Actor actor = new Actor(sender.getUsername(), Set.of(Role.REQUESTER));
+        SenderAuthentication auth = SenderAuthentication.of(mail.authenticationResults(),
+                settings.authservId().orElse(null));
         Optional<Ticket> answered = answeredTicket(mail);
-        Threading.Action action = Threading.decide(answered.map(t -> t.getStatus().code()).orElse(null));
+        Threading.Decision decision = Threading.decide(answered.map(t -> t.getStatus().code()).orElse(null),
+                answered.map(t -> senderTo(t, sender, mail)).orElse(Threading.Sender.OTHER), !auth.unverified());
+        String unverified = auth.unverified() ? auth.summary() : null;
         Ticket ticket;
         String outcome;
-        switch (action) {
+        switch (decision.action()) {
             case OPEN -> {
                 ticket = open(actor, mail, typeOf(mail), description(mail, null));
+                noteUnverifiedOpening(ticket, mail, unverified);
                 outcome = "opened";
             }
             case FOLLOW_UP -> {
                 Ticket closed = answered.get();
                 TicketType type = closed.getType() == TicketType.INCIDENT ? TicketType.INCIDENT : TicketType.SERVICE_REQUEST;
                 ticket = open(actor, mail, type, description(mail, closed.getKey()));
+                noteUnverifiedOpening(ticket, mail, unverified);
                 tickets.comment(Actor.SYSTEM, closed.getKey(), "후속 요청 / Follow-up: " + ticket.getKey(), true,
                         TicketComment.Channel.MAIL);
                 outcome = "follow_up";
@@ -149,24 +160,64 @@ public class MailIntake {
                 String status = ticket.getAssignee() != null ? TicketStatus.IN_PROGRESS.code() : TicketStatus.NEW.code();
                 tickets.change(Actor.SYSTEM, ticket.getKey(), new TicketChanges(null, null, status, null, null, null,
                         null, null, null, null, null, null));
-                comment(actor, ticket, mail);
+                tickets.commentFromMail(ticket.getKey(), sender.getUsername(), replyBody(mail, TicketComment.BODY_MAX),
+                        false, null);
                 outcome = "reopened";
             }
-            default -> {
+            case COMMENT -> {
                 ticket = answered.get();
-                comment(actor, ticket, mail);
+                tickets.commentFromMail(ticket.getKey(), sender.getUsername(), replyBody(mail, TicketComment.BODY_MAX),
+                        false, null);
                 outcome = "commented";
             }
+            default -> {
+                // Someone else on the thread (a colleague in CC, a forged sender): the desk reads it, the requester never gets it.
+                ticket = answered.get();
+                tickets.commentFromMail(ticket.getKey(), Actor.SYSTEM.username(), "From " + mail.fromAddress() + ":\n\n"
+                        + replyBody(mail, TicketComment.BODY_MAX - 400), true, unverified);
+                outcome = "noted";
+            }
         }
-        attach(actor, ticket, mail);
+        boolean internal = decision.action() == Threading.Action.NOTE;
+        attach(internal ? Actor.SYSTEM.username() : sender.getUsername(), ticket, mail, internal);
         records.add(new MailRecord(mail.messageId(), MailRecord.Direction.IN, ticket.getId(), outcome,
-                mail.fromAddress(), mail.subject(), clock.instant()));
-        if (action == Threading.Action.OPEN || action == Threading.Action.FOLLOW_UP) {
+                mail.fromAddress(), mail.subject(), clock.instant()).unverified(unverified));
+        if (decision.action() == Threading.Action.OPEN || decision.action() == Threading.Action.FOLLOW_UP) {
             metrics.opened();
         } else {
             metrics.commented();
         }
+        if (unverified != null) {
+            metrics.unverified();
+        }
+        if (decision.downgrade() != null) {
+            metrics.downgraded(decision.downgrade().code());
+            LOG.warning(() -> "Mail " + mail.messageId() + " from " + mail.fromAddress() + " on " + ticket.getKey()
+                    + " became an internal note (" + decision.downgrade().code()
+                    + (unverified == null ? "" : ", " + unverified) + ")");
+        }
         return new IntakeResult(outcome, ticket.getKey());
+    }
+
+    /** Who the sender is to the ticket: its requester, a participant the desk added, a desk user, or anyone else. */
+    private static Threading.Sender senderTo(Ticket ticket, User sender, InboundMail mail) {
+        if (ticket.isRequestedBy(sender.getUsername())) {
+            return Threading.Sender.REQUESTER;
+        }
+        if (ticket.hasParticipant(mail.fromAddress())) {
+            return Threading.Sender.PARTICIPANT;
+        }
+        return sender.hasRole(Role.AGENT) || sender.hasRole(Role.ADMIN) ? Threading.Sender.DESK_ADDRESS
+                : Threading.Sender.OTHER;
+    }
+
+    /** A new ticket from a sender that failed authentication says so to the desk, where the timeline shows it. */
+    private void noteUnverifiedOpening(Ticket ticket, InboundMail mail, String unverified) {
+        if (unverified != null) {
+            tickets.commentFromMail(ticket.getKey(), Actor.SYSTEM.username(),
+                    "발신자 인증 실패 / Sender not verified: " + mail.fromAddress() + " (" + unverified + ")", true,
+                    unverified);
+        }
     }
 
     /** The ticket a mail answers: by a key in the subject (leftmost existing one), else by its thread's Message-IDs. */
@@ -202,35 +253,28 @@ public class MailIntake {
         return text.isEmpty() ? null : cut(text, Ticket.DESCRIPTION_MAX);
     }
 
-    private void comment(Actor actor, Ticket ticket, InboundMail mail) {
+    private static String replyBody(InboundMail mail, int max) {
         String body = ReplyText.newPart(mail.text());
         if (body.isBlank()) {
             body = mail.attachments().isEmpty() ? "(빈 메일 / empty mail)" : "(첨부 파일 / attachments only)";
         }
-        body = cut(body, TicketComment.BODY_MAX);
-        if (TicketAccess.canComment(actor, ticket, false)) {
-            tickets.comment(actor, ticket.getKey(), body, false, TicketComment.Channel.MAIL);
-        } else {
-            // Someone else on the thread (a colleague in CC): the desk sees it, the requester is not exposed to it.
-            tickets.comment(Actor.SYSTEM, ticket.getKey(), "From " + mail.fromAddress() + ":\n\n"
-                    + cut(body, TicketComment.BODY_MAX - 400), true, TicketComment.Channel.MAIL);
-        }
+        return cut(body, max);
     }
 
-    private void attach(Actor actor, Ticket ticket, InboundMail mail) {
+    /** The mail's files: internal ones when the mail became a note, so that the requester never sees them. */
+    private void attach(String author, Ticket ticket, InboundMail mail, boolean internal) {
         List<String> tooLarge = new ArrayList<>();
-        Actor owner = TicketAccess.canComment(actor, ticket, false) ? actor : Actor.SYSTEM;
         for (InboundAttachment a : mail.attachments()) {
             if (a.overLimit() || a.size() > settings.attachmentMaxBytes()) {
                 tooLarge.add(a.fileName() + " (" + a.size() + " bytes)");
             } else {
-                tickets.attach(owner, ticket.getKey(), a.fileName(), a.contentType(), a.content());
+                tickets.attachFromMail(ticket.getKey(), author, a.fileName(), a.contentType(), a.content(), internal);
             }
         }
         if (!tooLarge.isEmpty()) {
             tickets.comment(Actor.SYSTEM, ticket.getKey(), "크기 제한(" + settings.attachmentMaxBytes()
                     + " bytes)을 넘어 저장하지 않은 첨부 파일 / Attachments over the size limit, not stored: "
-                    + String.join(", ", tooLarge), false, TicketComment.Channel.MAIL);
+                    + String.join(", ", tooLarge), internal, TicketComment.Channel.MAIL);
         }
     }
 

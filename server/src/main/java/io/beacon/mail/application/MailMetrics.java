@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
-/** The mail channel's counters in /metrics: received, opened, commented, rejected by reason, sent, failures, outbox depth. */
+/**
+ * The mail channel's counters in /metrics: received, opened, commented, rejected by reason, downgraded by
+ * reason, unverified senders, sent, failures, outbox depth.
+ */
 @ApplicationScoped
 public class MailMetrics {
     @Inject
@@ -30,6 +33,16 @@ public class MailMetrics {
 
     public void rejected(RejectReason reason) {
         registry.counter("beacon.mail.rejected", new Tag("reason", reason.code())).inc();
+    }
+
+    /** A mail on a ticket that got less than its sender claimed (a note instead of a comment, no reopening). */
+    public void downgraded(String reason) {
+        registry.counter("beacon.mail.downgraded", new Tag("reason", reason)).inc();
+    }
+
+    /** A mail whose sender failed authentication by the trusted receiving server. */
+    public void unverified() {
+        registry.counter("beacon.mail.unverified").inc();
     }
 
     public void ackSuppressed() {

@@ -79,8 +79,8 @@ public class MailNotifier implements MailNotifications {
         switch (activity.kind()) {
             case CREATED -> ticket(activity).ifPresent(t -> toRequester(TemplateKind.TICKET_OPENED, t, Map.of(), origin));
             case COMMENTED -> {
-                // An agent's public comment is mailed however it came (console, API, or the agent's own mail);
-                // Beacon's own notes written while it reads a mail are not.
+                // A public comment is mailed to the requester however it came (console, API, a participant's mail);
+                // Beacon's own notes written while it reads a mail are not, nor the requester's own words.
                 boolean ownNoteDuringIntake = origin.isPresent() && Actor.SYSTEM.username().equals(activity.actor());
                 if (!activity.internal() && !ownNoteDuringIntake) {
                     ticket(activity).filter(t -> !t.isRequestedBy(activity.actor()))

@@ -5,16 +5,26 @@ import java.util.Locale;
 
 /**
  * One received mail, already decoded (headers, charsets, HTML turned into text) by the mail
- * channel, so that the rules here never see MIME. {@code messageId} is without angle brackets.
+ * channel, so that the rules here never see MIME. {@code messageId} is without angle brackets;
+ * {@code authenticationResults} are the {@code Authentication-Results} header values, topmost first.
  */
 public record InboundMail(String messageId, String inReplyTo, List<String> references, String fromAddress,
-        String fromName, String subject, String text, List<InboundAttachment> attachments, MailSignals signals) {
+        String fromName, String subject, String text, List<InboundAttachment> attachments, MailSignals signals,
+        List<String> authenticationResults) {
 
     public InboundMail {
         references = references == null ? List.of() : List.copyOf(references);
+        authenticationResults = authenticationResults == null ? List.of()
+                : authenticationResults.stream().filter(java.util.Objects::nonNull).toList();
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         fromAddress = fromAddress == null ? null : fromAddress.strip().toLowerCase(Locale.ROOT);
         signals = signals == null ? MailSignals.NONE : signals;
+    }
+
+    /** A mail without Authentication-Results. */
+    public InboundMail(String messageId, String inReplyTo, List<String> references, String fromAddress,
+            String fromName, String subject, String text, List<InboundAttachment> attachments, MailSignals signals) {
+        this(messageId, inReplyTo, references, fromAddress, fromName, subject, text, attachments, signals, null);
     }
 
     /** Every Message-ID this mail answers: In-Reply-To first, then References from the newest back. */

@@ -47,6 +47,10 @@ public class MailRecord {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    /** The sender authentication results that failed (e.g. {@code dkim=fail}); null when none failed. */
+    @Column(name = "auth_failure", length = 200)
+    private String authFailure;
+
     protected MailRecord() {}
 
     public MailRecord(String messageId, Direction direction, Long ticketId, String outcome, String sender,
@@ -58,6 +62,12 @@ public class MailRecord {
         this.sender = cut(sender, 320);
         this.subject = cut(subject, 300);
         this.recordedAt = now;
+    }
+
+    /** Marks the received mail as from a sender that failed authentication. */
+    public MailRecord unverified(String failures) {
+        this.authFailure = failures == null || failures.isBlank() ? null : cut(failures, 200);
+        return this;
     }
 
     static String cut(String s, int max) {
@@ -94,5 +104,9 @@ public class MailRecord {
 
     public Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    public String getAuthFailure() {
+        return authFailure;
     }
 }

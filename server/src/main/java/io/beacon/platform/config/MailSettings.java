@@ -78,6 +78,10 @@ public class MailSettings {
     @ConfigProperty(name = "beacon.mail.ssl.trust")
     Optional<String> sslTrust;
 
+    @Inject
+    @ConfigProperty(name = "beacon.mail.authserv.id")
+    Optional<String> authservId;
+
     /** {@code imap://user:pass@host:port/INBOX}, {@code imaps://...} or {@code pop3(s)://...}; empty = no intake. */
     public Optional<String> imapUrl() {
         return imapUrl.map(String::strip).filter(s -> !s.isEmpty());
@@ -148,6 +152,14 @@ public class MailSettings {
      */
     public Optional<String> sslTrust() {
         return sslTrust.map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * The authserv-id that the desk's own receiving mail server writes into {@code Authentication-Results}
+     * (RFC 8601): only that server's verdict is believed. Empty = no verdict is read.
+     */
+    public Optional<String> authservId() {
+        return authservId.map(String::strip).filter(s -> !s.isEmpty());
     }
 
     /** Acknowledgements one address gets per hour at most: the last guard against a loop with a robot that sets no headers. */

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Turns committed ticket activity into live updates for the console. An internal note travels as
- * kind {@code note}, so that the audience rule can keep it from requesters.
+ * kind {@code note} (so does an internal file), so that the audience rule can keep it from requesters.
  */
 @ApplicationScoped
 public class TicketLiveFeed {
@@ -24,8 +24,8 @@ public class TicketLiveFeed {
     }
 
     static LiveUpdate toUpdate(TicketActivity activity) {
-        String kind = activity.kind() == TicketActivity.Kind.COMMENTED && activity.internal() ? "note"
-                : activity.kind().name().toLowerCase(Locale.ROOT);
+        // An internal note or an internal file (from a mail that became a note) both travel as "note".
+        String kind = activity.internal() ? "note" : activity.kind().name().toLowerCase(Locale.ROOT);
         return new LiveUpdate(TOPIC, kind, String.valueOf(activity.ticketId()), activity.key());
     }
 }

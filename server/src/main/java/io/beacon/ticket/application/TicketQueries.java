@@ -55,22 +55,25 @@ public class TicketQueries {
         return new TicketDetails(ticket,
                 ticket.getCiIds().isEmpty() ? Map.of() : cis.namesOf(ticket.getCiIds()),
                 tickets.comments(ticket.getId(), TicketAccess.seesInternalNotes(actor)),
-                tickets.attachments(ticket.getId()),
+                tickets.attachments(ticket.getId()).stream()
+                        .filter(a -> !a.isInternal() || TicketAccess.seesInternalNotes(actor)).toList(),
                 visibleHistory(actor, tickets.history(ticket.getId())));
     }
 
-    /** A requester's view of the audit trail leaves out the lines about internal notes (their very existence). */
+    /** A requester's view of the audit trail leaves out the lines about internal notes and files (their very existence). */
     private static List<TicketHistoryEntry> visibleHistory(Actor actor,
             List<TicketHistoryEntry> history) {
         if (TicketAccess.seesInternalNotes(actor)) {
             return history;
         }
-        return history.stream().filter(h -> !"note".equals(h.getField())).toList();
+        return history.stream().filter(h -> !"note".equals(h.getField())
+                && !TicketService.INTERNAL_ATTACHMENT.equals(h.getField())).toList();
     }
 
     public File attachment(Actor actor, String idOrKey, long attachmentId) {
         Ticket ticket = finder.visible(actor, idOrKey);
         TicketAttachment a = tickets.attachment(ticket.getId(), attachmentId)
+                .filter(found -> !found.isInternal() || TicketAccess.seesInternalNotes(actor))
                 .orElseThrow(() -> new NotFoundException("attachment", attachmentId));
         return new File(a, tickets.attachmentContent(a.getId()));
     }

@@ -38,6 +38,8 @@ import java.util.Set;
 @Transactional
 public class TicketService {
     static final int MAX_CIS = 500;
+    /** The audit field of a file only the desk sees. */
+    public static final String INTERNAL_ATTACHMENT = "internalAttachment";
 
     @Inject
     CiReferences ciReferences;
@@ -198,6 +200,29 @@ public class TicketService {
         return ticket;
     }
 
+    /** Adds an e-mail address whose mail on the ticket counts like the requester's; the desk's call. */
+    public Ticket addParticipant(Actor actor, String idOrKey, String email) {
+        return changeParticipants(actor, idOrKey, (ticket, now) -> ticket.addParticipant(email, now));
+    }
+
+    public Ticket removeParticipant(Actor actor, String idOrKey, String email) {
+        return changeParticipants(actor, idOrKey, (ticket, now) -> ticket.removeParticipant(email, now));
+    }
+
+    private Ticket changeParticipants(Actor actor, String idOrKey, java.util.function.BiConsumer<Ticket, Instant> change) {
+        if (!TicketAccess.worksTickets(actor)) {
+            throw new AccessDeniedException("only agents and admins change a ticket's participants");
+        }
+        Ticket ticket = finder.visible(actor, idOrKey);
+        Instant now = clock.instant();
+        change.accept(ticket, now);
+        List<FieldChange> changes = ticket.drainChanges();
+        audit(ticket, actor, now, changes);
+        tickets.flush();
+        fire(TicketActivity.Kind.CHANGED, ticket, actor, now, changes, null, false);
+        return ticket;
+    }
+
     public TicketComment comment(Actor actor, String idOrKey, String body, boolean internal,
             TicketComment.Channel channel) {
         Ticket ticket = finder.visible(actor, idOrKey);
@@ -215,20 +240,54 @@ public class TicketService {
         return comment;
     }
 
+    /**
+     * A comment made of a received mail. The mail channel has settled what the mail may be (who its sender is
+     * to the ticket, whether it was authenticated: {@code io.beacon.mail.domain.Threading}), so no caller's
+     * rights are checked here: {@code author} is the sender's user for a public comment, Beacon for a note.
+     * {@code unverifiedSender} carries the failed authentication results, or null.
+     */
+    public TicketComment commentFromMail(String idOrKey, String author, String body, boolean internal,
+            String unverifiedSender) {
+        Ticket ticket = finder.find(idOrKey).orElseThrow(() -> new io.beacon.platform.domain.NotFoundException("ticket", idOrKey));
+        Instant now = clock.instant();
+        TicketComment comment = tickets.addComment(new TicketComment(ticket.getId(), author, body, internal,
+                TicketComment.Channel.MAIL, now).fromUnverifiedSender(unverifiedSender));
+        Actor by = new Actor(author, Set.of());
+        audit(ticket, by, now, List.of(new FieldChange(internal ? "note" : "comment", null,
+                String.valueOf(comment.getId()))));
+        tickets.touch(ticket.getId(), now);
+        fire(TicketActivity.Kind.COMMENTED, ticket, by, now, List.of(), comment.getId(), internal);
+        return comment;
+    }
+
+    /** A file that came with a mail, on the mail channel's terms (see {@link #commentFromMail}); an internal one only the desk sees. */
+    public TicketAttachment attachFromMail(String idOrKey, String author, String fileName, String contentType,
+            byte[] content, boolean internal) {
+        Ticket ticket = finder.find(idOrKey).orElseThrow(() -> new io.beacon.platform.domain.NotFoundException("ticket", idOrKey));
+        return store(ticket, new Actor(author, Set.of()), fileName, contentType, content, internal);
+    }
+
     public TicketAttachment attach(Actor actor, String idOrKey, String fileName, String contentType, byte[] content) {
         Ticket ticket = finder.visible(actor, idOrKey);
         if (!TicketAccess.canComment(actor, ticket, false)) {
             throw new AccessDeniedException("you may attach files only to your own tickets");
         }
+        return store(ticket, actor, fileName, contentType, content, false);
+    }
+
+    private TicketAttachment store(Ticket ticket, Actor actor, String fileName, String contentType, byte[] content,
+            boolean internal) {
         if (ticket.getStatus() == TicketStatus.CLOSED) {
             throw new io.beacon.platform.domain.ConflictException("status", ticket.getKey() + " is closed");
         }
         Instant now = clock.instant();
         TicketAttachment attachment = tickets.addAttachment(new TicketAttachment(ticket.getId(), fileName, contentType,
-                content.length, sha256(content), actor.username(), now), content);
-        audit(ticket, actor, now, List.of(new FieldChange("attachment", null, attachment.getFileName())));
+                content.length, sha256(content), actor.username(), internal, now), content);
+        // An internal file's audit line is the desk's only, like a note's (TicketQueries leaves it out for requesters).
+        audit(ticket, actor, now, List.of(new FieldChange(internal ? INTERNAL_ATTACHMENT : "attachment", null,
+                attachment.getFileName())));
         tickets.touch(ticket.getId(), now);
-        fire(TicketActivity.Kind.ATTACHED, ticket, actor, now, List.of(), null, false);
+        fire(TicketActivity.Kind.ATTACHED, ticket, actor, now, List.of(), null, internal);
         return attachment;
     }
 

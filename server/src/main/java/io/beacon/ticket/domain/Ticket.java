@@ -4,6 +4,7 @@ import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.NotFoundException;
 import io.beacon.platform.domain.Validator;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +42,7 @@ public class Ticket {
     public static final int TITLE_MAX = 300;
     public static final int DESCRIPTION_MAX = 100_000;
     public static final int RESOLUTION_MAX = 4000;
+    public static final int PARTICIPANTS_MAX = 50;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
@@ -112,6 +115,12 @@ public class Ticket {
     @CollectionTable(name = "ticket_ci", joinColumns = @JoinColumn(name = "ticket_id"))
     @Column(name = "ci_id")
     private Set<Long> ciIds = new TreeSet<>();
+
+    /** E-mail addresses the desk added: their mail on this ticket counts like the requester's (but never reopens it). */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "ticket_participant", joinColumns = @JoinColumn(name = "ticket_id"))
+    @Column(name = "email", length = 320)
+    private Set<String> participants = new TreeSet<>();
 
     @Version
     private long version;
@@ -281,6 +290,47 @@ public class Ticket {
         }
     }
 
+    /** Adds an e-mail address whose mail on this ticket counts like the requester's. */
+    public void addParticipant(String email, Instant now) {
+        ensureEditable();
+        String address = participantAddress(email);
+        if (requester != null && address.equalsIgnoreCase(requester.getEmail())) {
+            throw new InvalidInputException("email", address + " is the requester of " + key);
+        }
+        if (participants.contains(address)) {
+            throw new ConflictException("email", address + " is a participant of " + key + " already");
+        }
+        if (participants.size() >= PARTICIPANTS_MAX) {
+            throw new InvalidInputException("email", key + " has " + PARTICIPANTS_MAX + " participants, the most it may have");
+        }
+        participants.add(address);
+        record("participant", null, address, now);
+    }
+
+    public void removeParticipant(String email, Instant now) {
+        ensureEditable();
+        String address = participantAddress(email);
+        if (!participants.remove(address)) {
+            throw new NotFoundException("participant", address);
+        }
+        record("participant", address, null, now);
+    }
+
+    public boolean hasParticipant(String email) {
+        return email != null && participants.contains(email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String participantAddress(String email) {
+        Validator v = new Validator();
+        v.text(email, "email", true, 320);
+        v.throwIfInvalid();
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        if (!User.EMAIL.matcher(address).matches()) {
+            throw new InvalidInputException("email", "is not an e-mail address");
+        }
+        return address;
+    }
+
     /** The changes made since the last call, for the audit trail. */
     public List<FieldChange> drainChanges() {
         List<FieldChange> out = List.copyOf(pendingChanges);
@@ -437,6 +487,11 @@ public class Ticket {
 
     public Set<Long> getCiIds() {
         return Set.copyOf(ciIds);
+    }
+
+    /** The participants' addresses, sorted. */
+    public List<String> getParticipants() {
+        return participants.stream().sorted().toList();
     }
 
     public long getVersion() {

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
-/** A file attached to a ticket: its description here, its bytes in {@link AttachmentContent}. */
+/**
+ * A file attached to a ticket: its description here, its bytes in {@link AttachmentContent}. An internal
+ * one (it came with a mail that became an internal note) is seen by the desk only, like the note.
+ */
 @Entity
 @Table(name = "ticket_attachment")
 public class TicketAttachment {
@@ -43,10 +46,19 @@ public class TicketAttachment {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(nullable = false)
+    private boolean internal;
+
     protected TicketAttachment() {}
 
     public TicketAttachment(long ticketId, String fileName, String contentType, long sizeBytes, String sha256,
             String uploadedBy, Instant now) {
+        this(ticketId, fileName, contentType, sizeBytes, sha256, uploadedBy, false, now);
+    }
+
+    public TicketAttachment(long ticketId, String fileName, String contentType, long sizeBytes, String sha256,
+            String uploadedBy, boolean internal, Instant now) {
+        this.internal = internal;
         this.ticketId = ticketId;
         this.fileName = safeFileName(fileName);
         this.contentType = contentType != null && MEDIA_TYPE.matcher(contentType).matches() && contentType.length() <= 150
@@ -103,5 +115,9 @@ public class TicketAttachment {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isInternal() {
+        return internal;
     }
 }

@@ -45,6 +45,10 @@ public class TicketComment {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** For a mail whose sender failed authentication: the failing results (e.g. {@code dkim=fail}); else null. */
+    @Column(name = "unverified_sender", length = 200)
+    private String unverifiedSender;
+
     protected TicketComment() {}
 
     public TicketComment(long ticketId, String author, String body, boolean internal, Channel channel, Instant now) {
@@ -57,6 +61,13 @@ public class TicketComment {
         this.internal = internal;
         this.channel = channel;
         this.createdAt = now;
+    }
+
+    /** Marks a comment made of a mail whose sender could not be verified. */
+    public TicketComment fromUnverifiedSender(String failures) {
+        this.unverifiedSender = failures == null || failures.isBlank() ? null
+                : failures.length() <= 200 ? failures : failures.substring(0, 200);
+        return this;
     }
 
     public Long getId() {
@@ -85,5 +96,13 @@ public class TicketComment {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isUnverified() {
+        return unverifiedSender != null;
+    }
+
+    public String getUnverifiedSender() {
+        return unverifiedSender;
     }
 }

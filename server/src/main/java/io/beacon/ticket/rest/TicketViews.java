@@ -36,18 +36,22 @@ public final class TicketViews {
             List<Long> ciIds, List<CiRef> cis, Instant createdAt, Instant updatedAt, Instant resolvedAt,
             Instant closedAt, long version) {}
 
-    public record CommentView(long id, String author, String body, boolean internal, String channel, Instant createdAt) {
+    /** {@code unverified}: the comment is a mail whose sender failed authentication ({@code unverifiedBy} says how). */
+    public record CommentView(long id, String author, String body, boolean internal, String channel, Instant createdAt,
+            boolean unverified, String unverifiedBy) {
         static CommentView of(TicketComment c) {
             return new CommentView(c.getId(), c.getAuthor(), c.getBody(), c.isInternal(),
-                    c.getChannel().name().toLowerCase(java.util.Locale.ROOT), c.getCreatedAt());
+                    c.getChannel().name().toLowerCase(java.util.Locale.ROOT), c.getCreatedAt(), c.isUnverified(),
+                    c.getUnverifiedSender());
         }
     }
 
     public record AttachmentView(long id, String fileName, String contentType, long size, String sha256, String uploadedBy,
-            Instant createdAt, String href) {
+            Instant createdAt, String href, boolean internal) {
         static AttachmentView of(String ticketKey, TicketAttachment a) {
             return new AttachmentView(a.getId(), a.getFileName(), a.getContentType(), a.getSizeBytes(), a.getSha256(),
-                    a.getUploadedBy(), a.getCreatedAt(), "/api/tickets/" + ticketKey + "/attachments/" + a.getId());
+                    a.getUploadedBy(), a.getCreatedAt(), "/api/tickets/" + ticketKey + "/attachments/" + a.getId(),
+                    a.isInternal());
         }
     }
 
@@ -59,8 +63,8 @@ public final class TicketViews {
 
     public record TicketView(long id, String key, String type, String title, String description, String status,
             List<String> nextStatuses, String priority, boolean priorityOverridden, String impact, String urgency,
-            PersonView requester, GroupRef group, PersonView assignee, List<Long> ciIds, List<CiRef> cis,
-            String resolution, String createdBy, Instant createdAt, Instant updatedAt, Instant resolvedAt,
+            PersonView requester, List<String> participants, GroupRef group, PersonView assignee, List<Long> ciIds,
+            List<CiRef> cis, String resolution, String createdBy, Instant createdAt, Instant updatedAt, Instant resolvedAt,
             Instant closedAt, long version, List<CommentView> comments, List<AttachmentView> attachments,
             List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms) {}
 
@@ -77,9 +81,9 @@ public final class TicketViews {
         return new TicketView(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getDescription(),
                 t.getStatus().code(), t.getStatus().successors().stream().map(s -> s.code()).toList(),
                 t.getPriority().code(), t.isPriorityOverridden(), t.getImpact().code(), t.getUrgency().code(),
-                PersonView.of(t.getRequester()), GroupRef.of(t.getGroup()), PersonView.of(t.getAssignee()), ciIds(t),
-                cis(t, d.ciNames()), t.getResolution(), t.getCreatedBy(), t.getCreatedAt(), t.getUpdatedAt(),
-                t.getResolvedAt(), t.getClosedAt(), t.getVersion(),
+                PersonView.of(t.getRequester()), t.getParticipants(), GroupRef.of(t.getGroup()),
+                PersonView.of(t.getAssignee()), ciIds(t), cis(t, d.ciNames()), t.getResolution(), t.getCreatedBy(),
+                t.getCreatedAt(), t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion(),
                 d.comments().stream().map(CommentView::of).toList(),
                 d.attachments().stream().map(a -> AttachmentView.of(t.getKey(), a)).toList(),
                 d.history().stream().map(HistoryView::of).toList(), sla, alarms);

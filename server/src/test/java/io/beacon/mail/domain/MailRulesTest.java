@@ -12,12 +12,16 @@ import org.junit.jupiter.api.Test;
 class MailRulesTest {
 
     @Test
-    void threadingOpensCommentsReopensOrFollowsUp() {
-        assertThat(Threading.decide(null)).isEqualTo(Threading.Action.OPEN);
-        assertThat(Threading.decide("in_progress")).isEqualTo(Threading.Action.COMMENT);
-        assertThat(Threading.decide("new")).isEqualTo(Threading.Action.COMMENT);
-        assertThat(Threading.decide("resolved")).isEqualTo(Threading.Action.REOPEN);
-        assertThat(Threading.decide("closed")).isEqualTo(Threading.Action.FOLLOW_UP);
+    void theRequestersVerifiedMailOpensCommentsReopensOrFollowsUp() {
+        assertThat(decide(null, Threading.Sender.OTHER, true)).isEqualTo(Threading.Action.OPEN);
+        assertThat(decide("in_progress", Threading.Sender.REQUESTER, true)).isEqualTo(Threading.Action.COMMENT);
+        assertThat(decide("new", Threading.Sender.REQUESTER, true)).isEqualTo(Threading.Action.COMMENT);
+        assertThat(decide("resolved", Threading.Sender.REQUESTER, true)).isEqualTo(Threading.Action.REOPEN);
+        assertThat(decide("closed", Threading.Sender.REQUESTER, true)).isEqualTo(Threading.Action.FOLLOW_UP);
+    }
+
+    private static Threading.Action decide(String status, Threading.Sender sender, boolean verified) {
+        return Threading.decide(status, sender, verified).action();
     }
 
     @Test
