@@ -329,7 +329,180 @@ class MailIT {
         asDemo("agent").get("/api/mail/templates").then().statusCode(403);
     }
 
+    @Test
+    @Order(11)
+    void aForgedMailFromAnAgentsAddressBecomesAnInternalNoteAndNothingIsMailedToTheRequester(TestMailServer mail)
+            throws Exception {
+        String tag = tag();
+        String requester = "han." + tag + "@corp.kr";
+        String key = openByMail(mail, requester, "프로젝터 고장 " + tag);
+        mail.awaitMail(requester, subjectContains("[" + key + "]"), WAIT);
+
+        // Anyone can write the agent's address into From; the mail is not the desk's word.
+        mail.sendToDesk(utf8("From: 김민수 <agent@beacon.example>\r\nTo: " + TestMailServer.DESK + "\r\nSubject: RE: ["
+                + key + "] 조치 완료\r\nMessage-ID: <" + tag + ".forged@evil.example>\r\n\r\n"
+                + "비밀번호를 이 링크에서 다시 입력하세요 " + tag + "\r\n"));
+        Map<String, Object> note = awaitCommentContaining(key, "비밀번호를 이 링크에서");
+        assertThat(note.get("internal")).isEqualTo(true);
+        assertThat(note.get("author")).isEqualTo("system");
+        assertThat((String) note.get("body")).startsWith("From agent@beacon.example:");
+        assertThat(asAdmin().get("/api/tickets/" + key).then().extract().jsonPath().getString("status")).isEqualTo("new");
+
+        Thread.sleep(3000); // several outbox rounds: nothing of it may reach the requester
+        assertThat(mail.mailsTo(requester)).hasSize(1) // the acknowledgement only
+                .noneMatch(m -> body(m).contains("비밀번호"));
+        assertThat(metrics()).containsPattern("beacon_mail_downgraded_total\\{[^}]*reason=\"desk_address\"");
+    }
+
+    @Test
+    @Order(12)
+    void aStrangerCannotReopenAResolvedTicketTheRequesterCan(TestMailServer mail) throws Exception {
+        String tag = tag();
+        String requester = "seo." + tag + "@corp.kr";
+        String key = openByMail(mail, requester, "공유 폴더 권한 " + tag);
+        asAdmin().body(Map.of("status", "resolved", "resolution", "권한 부여")).patch("/api/tickets/" + key).then()
+                .statusCode(200);
+
+        mail.sendToDesk(utf8("From: stranger." + tag + "@elsewhere.example\r\nTo: " + TestMailServer.DESK
+                + "\r\nSubject: RE: [" + key + "] 다시 열어 주세요\r\nMessage-ID: <" + tag + ".s@elsewhere.example>\r\n\r\n"
+                + "남이 다시 엽니다 " + tag + "\r\n"));
+        Map<String, Object> note = awaitCommentContaining(key, "남이 다시 엽니다");
+        assertThat(note.get("internal")).isEqualTo(true);
+        assertThat(asAdmin().get("/api/tickets/" + key).then().extract().jsonPath().getString("status"))
+                .isEqualTo("resolved");
+
+        mail.sendToDesk(utf8("From: " + requester + "\r\nTo: " + TestMailServer.DESK + "\r\nSubject: RE: [" + key
+                + "] 아직 안 됩니다\r\nMessage-ID: <" + tag + ".r@corp.kr>\r\n\r\n본인이 다시 엽니다 " + tag + "\r\n"));
+        Map<String, Object> reply = awaitCommentContaining(key, "본인이 다시 엽니다");
+        assertThat(reply.get("internal")).isEqualTo(false);
+        assertThat(asAdmin().get("/api/tickets/" + key).then().extract().jsonPath().getString("status")).isEqualTo("new");
+        assertThat(metrics()).containsPattern("beacon_mail_downgraded_total\\{[^}]*reason=\"not_a_party\"");
+    }
+
+    @Test
+    @Order(13)
+    void aStrangersAttachmentStaysInternalAndTheRequesterNeverSeesIt(TestMailServer mail) throws Exception {
+        String tag = tag();
+        // The demo requester has a login: their own view of the ticket is what is checked.
+        String key = openByMail(mail, "requester@beacon.example", "노트북 배터리 " + tag);
+        mail.sendToDesk(bytes("From: outsider." + tag + "@elsewhere.example\r\nTo: " + TestMailServer.DESK
+                + "\r\nSubject: RE: [" + key + "] invoice\r\nMessage-ID: <" + tag + ".att@elsewhere.example>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nsee the file " + tag + "\r\n"
+                + "--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"payload-"
+                + tag + ".bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getEncoder().encodeToString("not for the requester".getBytes(StandardCharsets.UTF_8))
+                + "\r\n--b--\r\n"));
+        awaitCommentContaining(key, "see the file " + tag);
+        JsonPath desk = asAdmin().get("/api/tickets/" + key).then().extract().jsonPath();
+        assertThat(desk.getList("attachments.fileName")).containsExactly("payload-" + tag + ".bin");
+        assertThat(desk.getList("attachments.internal")).containsExactly(true);
+        long attachmentId = desk.getLong("attachments[0].id");
+
+        JsonPath own = asDemo("requester").get("/api/tickets/" + key).then().statusCode(200).extract().jsonPath();
+        assertThat(own.getList("attachments")).isEmpty();
+        assertThat(own.getList("comments.body", String.class)).noneMatch(b -> b.contains(tag));
+        assertThat(own.getList("history.newValue", String.class)).noneMatch(v -> v != null && v.contains("payload"));
+        asDemo("requester").get("/api/tickets/" + key + "/attachments/" + attachmentId).then().statusCode(404);
+        asAdmin().get("/api/tickets/" + key + "/attachments/" + attachmentId).then().statusCode(200);
+    }
+
+    @Test
+    @Order(14)
+    void aFailedDkimVerdictOfTheConfiguredServerMarksTheMailUnverifiedAnotherServersIsIgnored(TestMailServer mail)
+            throws Exception {
+        String tag = tag();
+        String requester = "oh." + tag + "@corp.kr";
+        String key = openByMail(mail, requester, "메일 용량 증설 " + tag);
+
+        mail.sendToDesk(utf8("Authentication-Results: " + TestMailServer.AUTHSERV_ID + ";\r\n\tdkim=fail (signature did not"
+                + " verify) header.d=corp.kr; spf=pass smtp.mailfrom=corp.kr\r\nFrom: " + requester + "\r\nTo: "
+                + TestMailServer.DESK + "\r\nSubject: RE: [" + key + "] 용량\r\nMessage-ID: <" + tag + ".dkim@corp.kr>\r\n\r\n"
+                + "위조일 수 있는 답장 " + tag + "\r\n"));
+        Map<String, Object> unverified = awaitCommentContaining(key, "위조일 수 있는 답장");
+        assertThat(unverified.get("unverified")).isEqualTo(true);
+        assertThat(unverified.get("unverifiedBy")).isEqualTo("dkim=fail");
+        assertThat(unverified.get("internal")).isEqualTo(true); // no requester powers for an unverified mail
+
+        // The same verdict under another server's id: anyone can write that header, so it counts for nothing.
+        mail.sendToDesk(utf8("Authentication-Results: mx.elsewhere.example; dkim=fail header.d=corp.kr\r\nFrom: "
+                + requester + "\r\nTo: " + TestMailServer.DESK + "\r\nSubject: RE: [" + key + "] 용량\r\nMessage-ID: <"
+                + tag + ".other@corp.kr>\r\n\r\n평범한 답장 " + tag + "\r\n"));
+        Map<String, Object> plain = awaitCommentContaining(key, "평범한 답장");
+        assertThat(plain.get("unverified")).isEqualTo(false);
+        assertThat(plain.get("internal")).isEqualTo(false);
+        assertThat(metrics()).containsPattern("beacon_mail_downgraded_total\\{[^}]*reason=\"unverified\"")
+                .containsPattern("beacon_mail_unverified_total");
+    }
+
+    @Test
+    @Order(15)
+    void theDeskAddsParticipantsWhoseMailIsPublicButOnlyTheRequesterReopens(TestMailServer mail) throws Exception {
+        String tag = tag();
+        String requester = "kang." + tag + "@corp.kr";
+        String colleague = "ryu." + tag + "@corp.kr";
+        String key = openByMail(mail, requester, "회의실 예약 " + tag);
+        mail.awaitMail(requester, subjectContains("[" + key + "]"), WAIT);
+
+        String path = "/api/tickets/" + key + "/participants";
+        asAdmin().body(Map.of("email", colleague.toUpperCase(java.util.Locale.ROOT))).post(path).then().statusCode(201)
+                .body("items", org.hamcrest.Matchers.contains(colleague));
+        asAdmin().body(Map.of("email", colleague)).post(path).then().statusCode(409);
+        asAdmin().body(Map.of("email", "no address")).post(path).then().statusCode(422);
+        asAdmin().body(Map.of("email", requester)).post(path).then().statusCode(422);
+        asAdmin().body(Map.of("mail", colleague)).post(path).then().statusCode(422);
+        asDemo("requester").body(Map.of("email", "x." + tag + "@corp.kr")).post(path).then().statusCode(403);
+        asDemo("agent").body(Map.of("email", "gone." + tag + "@corp.kr")).post(path).then().statusCode(201);
+        asDemo("agent").delete(path + "/gone." + tag + "@corp.kr").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.contains(colleague));
+        asDemo("agent").delete(path + "/gone." + tag + "@corp.kr").then().statusCode(404);
+        assertThat(asAdmin().get("/api/tickets/" + key).then().extract().jsonPath().getList("participants"))
+                .containsExactly(colleague);
+
+        mail.sendToDesk(utf8("From: " + colleague + "\r\nTo: " + TestMailServer.DESK + "\r\nSubject: RE: [" + key
+                + "] 회의실\r\nMessage-ID: <" + tag + ".p1@corp.kr>\r\n\r\n동료가 보탭니다 " + tag + "\r\n"));
+        Map<String, Object> c = awaitCommentContaining(key, "동료가 보탭니다");
+        assertThat(c.get("internal")).isEqualTo(false);
+        mail.awaitMail(requester, m -> body(m).contains("동료가 보탭니다"), WAIT); // the requester hears of it
+
+        asAdmin().body(Map.of("status", "resolved", "resolution", "예약 완료")).patch("/api/tickets/" + key).then()
+                .statusCode(200);
+        mail.sendToDesk(utf8("From: " + colleague + "\r\nTo: " + TestMailServer.DESK + "\r\nSubject: RE: [" + key
+                + "] 회의실\r\nMessage-ID: <" + tag + ".p2@corp.kr>\r\n\r\n동료가 다시 엽니다 " + tag + "\r\n"));
+        assertThat(awaitCommentContaining(key, "동료가 다시 엽니다").get("internal")).isEqualTo(true);
+        assertThat(asAdmin().get("/api/tickets/" + key).then().extract().jsonPath().getString("status"))
+                .isEqualTo("resolved");
+    }
+
     // --- helpers
+
+    /** Opens a ticket by a plain mail from {@code from} and returns its key. */
+    private static String openByMail(TestMailServer mail, String from, String subject) throws Exception {
+        mail.sendToDesk(utf8("From: " + from + "\r\nTo: " + TestMailServer.DESK + "\r\nSubject: " + subject
+                + "\r\nMessage-ID: <" + UUID.randomUUID() + "@corp.kr>\r\n\r\n" + subject + "\r\n"));
+        return awaitTicket(subject);
+    }
+
+    /** The one comment on the ticket (as the desk sees it) whose body contains {@code text}. */
+    private static Map<String, Object> awaitCommentContaining(String key, String text) throws InterruptedException {
+        Instant end = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(end)) {
+            List<Map<String, Object>> comments = asAdmin().get("/api/tickets/" + key).then().statusCode(200).extract()
+                    .jsonPath().getList("comments");
+            List<Map<String, Object>> matching = comments.stream()
+                    .filter(c -> String.valueOf(c.get("body")).contains(text)).toList();
+            if (!matching.isEmpty()) {
+                assertThat(matching).hasSize(1);
+                return matching.get(0);
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no comment containing '" + text + "' on " + key + " within " + WAIT);
+    }
+
+    private static String metrics() {
+        return io.restassured.RestAssured.given().get("/metrics").then().statusCode(200).extract().asString();
+    }
 
     private static String tag() {
         return "t" + UUID.randomUUID().toString().substring(0, 8);

@@ -27,6 +27,8 @@ import java.util.function.Predicate;
  */
 public final class TestMailServer {
     public static final String DESK = "desk@beacon.test";
+    /** The authserv-id Beacon trusts in Authentication-Results, as the desk's receiving server would stamp it. */
+    public static final String AUTHSERV_ID = "mx.beacon.test";
     static final String DESK_LOGIN = "desk";
     static final String DESK_PASSWORD = "desk-mail-pass";
 
@@ -60,7 +62,8 @@ public final class TestMailServer {
                 Map.entry("BEACON_MAIL_OUTBOX_SECONDS", "1"),
                 Map.entry("BEACON_MAIL_RETRY_SECONDS", "1"),
                 Map.entry("BEACON_MAIL_ATTACHMENT_MAX_BYTES", "100000"),
-                Map.entry("BEACON_MAIL_INCIDENT_SUBJECT", "(?i)outage|\\[장애]"));
+                Map.entry("BEACON_MAIL_INCIDENT_SUBJECT", "(?i)outage|\\[장애]"),
+                Map.entry("BEACON_MAIL_AUTHSERV_ID", AUTHSERV_ID));
     }
 
     /** (Re)starts the server on the same ports, with an empty store. */

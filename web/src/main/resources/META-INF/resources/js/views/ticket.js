@@ -215,11 +215,13 @@ function timeline(ticket) {
     const kind = c.internal ? 'note' : (c.channel === 'mail' || c.channel === 'email') ? 'mail' : 'comment';
     entries.push({ at: c.createdAt, kind, node: () => [
       el('div', { class: 'small text-muted' },
-        el('strong', { class: 'text-body' }, c.author), ' · ', t(`timeline.${kind}`), ' · ', el('time', { datetime: c.createdAt, title: relative(c.createdAt) }, formatDateTime(c.createdAt))),
+        el('strong', { class: 'text-body' }, c.author), ' · ', t(`timeline.${kind}`), ' · ', el('time', { datetime: c.createdAt, title: relative(c.createdAt) }, formatDateTime(c.createdAt)),
+        // A mail whose sender the receiving server could not verify: the desk should not take its From at its word.
+        c.unverified ? [' ', el('span', { class: 'badge text-bg-warning tl-unverified', title: t('timeline.unverifiedTitle', { how: c.unverifiedBy || '' }) }, t('timeline.unverified'))] : null),
       el('div', { class: 'tl-body' }, c.body)] });
   }
   // Comments, notes and attachments have entries of their own; the opening is the first entry.
-  const shownElsewhere = new Set(['created', 'comment', 'note', 'attachment', 'priorityOverridden']);
+  const shownElsewhere = new Set(['created', 'comment', 'note', 'attachment', 'internalAttachment', 'priorityOverridden']);
   const ciName = (id) => { const ci = ticket.cis.find((c) => String(c.id) === String(id)); return ci && ci.name ? ci.name : `#${id}`; };
   for (const h of ticket.history || []) {
     if (shownElsewhere.has(h.field)) continue;
@@ -237,7 +239,8 @@ function timeline(ticket) {
   for (const a of ticket.attachments || []) {
     entries.push({ at: a.createdAt, kind: 'attachment', node: () => el('div', {},
       t('timeline.attachment', { who: a.uploadedBy }), ' ', el('a', { href: a.href, download: a.fileName }, a.fileName),
-      el('small', { class: 'text-muted' }, ` (${Math.max(1, Math.round(a.size / 1024))} KB) · ${formatDateTime(a.createdAt)}`)) });
+      el('small', { class: 'text-muted' }, ` (${Math.max(1, Math.round(a.size / 1024))} KB) · ${formatDateTime(a.createdAt)}`),
+      a.internal ? [' ', el('span', { class: 'badge text-bg-secondary' }, t('timeline.internalAttachment'))] : null) });
   }
   entries.sort((x, y) => new Date(x.at) - new Date(y.at));
   return el('ol', { class: 'timeline', id: 'timeline' },
