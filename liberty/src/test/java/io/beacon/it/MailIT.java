@@ -433,6 +433,16 @@ class MailIT {
         assertThat(plain.get("internal")).isEqualTo(false);
         assertThat(metrics()).containsPattern("beacon_mail_downgraded_total\\{[^}]*reason=\"unverified\"")
                 .containsPattern("beacon_mail_unverified_total");
+
+        // A new mail that fails opens its ticket all the same, and the desk sees the mark on it.
+        String subject = "새 요청 위조 의심 " + tag;
+        mail.sendToDesk(utf8("Authentication-Results: " + TestMailServer.AUTHSERV_ID + "; spf=softfail"
+                + " smtp.mailfrom=corp.kr; dkim=none\r\nFrom: " + requester + "\r\nTo: " + TestMailServer.DESK
+                + "\r\nSubject: " + subject + "\r\nMessage-ID: <" + tag + ".new@corp.kr>\r\n\r\n새 요청\r\n"));
+        Map<String, Object> mark = awaitCommentContaining(awaitTicket(subject), "Sender not verified");
+        assertThat(mark.get("unverified")).isEqualTo(true);
+        assertThat(mark.get("unverifiedBy")).isEqualTo("spf=softfail");
+        assertThat(mark.get("internal")).isEqualTo(true);
     }
 
     @Test
