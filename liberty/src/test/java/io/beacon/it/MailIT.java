@@ -474,6 +474,13 @@ class MailIT {
         Map<String, Object> c = awaitCommentContaining(key, "동료가 보탭니다");
         assertThat(c.get("internal")).isEqualTo(false);
         mail.awaitMail(requester, m -> body(m).contains("동료가 보탭니다"), WAIT); // the requester hears of it
+        // A participant is the requester's side: their mail is no first response of the desk; an agent's comment is.
+        assertThat(asAdmin().get("/api/tickets/" + key).then().extract().jsonPath().getString("sla.responseMet"))
+                .isNull();
+        asDemo("agent").body(Map.of("body", "확인했습니다 " + tag)).post("/api/tickets/" + key + "/comments").then()
+                .statusCode(201);
+        assertThat(asAdmin().get("/api/tickets/" + key).then().extract().jsonPath().getBoolean("sla.responseMet"))
+                .isTrue();
 
         asAdmin().body(Map.of("status", "resolved", "resolution", "예약 완료")).patch("/api/tickets/" + key).then()
                 .statusCode(200);

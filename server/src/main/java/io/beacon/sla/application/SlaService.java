@@ -1,7 +1,9 @@
 package io.beacon.sla.application;
 
 import io.beacon.identity.domain.Actor;
+import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
+import io.beacon.identity.domain.Users;
 import io.beacon.platform.config.SlaSettings;
 import io.beacon.mail.application.MailNotifications;
 import io.beacon.process.application.ProcessNotifications;
@@ -39,6 +41,9 @@ public class SlaService {
 
     @Inject
     Tickets tickets;
+
+    @Inject
+    Users users;
 
     @Inject
     SlaSettings settings;
@@ -83,9 +88,13 @@ public class SlaService {
         slas.byTicket(ticketId).ifPresent(s -> s.respond(clock.instant()));
     }
 
-    /** A comment answers the requester when someone other than the requester writes it. */
+    /**
+     * A comment answers the requester when the desk (an agent or admin other than the requester) writes it;
+     * a participant's mail is public too, but it is the requester's side speaking.
+     */
     public void respondByStaff(long ticketId, String author) {
-        tickets.byId(ticketId).filter(t -> t.getRequester() == null || !author.equals(t.getRequester().getUsername()))
+        boolean desk = users.byUsername(author).filter(u -> u.hasRole(Role.AGENT) || u.hasRole(Role.ADMIN)).isPresent();
+        tickets.byId(ticketId).filter(t -> desk && (t.getRequester() == null || !author.equals(t.getRequester().getUsername())))
                 .ifPresent(t -> respond(ticketId));
     }
 
