@@ -10,7 +10,7 @@ import io.beacon.platform.rest.Problem;
 import io.beacon.platform.security.CallerIdentity;
 import io.beacon.platform.security.ClientAddress;
 import io.beacon.platform.security.ConsoleSession;
-import io.beacon.platform.security.SignInRefusals;
+import io.beacon.platform.security.rest.SignInRefusals;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

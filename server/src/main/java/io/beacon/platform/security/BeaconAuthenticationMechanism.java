@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 /**
  * Finds out who is calling: HTTP Basic or a bearer token (scripts and monitors), or the console's
  * session. Wrong credentials are refused at once with a 401 problem; credentials the sign-in
- * throttle holds back get a 429 or a locked 401 (see {@link SignInRefusals}); no credentials at all
+ * throttle holds back get a 429 or a locked 401 (see {@code SignInRefusals}); no credentials at all
  * leave the caller anonymous, and the authorisation filter decides whether that is enough.
  */
 @ApplicationScoped

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,7 +47,7 @@ public class LiveStreams {
     static final long REREAD_SECONDS = 60;
 
     /** One open stream; {@code session} is null when it was opened with HTTP Basic or a token. */
-    record Subscriber(Actor actor, SseEventSink sink, Sse sse, HttpSession session, long stamp, long openedAt) {}
+    record Subscriber(Actor actor, SseEventSink sink, Sse sse, HttpSession session, long stamp, AtomicLong readAt) {}
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
@@ -104,7 +105,8 @@ public class LiveStreams {
     }
 
     void open(Actor actor, HttpSession session, SseEventSink sink, Sse sse) {
-        Subscriber subscriber = new Subscriber(actor, sink, sse, session, revocations.stamp(), System.nanoTime());
+        Subscriber subscriber = new Subscriber(actor, sink, sse, session, revocations.stamp(),
+                new AtomicLong(System.nanoTime()));
         subscribers.add(subscriber);
         String hello = Json.createObjectBuilder().add("user", actor.username()).build().toString();
         send(subscriber, sse.newEventBuilder().name("hello").data(hello).reconnectDelay(RECONNECT_MILLIS).build());
@@ -153,7 +155,8 @@ public class LiveStreams {
             for (Subscriber s : subscribers) {
                 boolean ended = revocations.isRevoked(s.actor().username(), s.stamp())
                         || (s.session() != null && !ConsoleSession.isSignedIn(s.session(), revocations));
-                if (!ended && System.nanoTime() - s.openedAt() > rereadNanos) {
+                if (!ended && System.nanoTime() - s.readAt().get() > rereadNanos) {
+                    s.readAt().set(System.nanoTime());
                     ended = authenticator.actorFor(s.actor().username()).isEmpty();
                 }
                 if (ended) {

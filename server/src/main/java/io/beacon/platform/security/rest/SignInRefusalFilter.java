@@ -1,5 +1,6 @@
-package io.beacon.platform.security;
+package io.beacon.platform.security.rest;
 
+import io.beacon.platform.security.CallerIdentity;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
