@@ -95,7 +95,8 @@ class SignInThrottleIT {
         locked.then().statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo("https://beacon.dev/problems/sign-in-locked"))
                 .body("status", equalTo(401))
-                .body("detail", not(containsString(user)));
+                .body("detail", not(containsString(user)))
+                .header("WWW-Authenticate", containsString("Basic"));
         console(newAddress(), user, "right-password-1").then().statusCode(401)
                 .body("type", equalTo("https://beacon.dev/problems/sign-in-locked"));
         assertThat(Metrics.value("beacon_signin_locks_total")).isEqualTo(locks + 1);

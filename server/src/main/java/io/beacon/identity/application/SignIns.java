@@ -40,12 +40,15 @@ public class SignIns {
         metrics.lockedAccounts(() -> throttle.lockedAccounts(clock.instant()));
     }
 
-    public SignInResult withPassword(String username, String password, String clientAddress) {
+    public SignInResult withPassword(String name, String password, String clientAddress) {
+        // No user name is longer than 64; a longer one is counted against the address only, so
+        // that huge names cannot fill the throttle's memory.
+        String username = name != null && name.length() <= 64 ? name : null;
         SignInVerdict verdict = throttle.check(username, clientAddress, clock.instant());
         if (!verdict.allowed()) {
             return refused(verdict);
         }
-        Optional<Actor> actor = authenticator.verify(username, password);
+        Optional<Actor> actor = authenticator.verify(name, password);
         if (actor.isPresent()) {
             throttle.succeeded(username);
             return SignInResult.accepted(actor.get());

@@ -21,6 +21,7 @@ public class SignInRefusalFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext context) {
         caller.throttled().ifPresent(refused ->
-                context.abortWith(SignInRefusals.of(refused, context.getUriInfo().getRequestUri().getPath())));
+                context.abortWith(SignInRefusals.of(refused, context.getUriInfo().getRequestUri().getPath(),
+                        context.getHeaderString("X-Requested-With") == null)));
     }
 }

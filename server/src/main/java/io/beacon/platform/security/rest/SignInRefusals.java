@@ -16,10 +16,17 @@ public final class SignInRefusals {
     private SignInRefusals() {}
 
     public static Response of(SignInResult result, String path) {
+        return of(result, path, false);
+    }
+
+    /** With {@code challenge}, a locked 401 names the Basic scheme, as every 401 to a script should. */
+    public static Response of(SignInResult result, String path, boolean challenge) {
         if (result.outcome() == SignInResult.Outcome.LOCKED) {
-            return Problem.of(Response.Status.UNAUTHORIZED, LOCKED_TYPE,
+            Response locked = Problem.of(Response.Status.UNAUTHORIZED, LOCKED_TYPE,
                     "sign-in with this name is locked after too many failed attempts; try again later or ask an administrator to unlock it")
                     .at(path).toResponse();
+            return challenge ? Response.fromResponse(locked)
+                    .header("WWW-Authenticate", "Basic realm=\"Beacon\", charset=\"UTF-8\"").build() : locked;
         }
         return Response.fromResponse(Problem.of(429, "Too Many Requests", BACK_OFF_TYPE,
                 "too many failed sign-ins; try again in " + result.retryAfterSeconds() + " s", null).at(path).toResponse())
