@@ -131,4 +131,72 @@ class IdentityApiIT {
                 .then().statusCode(401)
                 .header("WWW-Authenticate", nullValue());
     }
+
+    private static io.restassured.http.Cookie signIn(String user, String password) {
+        return anonymous().body(Map.of("username", user, "password", password))
+                .post("/api/session").then().statusCode(200).extract().detailedCookie("JSESSIONID");
+    }
+
+    private static io.restassured.specification.RequestSpecification with(io.restassured.http.Cookie session) {
+        return anonymous().cookie(session).header("X-Requested-With", "beacon");
+    }
+
+    @Test
+    void aNewPasswordNeedsTheCurrentOneAndEndsTheUsersOtherSessions() {
+        String user = "pw-" + ConsoleIT.token();
+        asAdmin().body(Map.of("username", user, "password", "old-password-1", "roles", List.of("agent")))
+                .post("/api/users").then().statusCode(201);
+        var mine = signIn(user, "old-password-1");
+        var other = signIn(user, "old-password-1");
+
+        with(mine).body(Map.of("password", "new-password-1")).patch("/api/me")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://beacon.dev/problems/current-password-required"))
+                .body("errors.field", hasItem("currentPassword"));
+        with(mine).body(Map.of("password", "new-password-1", "currentPassword", "not-my-password"))
+                .patch("/api/me").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://beacon.dev/problems/wrong-current-password"));
+        with(other).get("/api/me").then().statusCode(200); // refusals changed nothing
+
+        with(mine).body(Map.of("password", "new-password-1", "currentPassword", "old-password-1"))
+                .patch("/api/me").then().statusCode(200).body("user.username", equalTo(user));
+        with(other).get("/api/me").then().statusCode(401);
+        with(mine).get("/api/me").then().statusCode(200).body("user.username", equalTo(user));
+        as(user, "old-password-1").get("/api/me").then().statusCode(401);
+        as(user, "new-password-1").get("/api/me").then().statusCode(200);
+        // Changing the password with Basic needs the current one too.
+        as(user, "new-password-1").body(Map.of("password", "newer-password-1")).patch("/api/me")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void anAdminSetsAnotherUsersPasswordWithoutTheirCurrentOneAndEndsTheirSessions() {
+        String user = "reset-" + ConsoleIT.token();
+        asAdmin().body(Map.of("username", user, "password", "old-password-1", "roles", List.of("agent")))
+                .post("/api/users").then().statusCode(201);
+        var session = signIn(user, "old-password-1");
+        as(user, "old-password-1").get("/api/me").then().statusCode(200);
+
+        asAdmin().body(Map.of("password", "reset-password-1")).patch("/api/users/" + user)
+                .then().statusCode(200);
+        with(session).get("/api/me").then().statusCode(401);
+        as(user, "old-password-1").get("/api/me").then().statusCode(401);
+        as(user, "reset-password-1").get("/api/me").then().statusCode(200);
+        // Only other users: an admin's own password needs the current one, wherever it is set.
+        asAdmin().body(Map.of("password", "admin-new-password-1")).patch("/api/users/admin")
+                .then().statusCode(400).body("errors.field", hasItem("currentPassword"));
+        asDemo("agent").body(Map.of("password", "agent-new-password-1")).patch("/api/users/" + user)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void deactivatingAUserEndsTheirSessionsAtOnce() {
+        String user = "leaver-" + ConsoleIT.token();
+        asAdmin().body(Map.of("username", user, "password", "leaver-password-1", "roles", List.of("agent")))
+                .post("/api/users").then().statusCode(201);
+        var session = signIn(user, "leaver-password-1");
+        asAdmin().body(Map.of("active", false)).patch("/api/users/" + user).then().statusCode(200);
+        with(session).get("/api/me").then().statusCode(401);
+        as(user, "leaver-password-1").get("/api/me").then().statusCode(401);
+    }
 }

@@ -36,10 +36,15 @@ class LiveStreamIT {
         final Thread reader;
 
         Stream(BeaconServer server, String user) throws Exception {
+            this(server, user, "Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":" + user + "-demo-pass").getBytes(StandardCharsets.UTF_8)));
+        }
+
+        /** A stream opened with the given credentials header (Authorization or Cookie). */
+        Stream(BeaconServer server, String user, String header, String value) throws Exception {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            String auth = Base64.getEncoder().encodeToString((user + ":" + user + "-demo-pass").getBytes(StandardCharsets.UTF_8));
             response = client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/stream"))
-                    .header("Authorization", "Basic " + auth).header("Accept", "text/event-stream")
+                    .header(header, value).header("Accept", "text/event-stream")
                     .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
             reader = new Thread(this::read, "sse-" + user);
             reader.setDaemon(true);
@@ -76,6 +81,12 @@ class LiveStreamIT {
                 }
             }
             throw new AssertionError("no event with " + List.of(parts) + "; seen " + seen);
+        }
+
+        /** Whether the server ended the stream within the given time. */
+        boolean endsWithin(Duration time) throws InterruptedException {
+            reader.join(time.toMillis());
+            return !reader.isAlive();
         }
 
         @Override
@@ -121,6 +132,49 @@ class LiveStreamIT {
             requester.await("ticket", theirs, "created");
             requester.await("ticket", theirs, "commented"); // comes after the note and the other ticket, if those came
             assertThat(requester.seen).noneMatch(e -> e.contains(others)).noneMatch(e -> e.contains("\"note\""));
+        }
+    }
+
+    private static String newAgent(String prefix) {
+        String name = prefix + "-" + ConsoleIT.token();
+        io.beacon.it.support.Api.asAdmin().body(Map.of("username", name, "password", name + "-password",
+                "roles", List.of("agent"))).post("/api/users").then().statusCode(201);
+        return name;
+    }
+
+    private static String basicOf(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-password").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStreamOpenedWithTheConsoleSessionEndsWhenTheSessionSignsOut(BeaconServer server) throws Exception {
+        String user = newAgent("stream-out");
+        var cookie = anonymous().body(Map.of("username", user, "password", user + "-password"))
+                .post("/api/session").then().statusCode(200).extract().detailedCookie("JSESSIONID");
+        try (Stream stream = new Stream(server, user, "Cookie", "JSESSIONID=" + cookie.getValue())) {
+            assertThat(stream.response.statusCode()).isEqualTo(200);
+            stream.await("hello", user);
+            assertThat(stream.endsWithin(Duration.ofSeconds(1))).as("open while signed in").isFalse();
+            anonymous().cookie(cookie).header("X-Requested-With", "beacon").delete("/api/session").then().statusCode(204);
+            assertThat(stream.endsWithin(Duration.ofSeconds(8))).as("ended after the sign-out").isTrue();
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenTheAdminDeactivatesItsUserOrTheirPasswordChanges(BeaconServer server) throws Exception {
+        String leaver = newAgent("stream-leaver");
+        String mover = newAgent("stream-mover");
+        try (Stream left = new Stream(server, leaver, "Authorization", basicOf(leaver));
+                Stream moved = new Stream(server, mover, "Authorization", basicOf(mover))) {
+            left.await("hello", leaver);
+            moved.await("hello", mover);
+            io.beacon.it.support.Api.asAdmin().body(Map.of("active", false)).patch("/api/users/" + leaver)
+                    .then().statusCode(200);
+            io.beacon.it.support.Api.as(mover, mover + "-password")
+                    .body(Map.of("password", "moved-password-1", "currentPassword", mover + "-password"))
+                    .patch("/api/me").then().statusCode(200);
+            assertThat(left.endsWithin(Duration.ofSeconds(8))).as("ended after the deactivation").isTrue();
+            assertThat(moved.endsWithin(Duration.ofSeconds(8))).as("ended after the password change").isTrue();
         }
     }
 }

@@ -80,7 +80,7 @@ async function showSignIn(notice) {
       await api('/api/session', { method: 'POST', body: { username: username.value.trim(), password: password.value }, quiet401: true });
       await enter(await api('/api/me'));
     } catch (e) {
-      error.append(errorBox(e instanceof ApiError && e.status === 401 ? new Error(t('signin.wrong')) : e));
+      error.append(errorBox(signInFailure(e)));
       submit.disabled = false;
       password.select();
     }
@@ -101,6 +101,15 @@ async function showSignIn(notice) {
         el('span', { class: 'navbar-brand' }, 'Beacon'), language),
       form)));
   username.focus();
+}
+
+/** What a refused sign-in tells the visitor: wrong, held back for a moment, or locked. */
+function signInFailure(e) {
+  if (!(e instanceof ApiError)) return e;
+  const type = e.problem.type || '';
+  if (e.status === 429 || type.endsWith('/sign-in-throttled')) return new Error(t('signin.throttled'));
+  if (type.endsWith('/sign-in-locked')) return new Error(t('signin.locked'));
+  return e.status === 401 ? new Error(t('signin.wrong')) : e;
 }
 
 function sessionEnded() {

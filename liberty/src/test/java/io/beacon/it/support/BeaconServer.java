@@ -60,6 +60,12 @@ public final class BeaconServer {
         env.put("BEACON_SNMP_COMMUNITY", SNMP_COMMUNITIES);
         env.put("BEACON_SNMP_V3_USERS", SNMP_V3_USERS);
         // P4 tickets breach their response target within seconds, so that SlaApiIT sees an escalation.
+        // Sign-in throttle: tests stand for distinct clients through X-Forwarded-For from this trusted
+        // "proxy", and back-offs stay short so that tests can wait them out.
+        env.put("BEACON_TRUSTED_PROXIES", "127.0.0.1,::1");
+        env.put("BEACON_SIGNIN_BACKOFF_BASE_MILLIS", "1000");
+        env.put("BEACON_SIGNIN_BACKOFF_MAX_SECONDS", "2");
+        env.put("BEACON_SIGNIN_ADDRESS_BACKOFF_AFTER_FAILURES", "50");
         env.put("BEACON_SLA_P4_RESPONSE", "PT3S");
         env.put("BEACON_SLA_P4_ALL_HOURS", "true");
         if ("mariadb".equals(database)) {

@@ -9,10 +9,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 
-/** Checks a user name and password against the stored hash. */
+/**
+ * Checks a user name and password against the stored hash. A name without a usable password (no
+ * such user, inactive, or no password set) is checked against a dummy hash of the same cost, so
+ * that the answer's timing does not tell whether the name exists.
+ */
 @ApplicationScoped
 public class Authenticator {
     private final PasswordHasher hasher = new PasswordHasher();
+    private final String dummyHash = hasher.hash("no-such-user-" + System.nanoTime());
 
     @Inject
     Users users;
@@ -30,7 +35,11 @@ public class Authenticator {
             return Optional.of(new Actor(username, cached.get()));
         }
         Optional<User> user = users.byUsername(username).filter(User::canSignIn);
-        if (user.isEmpty() || !hasher.verify(password, user.get().getPasswordHash())) {
+        if (user.isEmpty()) {
+            hasher.verify(password, dummyHash);
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, user.get().getPasswordHash())) {
             return Optional.empty();
         }
         cache.remember(username, password, user.get().getRoles());

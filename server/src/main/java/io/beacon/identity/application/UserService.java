@@ -40,6 +40,9 @@ public class UserService {
     @Inject
     CredentialCache credentialCache;
 
+    @Inject
+    SignInRevocations revocations;
+
     public User create(NewUser input) {
         Validator v = new Validator();
         v.text(input.username(), "username", true, 64);
@@ -100,6 +103,7 @@ public class UserService {
         if (changes.password() != null) {
             v.require(changes.password().length() >= config.passwordMinLength(), "password",
                     "must be at least " + config.passwordMinLength() + " characters");
+            v.require(changes.password().length() <= 256, "password", "must be at most 256 characters");
         }
         v.throwIfInvalid();
         if (changes.displayName() != null) {
@@ -126,6 +130,10 @@ public class UserService {
             user.setPasswordHash(hasher.hash(changes.password()));
         }
         credentialCache.forget(user.getUsername());
+        if (changes.password() != null || Boolean.FALSE.equals(changes.active())) {
+            // Whoever knew the old password, or signed in before the deactivation, is out now.
+            revocations.revoke(user.getUsername());
+        }
         return user;
     }
 

@@ -1,12 +1,16 @@
 package io.beacon.identity.rest;
 
-import io.beacon.identity.application.Authenticator;
+import io.beacon.identity.application.SignInResult;
+import io.beacon.identity.application.SignInRevocations;
+import io.beacon.identity.application.SignIns;
 import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.Role;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.rest.Problem;
 import io.beacon.platform.security.CallerIdentity;
+import io.beacon.platform.security.ClientAddress;
 import io.beacon.platform.security.ConsoleSession;
+import io.beacon.platform.security.rest.SignInRefusals;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,7 +34,13 @@ import java.util.Optional;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SessionResource {
     @Inject
-    Authenticator authenticator;
+    SignIns signIns;
+
+    @Inject
+    SignInRevocations revocations;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     CallerIdentity caller;
@@ -46,12 +56,16 @@ public class SessionResource {
         if (body == null || body.username() == null || body.password() == null) {
             throw new InvalidInputException("username", "user name and password are required");
         }
-        Optional<Actor> actor = authenticator.verify(body.username(), body.password());
+        SignInResult result = signIns.withPassword(body.username(), body.password(), clientAddress.of(request));
+        if (result.throttled()) {
+            return SignInRefusals.of(result, "/api/session");
+        }
+        Optional<Actor> actor = result.accepted();
         if (actor.isEmpty()) {
             return Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", "the user name or password is wrong")
                     .at("/api/session").toResponse();
         }
-        ConsoleSession.signIn(request, actor.get());
+        ConsoleSession.signIn(request, actor.get(), revocations);
         return Response.ok(Map.of("username", actor.get().username(),
                 "roles", actor.get().roles().stream().map(Role::code).sorted().toList())).build();
     }

@@ -2,6 +2,8 @@ package io.beacon.identity.rest;
 
 import io.beacon.identity.application.ApiTokens;
 import io.beacon.identity.application.NewUser;
+import io.beacon.identity.application.SignInRevocations;
+import io.beacon.identity.application.SignIns;
 import io.beacon.identity.application.UserChanges;
 import io.beacon.identity.application.UserService;
 import io.beacon.identity.domain.Role;
@@ -9,9 +11,13 @@ import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.Users;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.security.CallerIdentity;
+import io.beacon.platform.security.ClientAddress;
+import io.beacon.platform.security.ConsoleSession;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,6 +34,7 @@ import jakarta.ws.rs.core.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Users: admins create and change them; agents may list them to assign tickets. */
 @Path("users")
@@ -44,11 +51,26 @@ public class UserResource {
     @Inject
     ApiTokens tokens;
 
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    SignInRevocations revocations;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Inject
+    CallerIdentity caller;
+
+    @Context
+    HttpServletRequest request;
+
     public record UserCreate(String username, String password, String displayName, String email,
             List<String> roles, String locale, String timeZone) {}
 
     public record UserPatch(String displayName, String email, String locale, String timeZone, Boolean active,
-            List<String> roles, String password) {}
+            List<String> roles, String password, String currentPassword) {}
 
     public record TokenCreate(String name, Instant expiresAt) {}
 
@@ -81,14 +103,44 @@ public class UserResource {
         return UserView.of(service.byIdOrUsername(id));
     }
 
+    /**
+     * An admin changes a user; setting another user's password needs no current password and ends
+     * all of that user's sessions and streams, as does deactivating them. An admin's own password
+     * needs the current one, as on {@code PATCH /api/me}.
+     */
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     @RolesAllowed(Role.ADMIN_NAME)
     @Transactional
-    public UserView update(@PathParam("id") String id, UserPatch body) {
-        return UserView.of(service.update(id, new UserChanges(body.displayName(), body.email(), body.locale(),
-                body.timeZone(), body.active(), body.roles(), body.password())));
+    public Response update(@PathParam("id") String id, UserPatch body) {
+        if (body == null) {
+            throw new io.beacon.platform.domain.InvalidInputException("body", "a JSON object is required");
+        }
+        boolean own = service.byIdOrUsername(id).getUsername().equals(caller.caller().username());
+        if (own && body.password() != null) {
+            Optional<Response> refusal = MeResource.currentPasswordRefusal(signIns, clientAddress,
+                    caller.caller().username(), body.currentPassword(), request);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        }
+        User user = service.update(id, new UserChanges(body.displayName(), body.email(), body.locale(),
+                body.timeZone(), body.active(), body.roles(), body.password()));
+        if (own && body.password() != null) {
+            ConsoleSession.renew(request, revocations);
+        }
+        return Response.ok(UserView.of(user)).build();
+    }
+
+    /** Lifts a sign-in lock or back-off before its time (say, after the user called the desk). */
+    @POST
+    @Path("{id}/unlock")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Transactional
+    public Response unlock(@PathParam("id") String id) {
+        signIns.unlock(service.byIdOrUsername(id).getUsername());
+        return Response.noContent().build();
     }
 
     /** Issues a bearer token for a user (typically an integration user); the secret is shown only now. */

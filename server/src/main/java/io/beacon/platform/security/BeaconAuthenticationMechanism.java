@@ -1,7 +1,9 @@
 package io.beacon.platform.security;
 
-import io.beacon.identity.application.ApiTokens;
 import io.beacon.identity.application.Authenticator;
+import io.beacon.identity.application.SignInResult;
+import io.beacon.identity.application.SignInRevocations;
+import io.beacon.identity.application.SignIns;
 import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * Finds out who is calling: HTTP Basic or a bearer token (scripts and monitors), or the console's
- * session. Wrong credentials are refused at once with a 401 problem; no credentials at all leave
- * the caller anonymous, and the authorisation filter decides whether that is enough.
+ * session. Wrong credentials are refused at once with a 401 problem; credentials the sign-in
+ * throttle holds back get a 429 or a locked 401 (see {@code SignInRefusals}); no credentials at all
+ * leave the caller anonymous, and the authorisation filter decides whether that is enough.
  */
 @ApplicationScoped
 public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -31,25 +34,29 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
     Authenticator authenticator;
 
     @Inject
-    ApiTokens tokens;
+    SignIns signIns;
+
+    @Inject
+    SignInRevocations revocations;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            Optional<Actor> actor = basic(header.substring(6).trim());
-            return actor.isPresent() ? login(request, context, actor.get())
-                    : refuse(request, response, "the user name or password is wrong");
+            return answer(request, context, basic(header.substring(6).trim(), clientAddress.of(request)),
+                    "the user name or password is wrong");
         }
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<Actor> actor = tokens.verify(header.substring(7).trim());
-            return actor.isPresent() ? login(request, context, actor.get())
-                    : refuse(request, response, "the bearer token is unknown or expired");
+            return answer(request, context, signIns.withToken(header.substring(7).trim(), clientAddress.of(request)),
+                    "the bearer token is unknown or expired");
         }
         HttpSession session = request.getSession(false);
         if (session != null) {
-            Optional<Actor> actor = ConsoleSession.actor(session, authenticator);
+            Optional<Actor> actor = ConsoleSession.actor(session, authenticator, revocations);
             if (actor.isPresent()) {
                 request.setAttribute(CallerIdentity.SESSION_AUTH, Boolean.TRUE);
                 return login(request, context, actor.get());
@@ -58,17 +65,29 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
         return context.doNothing();
     }
 
-    private Optional<Actor> basic(String encoded) {
+    private SignInResult basic(String encoded, String address) {
+        String decoded;
         try {
-            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon <= 0) {
-                return Optional.empty();
-            }
-            return authenticator.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            decoded = "";
         }
+        int colon = decoded.indexOf(':');
+        // A header without a name is still counted against the address.
+        return colon <= 0 ? signIns.withPassword(null, null, address)
+                : signIns.withPassword(decoded.substring(0, colon), decoded.substring(colon + 1), address);
+    }
+
+    private static AuthenticationStatus answer(HttpServletRequest request, HttpMessageContext context,
+            SignInResult result, String wrong) {
+        if (result.accepted().isPresent()) {
+            return login(request, context, result.accepted().get());
+        }
+        if (result.throttled()) {
+            request.setAttribute(CallerIdentity.THROTTLED, result);
+            return refuse(request, "too many failed sign-ins");
+        }
+        return refuse(request, wrong);
     }
 
     private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Actor actor) {
@@ -82,7 +101,7 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
      * authorisation filter answers 401 with it (Liberty does not stop unprotected requests on
      * SEND_FAILURE, and the API's URLs are protected by the filter, not by servlet constraints).
      */
-    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, String why) {
+    private static AuthenticationStatus refuse(HttpServletRequest request, String why) {
         request.setAttribute(CallerIdentity.FAILURE, why);
         return AuthenticationStatus.NOT_DONE;
     }

@@ -12,6 +12,8 @@ public class CallerIdentity {
     static final String ACTOR = "beacon.actor";
     static final String SESSION_AUTH = "beacon.sessionAuth";
     static final String FAILURE = "beacon.authFailure";
+    /** The throttle's refusal ({@link io.beacon.identity.application.SignInResult}) of the request's credentials. */
+    static final String THROTTLED = "beacon.authThrottled";
 
     @Inject
     HttpServletRequest request;
@@ -28,6 +30,11 @@ public class CallerIdentity {
     /** Why the credentials that came with the request were refused, if they were. */
     public Optional<String> failure() {
         return Optional.ofNullable((String) request.getAttribute(FAILURE));
+    }
+
+    /** The throttle's refusal of the credentials that came with the request, if it refused them. */
+    public Optional<io.beacon.identity.application.SignInResult> throttled() {
+        return Optional.ofNullable((io.beacon.identity.application.SignInResult) request.getAttribute(THROTTLED));
     }
 
     public boolean viaSession() {

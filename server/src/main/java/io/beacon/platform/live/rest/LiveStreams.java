@@ -1,8 +1,11 @@
 package io.beacon.platform.live.rest;
 
+import io.beacon.identity.application.Authenticator;
+import io.beacon.identity.application.SignInRevocations;
 import io.beacon.identity.domain.Actor;
 import io.beacon.platform.live.LiveAudiences;
 import io.beacon.platform.live.LiveUpdate;
+import io.beacon.platform.security.ConsoleSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,7 +31,10 @@ import java.util.logging.Logger;
 /**
  * The open event streams of signed-in users. A committed change arrives as a {@link LiveUpdate};
  * it is sent off the committing thread, to every stream whose user the topic's audience admits.
- * A comment every 20 s keeps proxies from closing idle streams and finds the dead ones.
+ * A comment every 20 s keeps proxies from closing idle streams and finds the dead ones. Every
+ * {@value #RECHECK_SECONDS} s each stream's sign-in is checked again: a stream ends once its
+ * console session is signed out or expired, or its user's password changed or they were
+ * deactivated; once a minute its user is read again, so that other nodes' deactivations count too.
  */
 @ApplicationScoped
 public class LiveStreams {
@@ -35,12 +43,22 @@ public class LiveStreams {
     /** How long a browser waits before it reconnects, e.g. while the server restarts. */
     static final long RECONNECT_MILLIS = 3000;
 
-    record Subscriber(Actor actor, SseEventSink sink, Sse sse) {}
+    static final long RECHECK_SECONDS = 2;
+    static final long REREAD_SECONDS = 60;
+
+    /** One open stream; {@code session} is null when it was opened with HTTP Basic or a token. */
+    record Subscriber(Actor actor, SseEventSink sink, Sse sse, HttpSession session, long stamp, AtomicLong readAt) {}
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
     @Inject
     LiveAudiences audiences;
+
+    @Inject
+    SignInRevocations revocations;
+
+    @Inject
+    Authenticator authenticator;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -49,6 +67,7 @@ public class LiveStreams {
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> heartbeat;
+    private ScheduledFuture<?> recheck;
 
     /**
      * Open streams are requests that never end: on a stop the server would wait its whole quiesce
@@ -60,6 +79,7 @@ public class LiveStreams {
     @PostConstruct
     void start() {
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        recheck = scheduler.scheduleWithFixedDelay(this::recheck, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
         Runtime.getRuntime().addShutdownHook(closeOnExit);
     }
 
@@ -67,6 +87,9 @@ public class LiveStreams {
     void stop() {
         if (heartbeat != null) {
             heartbeat.cancel(false);
+        }
+        if (recheck != null) {
+            recheck.cancel(false);
         }
         try {
             Runtime.getRuntime().removeShutdownHook(closeOnExit);
@@ -81,8 +104,9 @@ public class LiveStreams {
         subscribers.clear();
     }
 
-    void open(Actor actor, SseEventSink sink, Sse sse) {
-        Subscriber subscriber = new Subscriber(actor, sink, sse);
+    void open(Actor actor, HttpSession session, SseEventSink sink, Sse sse) {
+        Subscriber subscriber = new Subscriber(actor, sink, sse, session, revocations.stamp(),
+                new AtomicLong(System.nanoTime()));
         subscribers.add(subscriber);
         String hello = Json.createObjectBuilder().add("user", actor.username()).build().toString();
         send(subscriber, sse.newEventBuilder().name("hello").data(hello).reconnectDelay(RECONNECT_MILLIS).build());
@@ -121,6 +145,26 @@ public class LiveStreams {
     private void beat() {
         for (Subscriber s : subscribers) {
             send(s, s.sse().newEventBuilder().comment("keep-alive").build());
+        }
+    }
+
+    /** Ends the streams whose sign-in has ended; a stream the browser reopens is authenticated anew. */
+    private void recheck() {
+        try {
+            long rereadNanos = TimeUnit.SECONDS.toNanos(REREAD_SECONDS);
+            for (Subscriber s : subscribers) {
+                boolean ended = revocations.isRevoked(s.actor().username(), s.stamp())
+                        || (s.session() != null && !ConsoleSession.isSignedIn(s.session(), revocations));
+                if (!ended && System.nanoTime() - s.readAt().get() > rereadNanos) {
+                    s.readAt().set(System.nanoTime());
+                    ended = authenticator.actorFor(s.actor().username()).isEmpty();
+                }
+                if (ended) {
+                    drop(s);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not re-check the open streams' sign-ins", e);
         }
     }
 

@@ -5,6 +5,7 @@ import io.beacon.platform.security.CallerIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,10 +28,14 @@ public class StreamResource {
     @Inject
     LiveStreams streams;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.APPROVER_NAME, Role.ADMIN_NAME})
     public void open(@Context SseEventSink sink, @Context Sse sse) {
-        streams.open(caller.caller(), sink, sse);
+        // A stream opened with the console's cookie lives only as long as that session.
+        streams.open(caller.caller(), caller.viaSession() ? request.getSession(false) : null, sink, sse);
     }
 }

@@ -1,0 +1,27 @@
+package io.beacon.platform.security.rest;
+
+import io.beacon.platform.security.CallerIdentity;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Answers API calls whose credentials the throttle did not let through (a back-off or a lock),
+ * before the authorisation filter would call them merely unauthorised.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class SignInRefusalFilter implements ContainerRequestFilter {
+    @Inject
+    CallerIdentity caller;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        caller.throttled().ifPresent(refused ->
+                context.abortWith(SignInRefusals.of(refused, context.getUriInfo().getRequestUri().getPath(),
+                        context.getHeaderString("X-Requested-With") == null)));
+    }
+}
