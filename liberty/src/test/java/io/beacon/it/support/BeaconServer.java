@@ -35,6 +35,7 @@ public final class BeaconServer {
     private final Path jar;
     private final Map<String, String> env = new HashMap<>();
     private final int httpPort;
+    private final int httpsPort;
     private final int trapPort;
     private String mariadbDatabase;
     private Process process;
@@ -50,7 +51,8 @@ public final class BeaconServer {
         this.workDir = Files.createTempDirectory(Path.of("target"), "it-" + database + "-").toAbsolutePath();
         this.httpPort = freePort();
         env.put("BEACON_HTTP_PORT", String.valueOf(httpPort));
-        env.put("BEACON_HTTPS_PORT", String.valueOf(freePort()));
+        this.httpsPort = freePort();
+        env.put("BEACON_HTTPS_PORT", String.valueOf(httpsPort));
         env.put("BEACON_DATA_DIR", workDir.resolve("data").toString());
         env.put("BEACON_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("BEACON_DEMO_DATA", "true");
@@ -101,6 +103,11 @@ public final class BeaconServer {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The HTTPS port; it opens a few seconds after readiness at the first start (see HttpsIT). */
+    public int httpsPort() {
+        return httpsPort;
     }
 
     /** The UDP port the server receives SNMP traps on. */

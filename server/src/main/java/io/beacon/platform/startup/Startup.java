@@ -3,6 +3,7 @@ package io.beacon.platform.startup;
 import io.beacon.identity.application.AdminBootstrap;
 import io.beacon.platform.config.BeaconConfig;
 import io.beacon.platform.persistence.DatabaseMigrations;
+import io.beacon.platform.tls.ServerCertificate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -31,6 +32,9 @@ public class Startup {
     @Inject
     DemoDataLoader demoData;
 
+    @Inject
+    ServerCertificate certificate;
+
     private volatile boolean ready;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -42,6 +46,7 @@ public class Startup {
             LOG.warning("The data directory lies inside the server's temporary copy and would be lost on exit;"
                     + " set BEACON_DATA_DIR to an absolute path");
         }
+        certificate.install(); // first: Liberty opens the HTTPS port while the rest starts
         migrations.migrate();
         adminBootstrap.ensureAdmin();
         if (config.demoData()) {
