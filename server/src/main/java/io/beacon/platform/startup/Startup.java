@@ -2,6 +2,7 @@ package io.beacon.platform.startup;
 
 import io.beacon.identity.application.AdminBootstrap;
 import io.beacon.platform.config.BeaconConfig;
+import io.beacon.platform.monitoring.MonitoringAccess;
 import io.beacon.platform.persistence.DatabaseMigrations;
 import io.beacon.platform.tls.ServerCertificate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,9 @@ public class Startup {
     @Inject
     ServerCertificate certificate;
 
+    @Inject
+    MonitoringAccess monitoringAccess;
+
     private volatile boolean ready;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -52,6 +56,7 @@ public class Startup {
         if (config.demoData()) {
             demoData.load();
         }
+        monitoringAccess.install();
         started.fire(new StartupEvent());
         ready = true;
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();

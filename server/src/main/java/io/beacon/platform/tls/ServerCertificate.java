@@ -103,7 +103,9 @@ public class ServerCertificate {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!-- Written by Beacon at start-up (see the README, HTTPS); changes here are overwritten. -->
                 <server>
-                  <keyStore id="defaultKeyStore" type="PKCS12" location="%s" password="%s"/>
+                  <!-- polled: a renewed certificate written to the same path is taken up without a restart -->
+                  <keyStore id="defaultKeyStore" type="PKCS12" location="%s" password="%s"
+                            updateTrigger="polled" pollingRate="10s"/>
                 </server>
                 """.formatted(xml(keystore.toAbsolutePath().normalize().toString()), xml(password));
     }

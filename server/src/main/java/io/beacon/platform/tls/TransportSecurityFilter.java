@@ -11,13 +11,15 @@ import java.io.IOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * With {@code BEACON_HTTPS_REDIRECT=true}, the console and the API answer plain HTTP with a
- * permanent redirect to the same URL on the HTTPS port (308: the method and body are kept, so a
- * script's POST is not turned into a GET). /health, /metrics and /openapi are Liberty's own modules
- * and keep answering on HTTP, for probes and scrapers inside the network.
+ * HTTPS answers of the console and the API carry HSTS (never plain HTTP ones, RFC 6797 8.1). With
+ * {@code BEACON_HTTPS_REDIRECT=true}, plain HTTP is answered with a permanent redirect to the same
+ * URL on the HTTPS port (308: the method and body are kept, so a script's POST is not turned into a
+ * GET). /health, /metrics and /openapi are Liberty's own modules and keep answering on HTTP, for
+ * probes and scrapers inside the network.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
-public class HttpsRedirectFilter extends HttpFilter {
+public class TransportSecurityFilter extends HttpFilter {
+    static final String HSTS = "max-age=31536000";
 
     @Inject
     @ConfigProperty(name = "beacon.https.redirect", defaultValue = "false")
@@ -30,7 +32,12 @@ public class HttpsRedirectFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!redirect || request.isSecure()) {
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", HSTS);
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!redirect) {
             chain.doFilter(request, response);
             return;
         }
@@ -39,9 +46,8 @@ public class HttpsRedirectFilter extends HttpFilter {
             host = "[" + host + "]"; // an IPv6 literal
         }
         String query = request.getQueryString();
-        String target = "https://" + host + (httpsPort == 443 ? "" : ":" + httpsPort) + request.getRequestURI()
-                + (query == null ? "" : "?" + query);
         response.setStatus(308);
-        response.setHeader("Location", target);
+        response.setHeader("Location", "https://" + host + (httpsPort == 443 ? "" : ":" + httpsPort)
+                + request.getRequestURI() + (query == null ? "" : "?" + query));
     }
 }
