@@ -9,9 +9,7 @@ import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -77,18 +75,10 @@ public class MonitoringAccess {
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return tokens.verify(authorization.substring(7).trim());
         }
-        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
+        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return authenticator.verifyBasic(authorization.substring(6));
         }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon <= 0 ? Optional.empty()
-                    : authenticator.verify(decoded.substring(0, colon), decoded.substring(colon + 1));
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
+        return Optional.empty();
     }
 
     /** Unregisters on shutdown, so that a restarted application registers afresh. */
