@@ -93,7 +93,8 @@ class MetricsAuthIT {
     /** A server of its own with open metrics (the default), as Prometheus with credentials meets it. */
     @Test
     void openMetricsIgnoreCredentialsWithoutErrors() throws Exception {
-        BeaconServer open = BeaconServer.withDefaultDataDirectory().with("BEACON_METRICS_AUTH", "false");
+        BeaconServer open = BeaconServer.withDefaultDataDirectory().with("BEACON_METRICS_AUTH", "false")
+                .with("BEACON_DEMO_DATA", "false");
         try {
             open.start();
             int linesBefore = Files.readAllLines(open.workDir().resolve("server.log")).size();
