@@ -205,7 +205,7 @@ class MailIT {
                 return false;
             }
         }, "the unreadable mail in the Beacon-Unparsable folder");
-        String metrics = io.restassured.RestAssured.given().get("/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.beacon.it.support.Metrics.scrape();
         assertThat(metrics).containsPattern("beacon_mail_rejected_total\\{[^}]*reason=\"unparsable\"");
     }
 
@@ -231,7 +231,7 @@ class MailIT {
                 .isEqualTo(1);
         Thread.sleep(3000); // several outbox rounds: nothing may go to the auto-replier
         assertThat(mail.mailsTo(sender)).isEmpty();
-        String metrics = io.restassured.RestAssured.given().get("/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.beacon.it.support.Metrics.scrape();
         assertThat(metrics).containsPattern("beacon_mail_rejected_total\\{[^}]*reason=\"auto_submitted\"")
                 .containsPattern("beacon_mail_rejected_total\\{[^}]*reason=\"bulk\"")
                 .containsPattern("beacon_mail_rejected_total\\{[^}]*reason=\"bounce\"")

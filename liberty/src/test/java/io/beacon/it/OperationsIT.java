@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.beacon.it.support.BeaconServer;
 import io.beacon.it.support.BeaconServerExtension;
+import io.beacon.it.support.Metrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,15 +20,21 @@ class OperationsIT {
     }
 
     @Test
-    void metricsAreServedInPrometheusTextWithoutCredentials() {
-        given().get("/metrics").then().statusCode(200)
+    void metricsAreServedInPrometheusTextToAnAdministrator() {
+        // The test server asks for credentials on /metrics (BEACON_METRICS_AUTH=true): see MetricsAuthIT.
+        Metrics.scrape(); // waits for the HTTPS port, which opens a little after readiness at the first start
+        Metrics.https().auth().preemptive().basic("admin", BeaconServer.ADMIN_PASSWORD).get("/metrics")
+                .then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("mp_scope=\"base\""));
     }
 
     @Test
     void theOpenApiDocumentDescribesTheApi() {
-        given().accept("application/json").get("/openapi").then().statusCode(200)
+        // Behind Beacon's credentials on the test server (BEACON_OPENAPI_AUTH=true).
+        given().accept("application/json").get("/openapi").then().statusCode(401);
+        given().auth().preemptive().basic("admin", BeaconServer.ADMIN_PASSWORD).accept("application/json")
+                .get("/openapi").then().statusCode(200)
                 .body(containsString("/api/users"))
                 .body(containsString("/api/tickets"));
     }

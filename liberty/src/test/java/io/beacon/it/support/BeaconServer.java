@@ -35,6 +35,7 @@ public final class BeaconServer {
     private final Path jar;
     private final Map<String, String> env = new HashMap<>();
     private final int httpPort;
+    private final int httpsPort;
     private final int trapPort;
     private String mariadbDatabase;
     private Process process;
@@ -50,10 +51,15 @@ public final class BeaconServer {
         this.workDir = Files.createTempDirectory(Path.of("target"), "it-" + database + "-").toAbsolutePath();
         this.httpPort = freePort();
         env.put("BEACON_HTTP_PORT", String.valueOf(httpPort));
-        env.put("BEACON_HTTPS_PORT", String.valueOf(freePort()));
+        this.httpsPort = freePort();
+        env.put("BEACON_HTTPS_PORT", String.valueOf(httpsPort));
         env.put("BEACON_DATA_DIR", workDir.resolve("data").toString());
         env.put("BEACON_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("BEACON_DEMO_DATA", "true");
+        // Metrics as a production scrape gets them: over HTTPS with credentials (support/Metrics);
+        // the OpenAPI document behind the same credentials.
+        env.put("BEACON_METRICS_AUTH", "true");
+        env.put("BEACON_OPENAPI_AUTH", "true");
         env.put("BEACON_CORRELATION_TICK_SECONDS", "1"); // windows end and flaps settle within a test's patience
         this.trapPort = freeUdpPort();
         env.put("BEACON_SNMP_TRAP_PORT", String.valueOf(trapPort));
@@ -87,6 +93,12 @@ public final class BeaconServer {
         return server;
     }
 
+    /** One more environment variable for the server process; before {@link #start()}. */
+    public BeaconServer with(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     /** Stops the server, deletes its extracted copies. */
     public void close() {
         shutdown();
@@ -107,6 +119,11 @@ public final class BeaconServer {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The HTTPS port; it opens a few seconds after readiness at the first start (see HttpsIT). */
+    public int httpsPort() {
+        return httpsPort;
     }
 
     /** The UDP port the server receives SNMP traps on. */

@@ -17,6 +17,7 @@ public class BeaconServerExtension implements BeforeAllCallback, ParameterResolv
         BeaconServer server = server(context);
         RestAssured.baseURI = server.baseUrl();
         RestAssured.port = server.httpPort();
+        Metrics.scrapeAt(server.httpsPort());
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 

@@ -16,13 +16,16 @@ public enum Role {
     /** Configures Beacon, its users and its CMDB. */
     ADMIN,
     /** A monitor or script that posts events. */
-    INTEGRATION;
+    INTEGRATION,
+    /** Reads /metrics and nothing else: the Prometheus scraper's service user (and its tokens). */
+    METRICS;
 
     public static final String REQUESTER_NAME = "requester";
     public static final String AGENT_NAME = "agent";
     public static final String APPROVER_NAME = "approver";
     public static final String ADMIN_NAME = "admin";
     public static final String INTEGRATION_NAME = "integration";
+    public static final String METRICS_NAME = "metrics";
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,7 +2,9 @@ package io.beacon.platform.startup;
 
 import io.beacon.identity.application.AdminBootstrap;
 import io.beacon.platform.config.BeaconConfig;
+import io.beacon.platform.monitoring.MonitoringAccess;
 import io.beacon.platform.persistence.DatabaseMigrations;
+import io.beacon.platform.tls.ServerCertificate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -31,6 +33,12 @@ public class Startup {
     @Inject
     DemoDataLoader demoData;
 
+    @Inject
+    ServerCertificate certificate;
+
+    @Inject
+    MonitoringAccess monitoringAccess;
+
     private volatile boolean ready;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -42,11 +50,13 @@ public class Startup {
             LOG.warning("The data directory lies inside the server's temporary copy and would be lost on exit;"
                     + " set BEACON_DATA_DIR to an absolute path");
         }
+        certificate.install(); // first: Liberty opens the HTTPS port while the rest starts
         migrations.migrate();
         adminBootstrap.ensureAdmin();
         if (config.demoData()) {
             demoData.load();
         }
+        monitoringAccess.install();
         started.fire(new StartupEvent());
         ready = true;
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();

@@ -1,2 +1,2 @@
-/** What happens once when Beacon starts: migrations, the first admin, the demo data set. */
+/** What happens once when Beacon starts: the HTTPS keystore, migrations, the first admin, the demo data set. */
 package io.beacon.platform.startup;
