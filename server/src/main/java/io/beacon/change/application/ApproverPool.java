@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Who approves a change: the members of the approver group (or, without one, every user with the
  * approver role), active and allowed to sign in, minus the change's requester and implementer (four
- * eyes); each with their active substitutes, who are held to four eyes as well.
+ * eyes); each with their active substitutes, who are held to four eyes and must hold the approver role
+ * as well.
  */
 @ApplicationScoped
 public class ApproverPool {
@@ -42,7 +43,8 @@ public class ApproverPool {
             Set<String> candidates = new LinkedHashSet<>();
             candidates.add(approver);
             for (ApproverSubstitute s : changes.substitutesOf(approver, at)) {
-                if (change.mayBeApprovedBy(s.getSubstitute())) {
+                if (change.mayBeApprovedBy(s.getSubstitute())
+                        && users.byUsername(s.getSubstitute()).filter(ApproverPool::mayDecide).isPresent()) {
                     candidates.add(s.getSubstitute());
                 }
             }
@@ -56,7 +58,20 @@ public class ApproverPool {
         List<User> people = group.<List<User>>map(g -> new ArrayList<>(g.getMembers()))
                 .filter(m -> !m.isEmpty())
                 .orElseGet(() -> users.list(null, Role.APPROVER, PageRequest.of(0, PageRequest.MAX_SIZE)).items());
-        return people.stream().filter(User::canSignIn).filter(u -> u.hasRole(Role.APPROVER) || u.hasRole(Role.ADMIN)).map(User::getUsername).distinct()
+        return people.stream().filter(ApproverPool::mayDecide).map(User::getUsername).distinct()
                 .sorted(Comparator.naturalOrder()).toList();
+    }
+
+    /**
+     * Who may decide a change at all, checked again at every decision (a role can be taken away after a
+     * seat or a substitution was given): a user who can sign in and holds the approver role (admins sit
+     * in the CAB too).
+     */
+    public static boolean mayDecide(User user) {
+        return user.canSignIn() && mayDecide(user.getRoles());
+    }
+
+    public static boolean mayDecide(Set<Role> roles) {
+        return roles.contains(Role.APPROVER) || roles.contains(Role.ADMIN);
     }
 }
