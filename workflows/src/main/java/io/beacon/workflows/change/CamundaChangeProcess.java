@@ -75,7 +75,9 @@ public class CamundaChangeProcess implements ChangeProcess {
                     .setVariable(IMPLEMENTER, change.getImplementer() != null ? change.getImplementer() : change.getRequester())
                     .correlate();
         } catch (MismatchingMessageCorrelationException e) {
-            throw new ConflictException("status", change.getKey() + " awaits no approval the process could restart");
+            // e.g. an instance started under a diagram without the restart: refuse rather than keep stale approvals
+            throw new ConflictException("status", change.getKey() + ": its approval cannot be restarted (its process"
+                    + " does not wait for approval the way this version does); cancel it and raise a new change");
         } catch (OptimisticLockingException e) {
             throw new ConflictException("status", change.getKey()
                     + " was decided on at the same time; reload it and edit again");
