@@ -240,6 +240,16 @@ class ChangeApiIT {
         asDemo("agent2").body(Map.of("description", "오타 수정")).patch("/api/changes/" + key).then().statusCode(403);
         asDemo("agent").get("/api/changes/" + key).then().body("risk", equalTo("high"))
                 .body("description", equalTo("월간 보안 패치"));
+
+        // an admin may edit it, and having rewritten the plan, holds no seat any more (four eyes)
+        asAdmin().body(Map.of("backoutPlan", "복제본으로 전환")).patch("/api/changes/" + key).then().statusCode(200)
+                .body("approvalRound", equalTo(2)).body("revisions[0].field", equalTo("backoutPlan"))
+                .body("revisions[0].actor", equalTo("admin"));
+        List<Map<String, Object>> adminTasks = asAdmin().get("/api/tasks").then().extract().path("items");
+        assertThat(adminTasks).noneMatch(t -> key.equals(t.get("changeKey")));
+        decide(APPROVER, approvalTaskOf(APPROVER, key), true, "ok");
+        asDemo("agent").get("/api/changes/" + key).then().body("status", equalTo("scheduled"))
+                .body("approvals.approver", contains("approver"));
     }
 
     @Test

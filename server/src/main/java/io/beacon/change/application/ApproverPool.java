@@ -1,5 +1,6 @@
 package io.beacon.change.application;
 
+import io.beacon.change.domain.ApprovalRounds;
 import io.beacon.change.domain.ApproverSubstitute;
 import io.beacon.change.domain.Change;
 import io.beacon.change.domain.Changes;
@@ -15,12 +16,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Who approves a change: the members of the approver group (or, without one, every user with the
- * approver role), active and allowed to sign in, minus the change's requester and implementer (four
- * eyes); each with their active substitutes, who are held to four eyes and must hold the approver role
+ * approver role), active and allowed to sign in, minus the change's requester, implementer and whoever
+ * revised what was approved (four eyes); each with their active substitutes, who are held to four eyes and must hold the approver role
  * as well.
  */
 @ApplicationScoped
@@ -36,14 +39,16 @@ public class ApproverPool {
 
     public List<ApproverSlot> slots(Change change, String groupName, Instant at) {
         List<ApproverSlot> out = new ArrayList<>();
+        Set<String> revisers = ApprovalRounds.revisers(changes.history(change.getId()));
+        Predicate<String> fourEyes = u -> change.mayBeApprovedBy(u) && !revisers.contains(u.toLowerCase(Locale.ROOT));
         for (String approver : members(groupName)) {
-            if (!change.mayBeApprovedBy(approver)) {
+            if (!fourEyes.test(approver)) {
                 continue;
             }
             Set<String> candidates = new LinkedHashSet<>();
             candidates.add(approver);
             for (ApproverSubstitute s : changes.substitutesOf(approver, at)) {
-                if (change.mayBeApprovedBy(s.getSubstitute())
+                if (fourEyes.test(s.getSubstitute())
                         && users.byUsername(s.getSubstitute()).filter(ApproverPool::mayDecide).isPresent()) {
                     candidates.add(s.getSubstitute());
                 }

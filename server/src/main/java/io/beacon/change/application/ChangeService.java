@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,6 +79,9 @@ public class ChangeService {
 
     @Inject
     Event<ChangeStatusChanged> statusChanged;
+
+    @Inject
+    Event<ApprovalRestarted> approvalRestarted;
 
     public Change create(Actor actor, NewChange in) {
         if (!mayRequest(actor)) {
@@ -221,6 +225,10 @@ public class ChangeService {
     public ChangeApproval decide(long changeId, String approver, String onBehalfOf, boolean approved, String comment) {
         Change change = byId(changeId);
         change.ensureMayApprove(approver);
+        if (ApprovalRounds.revisers(changes.history(change.getId())).contains(approver.toLowerCase(Locale.ROOT))) {
+            throw new AccessDeniedException("four eyes: " + approver + " revised " + change.getKey()
+                    + " and cannot approve it");
+        }
         if (users.byUsername(approver).filter(ApproverPool::mayDecide).isEmpty()) {
             throw new AccessDeniedException(approver + " does not hold the approver role and cannot decide "
                     + change.getKey() + (onBehalfOf == null || onBehalfOf.equals(approver) ? ""
@@ -270,6 +278,7 @@ public class ChangeService {
         changes.addHistory(List.of(new ChangeHistoryEntry(change.getId(),
                 revisedBy == null ? Actor.SYSTEM.username() : revisedBy, now,
                 new ChangeEdit(ApprovalRounds.RESTARTED, withdrawn, "round " + round))));
+        approvalRestarted.fire(new ApprovalRestarted(change.getId(), change.getKey(), round));
     }
 
     /** An audit line for something the process did (a reminder, an escalation). */
@@ -298,7 +307,7 @@ public class ChangeService {
     public Change find(String idOrKey) {
         String s = idOrKey == null ? "" : idOrKey.strip();
         var found = s.chars().allMatch(Character::isDigit) && !s.isEmpty() && s.length() < 19
-                ? changes.byId(Long.parseLong(s)) : changes.byKey(s.toUpperCase(java.util.Locale.ROOT));
+                ? changes.byId(Long.parseLong(s)) : changes.byKey(s.toUpperCase(Locale.ROOT));
         return found.orElseThrow(() -> new NotFoundException("change", idOrKey));
     }
 

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Approval rounds as a change's history tells them. A round ends when an edit of what was approved
@@ -20,6 +23,15 @@ public final class ApprovalRounds {
 
     /** One approved field as it was when the approvers last decided, and as it is now. */
     public record Revision(String field, String oldValue, String newValue, String actor, Instant at) {}
+
+    /**
+     * Who rewrote what was approved (the requester, or an admin): four eyes puts them on the requester's
+     * side, so they approve none of the change's rounds (lower-case names).
+     */
+    public static Set<String> revisers(List<ChangeHistoryEntry> history) {
+        return history.stream().filter(h -> Change.APPROVED_FIELDS.contains(h.getField()))
+                .map(h -> h.getActor().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    }
 
     /** The round under way: 1 until the first restart, then one more per restart. */
     public static int current(List<ChangeHistoryEntry> history) {

@@ -145,6 +145,15 @@ class ChangeRevisionTest {
     }
 
     @Test
+    void whoeverRewroteWhatWasApprovedIsOnTheRequestersSide() {
+        line("kim", "created", null, "CHG-7");
+        line("Root", "backoutPlan", "restore", "fail over");
+        line("park", "title", "a", "b");
+        line("alice", "approval", null, "approved");
+        assertThat(ApprovalRounds.revisers(history)).containsExactly("root");
+    }
+
+    @Test
     void aFieldEditedBackToWhereItWasIsNoRevision() {
         line("kim", "created", null, "CHG-7");
         line("kim", "risk", "medium", "high");
