@@ -165,24 +165,148 @@ class ChangeApiIT {
         asDemo("agent").get("/api/changes/" + noSeat).then().body("status", equalTo("scheduled"));
     }
 
+    /** A user of its own for one test, with a password of its own (demo users are shared by every IT). */
+    private static String newUser(String prefix, String role) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 8);
+        asAdmin().body(Map.of("username", name, "password", name + "-pass-1", "roles", List.of(role)))
+                .post("/api/users").then().statusCode(201);
+        return name;
+    }
+
+    private static RequestSpecification asUser(String name) {
+        return as(name, name + "-pass-1");
+    }
+
     @Test
     void aSubstituteTakesTheApproversSeatForAPeriod() {
         Instant now = Instant.now();
-        APPROVER.body(Map.of("substitute", "agent2", "from", now.minusSeconds(60).toString(),
+        String deputy = newUser("deputy-", "approver");
+        APPROVER.body(Map.of("substitute", deputy, "from", now.minusSeconds(60).toString(),
                 "until", now.plusSeconds(120).toString())).post("/api/changes/substitutes").then().statusCode(201)
-                .body("approver", equalTo("approver")).body("substitute", equalTo("agent2"));
-        APPROVER.get("/api/changes/substitutes").then().statusCode(200).body("items.substitute", hasItem("agent2"));
+                .body("approver", equalTo("approver")).body("substitute", equalTo(deputy));
+        APPROVER.get("/api/changes/substitutes").then().statusCode(200).body("items.substitute", hasItem(deputy));
         asDemo("agent2").body(Map.of("approver", "admin", "substitute", "agent2", "until", now.plusSeconds(60).toString()))
                 .post("/api/changes/substitutes").then().statusCode(403);
 
         long ci = createCi("it-chg-sub-" + UUID.randomUUID());
         String key = create(asDemo("agent"), change("normal", "high", ci, 18)).getString("key");
-        String seat = approvalTaskOf(asDemo("agent2"), key);
-        asDemo("agent2").get("/api/tasks/" + seat).then().body("candidateUsers", contains("approver", "agent2"));
-        decide(asDemo("agent2"), seat, true, "대결 승인");
+        String seat = approvalTaskOf(asUser(deputy), key);
+        asUser(deputy).get("/api/tasks/" + seat).then().body("candidateUsers", hasItem(deputy))
+                .body("candidateUsers[0]", equalTo("approver"));
+        decide(asUser(deputy), seat, true, "대결 승인");
         asDemo("agent").get("/api/changes/" + key).then()
-                .body("approvals[0].approver", equalTo("agent2"))
+                .body("approvals[0].approver", equalTo(deputy))
                 .body("approvals[0].onBehalfOf", equalTo("approver"));
+    }
+
+    @Test
+    void onlyApproversAreNamedSubstitutesAndOnlyApproversDecide() {
+        Instant now = Instant.now();
+        // a requester or an agent named as substitute: refused, naming the field
+        for (String notAnApprover : List.of("requester", "agent2")) {
+            APPROVER.body(Map.of("substitute", notAnApprover, "until", now.plusSeconds(120).toString()))
+                    .post("/api/changes/substitutes").then().statusCode(422).contentType("application/problem+json")
+                    .body("detail", containsString("approver role")).body("errors[0].field", equalTo("substitute"));
+        }
+        // an approver named as substitute who is a mere requester by the time they decide: 403, and the
+        // task leaves their inbox
+        String formerApprover = newUser("former-", "approver");
+        APPROVER.body(Map.of("substitute", formerApprover, "from", now.minusSeconds(60).toString(),
+                "until", now.plusSeconds(120).toString())).post("/api/changes/substitutes").then().statusCode(201);
+        long ci = createCi("it-chg-subrole-" + UUID.randomUUID());
+        String key = create(asDemo("agent"), change("normal", "high", ci, 27)).getString("key");
+        String seat = approvalTaskOf(asUser(formerApprover), key);
+        asAdmin().body(Map.of("roles", List.of("requester"))).patch("/api/users/" + formerApprover)
+                .then().statusCode(200);
+        asUser(formerApprover).body(Map.of("approved", true, "comment", "ok")).post("/api/tasks/" + seat + "/complete")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("approver role"));
+        List<Map<String, Object>> tasks = asUser(formerApprover).get("/api/tasks").then().statusCode(200)
+                .extract().path("items");
+        assertThat(tasks).noneMatch(t -> key.equals(t.get("changeKey")));
+        asDemo("agent").get("/api/changes/" + key).then().body("status", equalTo("approval"))
+                .body("approvals", empty());
+    }
+
+    @Test
+    void whileAChangeAwaitsApprovalOnlyItsRequesterOrAnAdminEditsIt() {
+        long ci = createCi("it-chg-edit403-" + UUID.randomUUID());
+        String key = create(asDemo("agent"), change("normal", "high", ci, 21)).getString("key");
+        for (RequestSpecification other : List.of(asDemo("agent2"), APPROVER)) {
+            other.body(Map.of("risk", "low")).patch("/api/changes/" + key).then().statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("only its requester (agent) or an admin may edit it"));
+        }
+        asDemo("agent2").body(Map.of("description", "오타 수정")).patch("/api/changes/" + key).then().statusCode(403);
+        asDemo("agent").get("/api/changes/" + key).then().body("risk", equalTo("high"))
+                .body("description", equalTo("월간 보안 패치"));
+
+        // an admin may edit it, and having rewritten the plan, holds no seat any more (four eyes)
+        asAdmin().body(Map.of("backoutPlan", "복제본으로 전환")).patch("/api/changes/" + key).then().statusCode(200)
+                .body("approvalRound", equalTo(2)).body("revisions[0].field", equalTo("backoutPlan"))
+                .body("revisions[0].actor", equalTo("admin"));
+        List<Map<String, Object>> adminTasks = asAdmin().get("/api/tasks").then().extract().path("items");
+        assertThat(adminTasks).noneMatch(t -> key.equals(t.get("changeKey")));
+        decide(APPROVER, approvalTaskOf(APPROVER, key), true, "ok");
+        asDemo("agent").get("/api/changes/" + key).then().body("status", equalTo("scheduled"))
+                .body("approvals.approver", contains("approver"));
+    }
+
+    @Test
+    void revisingWhatWasApprovedWithdrawsTheApprovalsAndStartsANewRound() {
+        long ci = createCi("it-chg-revise-" + UUID.randomUUID());
+        String key = create(asDemo("agent"), change("normal", "high", ci, 24)).getString("key");
+        String firstTask = approvalTaskOf(APPROVER, key);
+        APPROVER.get("/api/tasks/" + firstTask).then().body("revisions", empty());
+        decide(APPROVER, firstTask, true, "백업 확인함");
+        String adminsTask = approvalTaskOf(asAdmin(), key);
+
+        // the requester lowers the risk after one approval
+        asDemo("agent").body(Map.of("risk", "medium")).patch("/api/changes/" + key).then().statusCode(200)
+                .body("status", equalTo("approval"))
+                .body("approvalRound", equalTo(2))
+                .body("approvals", empty())
+                .body("withdrawnApprovals.approver", contains("approver"))
+                .body("withdrawnApprovals[0].withdrawnAt", notNullValue())
+                .body("revisions", hasSize(1))
+                .body("revisions[0].field", equalTo("risk"))
+                .body("revisions[0].oldValue", equalTo("high"))
+                .body("revisions[0].newValue", equalTo("medium"))
+                .body("revisions[0].actor", equalTo("agent"))
+                .body("history.find { it.field == 'risk' }.actor", equalTo("agent"))
+                .body("history.find { it.field == 'risk' }.oldValue", equalTo("high"))
+                .body("history.find { it.field == 'approvalRestarted' }.oldValue",
+                        equalTo("withdrawn: approver: approved"))
+                .body("history.find { it.field == 'approvalRestarted' }.newValue", equalTo("round 2"))
+                .body("history.find { it.field == 'approvalRestarted' }.actor", equalTo("agent"));
+
+        // both approvers have a task of the new round, which shows what changed; the old ones are gone
+        String secondTask = approvalTaskOf(APPROVER, key);
+        assertThat(secondTask).isNotEqualTo(firstTask);
+        APPROVER.get("/api/tasks/" + firstTask).then().statusCode(404);
+        asAdmin().get("/api/tasks/" + adminsTask).then().statusCode(404);
+        APPROVER.get("/api/tasks/" + secondTask).then().statusCode(200)
+                .body("revisions.field", contains("risk")).body("revisions[0].oldValue", equalTo("high"))
+                .body("revisions[0].newValue", equalTo("medium"));
+        asAdmin().get("/api/changes/" + key + "/process").then()
+                .body("history.activityId", hasItem("withdrawDecisions"));
+
+        // a typo in the description is no revision of what was approved: same round, same task
+        asDemo("agent").body(Map.of("description", "월간 보안 패치 (오타 수정)")).patch("/api/changes/" + key)
+                .then().statusCode(200).body("approvalRound", equalTo(2));
+        assertThat(approvalTaskOf(APPROVER, key)).isEqualTo(secondTask);
+
+        // the new round needs every approval again (rule all): the withdrawn one does not count
+        decide(asAdmin(), approvalTaskOf(asAdmin(), key), true, "ok");
+        asDemo("agent").get("/api/changes/" + key).then().body("status", equalTo("approval"));
+        decide(APPROVER, secondTask, true, "위험도 조정 확인");
+        asDemo("agent").get("/api/changes/" + key).then().body("status", equalTo("scheduled"))
+                .body("approvals", hasSize(2)).body("withdrawnApprovals", hasSize(1));
+
+        // approved: what was approved is frozen (a new change is needed)
+        asDemo("agent").body(Map.of("risk", "low")).patch("/api/changes/" + key).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("approved as it is"));
+        asDemo("agent").get("/api/changes/" + key).then().body("risk", equalTo("medium"));
     }
 
     @Test

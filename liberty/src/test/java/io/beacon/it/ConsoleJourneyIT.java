@@ -168,6 +168,36 @@ class ConsoleJourneyIT {
         assertThat(change.getString("approvals[0].comment")).isEqualTo("백업 확인함, 승인합니다 " + token);
     }
 
+    @Test
+    void anApproverSeesWhatTheRequesterRevisedAfterTheirApproval() throws Exception {
+        String token = ConsoleIT.token();
+        long ci = ((Number) asAdmin().body(Map.of("name", "db-rev-" + token, "type", "server")).post("/api/cis")
+                .then().statusCode(201).extract().path("id")).longValue();
+        Instant start = Instant.now().plus(230, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String key = asDemo("agent").body(Map.of("type", "normal", "title", "DB 패치 재검토 " + token, "risk", "high",
+                "ciIds", List.of(ci), "plannedStart", start.toString(), "plannedEnd", start.plus(2, ChronoUnit.HOURS).toString(),
+                "implementationPlan", "패치 적용 후 재기동", "backoutPlan", "스냅샷 복원")).post("/api/changes")
+                .then().statusCode(201).extract().path("key");
+        List<Map<String, Object>> tasks = asDemo("approver").get("/api/tasks").then().extract().path("items");
+        String first = tasks.stream().filter(t -> key.equals(t.get("changeKey"))).map(t -> (String) t.get("id"))
+                .findFirst().orElseThrow();
+        asDemo("approver").body(Map.of("approved", true, "comment", "ok")).post("/api/tasks/" + first + "/complete")
+                .then().statusCode(200);
+        asDemo("agent").body(Map.of("risk", "medium")).patch("/api/changes/" + key).then().statusCode(200);
+
+        browser.signInDemo("approver");
+        browser.click(By.id("nav-approvals"));
+        By revised = By.xpath("//div[@id='approval-list']/div[.//a[text()='" + key + "']]//section[@data-task-id]"
+                + "//div[@data-revised]");
+        String card = browser.waitFor(revised).getText();
+        assertThat(card).contains("마지막 결정 이후 변경됨", "위험도", "높음", "보통", "agent");
+
+        browser.open("#/changes/" + key);
+        browser.waitUntil(d -> !browser.findAll(By.id("change-revisions")).isEmpty(), "what changed");
+        assertThat(browser.find(By.id("change-revisions")).getText()).contains("2차", "위험도", "높음", "보통");
+        assertThat(browser.find(By.id("change-withdrawn-approvals")).getText()).contains("approver", "철회됨");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The event path resolves CIs through an index refreshed every few seconds: wait until it knows ours. */

@@ -22,6 +22,10 @@ public final class ProcessVariables {
     public static final String APPROVED = "approved";
     public static final String REMINDER_AT = "reminderAt";
     public static final String ESCALATE_AT = "escalateAt";
+    /** Message: what was approved changed while the change awaits approval; approval starts again. */
+    public static final String MSG_CHANGE_REVISED = "changeRevised";
+    /** Who revised the change (set with {@link #MSG_CHANGE_REVISED}). */
+    public static final String REVISED_BY = "revisedBy";
 
     // Ticket lifecycle
     public static final String TICKET_ID = "ticketId";

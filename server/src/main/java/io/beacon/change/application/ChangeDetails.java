@@ -1,11 +1,16 @@
 package io.beacon.change.application;
 
+import io.beacon.change.domain.ApprovalRounds;
 import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeApproval;
 import io.beacon.change.domain.ChangeHistoryEntry;
 import java.util.List;
 import java.util.Map;
 
-/** A change with what its answer shows beside it. */
-public record ChangeDetails(Change change, List<ChangeApproval> approvals, List<ChangeHistoryEntry> history,
+/**
+ * A change with what its answer shows beside it: the decisions of the round under way, those an edit
+ * withdrew, and what changed since the approvers last decided.
+ */
+public record ChangeDetails(Change change, List<ChangeApproval> approvals, List<ChangeApproval> withdrawnApprovals,
+        int approvalRound, List<ApprovalRounds.Revision> revisions, List<ChangeHistoryEntry> history,
         Map<Long, String> ciNames) {}

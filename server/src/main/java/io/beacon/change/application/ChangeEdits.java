@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** A merge-patch of a change: null fields stay as they are; {@code status} asks the process to move on. */
-public record ChangeEdits(String title, String description, String risk, List<Long> ciIds, Instant plannedStart,
+public record ChangeEdits(String type, String title, String description, String risk, List<Long> ciIds, Instant plannedStart,
         Instant plannedEnd, String implementationPlan, String backoutPlan, String implementer, String status,
         String reason, Long expectedVersion) {}

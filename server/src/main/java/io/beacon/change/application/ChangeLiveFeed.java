@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 /**
  * Committed change moves as live updates: the change calendar refreshes, and a change entering
- * approval puts tasks in approvers' inboxes (topic {@code task}).
+ * approval, or starting it again after a revision, puts tasks in approvers' inboxes (topic {@code task}).
  */
 @ApplicationScoped
 public class ChangeLiveFeed {
@@ -24,5 +24,10 @@ public class ChangeLiveFeed {
             live.fire(new LiveUpdate("task", ChangeStatus.APPROVAL.code().equals(changed.to()) ? "created" : "completed",
                     id, changed.key()));
         }
+    }
+
+    /** A revision replaced the approval tasks: inboxes show the new ones, with what changed. */
+    void onApprovalRestarted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApprovalRestarted restarted) {
+        live.fire(new LiveUpdate("task", "created", String.valueOf(restarted.changeId()), restarted.key()));
     }
 }

@@ -12,6 +12,12 @@ public interface ChangeProcess {
     /** Asks the process to move the change to {@code target} (e.g. implementing): completes the step that leads there. */
     void advance(Change change, ChangeStatus target, Actor actor);
 
+    /**
+     * Tells the process that what was approved changed while the change awaits approval: the process
+     * withdraws the decisions so far and starts approval again (409 when it awaits no approval).
+     */
+    void revise(Change change, String revisedBy);
+
     /** Ends the process of a cancelled change. */
     void cancel(Change change, String reason);
 

@@ -1,9 +1,11 @@
 package io.beacon.change.application;
 
+import io.beacon.change.domain.ApprovalRounds;
 import io.beacon.change.domain.ApproverSubstitute;
 import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeApproval;
 import io.beacon.change.domain.ChangeFilter;
+import io.beacon.change.domain.ChangeHistoryEntry;
 import io.beacon.change.domain.Changes;
 import io.beacon.cmdb.domain.ConfigurationItems;
 import io.beacon.platform.domain.Page;
@@ -30,17 +32,26 @@ public class ChangeQueries {
 
     public ChangeDetails details(String idOrKey) {
         Change c = service.find(idOrKey);
-        return new ChangeDetails(c, changes.approvals(c.getId()), changes.history(c.getId()), cis.namesOf(c.getCiIds()));
+        List<ChangeApproval> approvals = changes.approvals(c.getId());
+        List<ChangeHistoryEntry> history = changes.history(c.getId());
+        return new ChangeDetails(c, approvals.stream().filter(a -> !a.isWithdrawn()).toList(),
+                approvals.stream().filter(ChangeApproval::isWithdrawn).toList(), ApprovalRounds.current(history),
+                ApprovalRounds.revisions(history), history, cis.namesOf(c.getCiIds()));
+    }
+
+    /** What changed since the approvers last decided on the change (for its approval tasks). */
+    public List<ApprovalRounds.Revision> revisions(long changeId) {
+        return ApprovalRounds.revisions(changes.history(changeId));
     }
 
     public Page<Change> list(ChangeFilter filter, PageRequest page) {
         return changes.find(filter, page);
     }
 
-    /** The approvals of the changes of a list page, by change id. */
+    /** The standing (not withdrawn) approvals of the changes of a list page, by change id. */
     public Map<Long, List<ChangeApproval>> approvalsOf(List<Change> page) {
         return changes.approvalsOf(page.stream().map(Change::getId).toList()).stream()
-                .collect(Collectors.groupingBy(ChangeApproval::getChangeId));
+                .filter(a -> !a.isWithdrawn()).collect(Collectors.groupingBy(ChangeApproval::getChangeId));
     }
 
     public List<ApproverSubstitute> substitutesNamedBy(String approver) {

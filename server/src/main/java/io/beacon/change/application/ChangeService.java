@@ -1,5 +1,6 @@
 package io.beacon.change.application;
 
+import io.beacon.change.domain.ApprovalRounds;
 import io.beacon.change.domain.ApproverSubstitute;
 import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeApproval;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,6 +80,9 @@ public class ChangeService {
     @Inject
     Event<ChangeStatusChanged> statusChanged;
 
+    @Inject
+    Event<ApprovalRestarted> approvalRestarted;
+
     public Change create(Actor actor, NewChange in) {
         if (!mayRequest(actor)) {
             throw new AccessDeniedException("only agents, approvers and admins request changes");
@@ -109,6 +114,11 @@ public class ChangeService {
         return change;
     }
 
+    /**
+     * A merge-patch. While the change awaits approval only its requester or an admin may edit it, and an
+     * edit of what was approved ({@link Change#APPROVED_FIELDS}) withdraws the decisions so far and starts
+     * approval again (the process does, see {@link ChangeProcess#revise}); once approved it is frozen.
+     */
     public Change edit(Actor actor, String idOrKey, ChangeEdits in) {
         Change change = find(idOrKey);
         if (!mayRequest(actor)) {
@@ -118,17 +128,23 @@ public class ChangeService {
             throw new StaleVersionException(change.getKey(), in.expectedVersion(), change.getVersion());
         }
         Instant now = clock.instant();
-        boolean content = in.title() != null || in.description() != null || in.risk() != null || in.ciIds() != null
-                || in.plannedStart() != null || in.plannedEnd() != null || in.implementationPlan() != null
-                || in.backoutPlan() != null;
+        boolean content = in.type() != null || in.title() != null || in.description() != null || in.risk() != null
+                || in.ciIds() != null || in.plannedStart() != null || in.plannedEnd() != null
+                || in.implementationPlan() != null || in.backoutPlan() != null || in.implementer() != null;
         if (content) {
             change.ensureEditable();
+            change.ensureMayEdit(actor.username(), actor.has(Role.ADMIN));
             Validator v = new Validator();
             if (in.title() != null) {
                 v.text(in.title(), "title", true, Change.TITLE_MAX);
             }
             v.text(in.description(), "description", false, Change.TEXT_MAX);
+            v.text(in.implementationPlan(), "implementationPlan", false, Change.TEXT_MAX);
+            v.text(in.backoutPlan(), "backoutPlan", false, Change.TEXT_MAX);
             v.throwIfInvalid();
+            if (in.type() != null) {
+                change.retype(ChangeType.fromCode("type", in.type()), now);
+            }
             if (in.title() != null) {
                 change.rename(in.title(), now);
             }
@@ -146,12 +162,16 @@ public class ChangeService {
                 change.linkCis(checkedCis(in.ciIds()), now);
             }
             change.plan(in.implementationPlan(), in.backoutPlan(), now);
+            if (in.implementer() != null) {
+                change.assignImplementer(knownUser("implementer", in.implementer()), now);
+            }
             change.flagConflicts(conflictsOf(change), now);
         }
-        if (in.implementer() != null) {
-            change.assignImplementer(knownUser("implementer", in.implementer()), now);
+        List<ChangeEdit> edits = audit(change, actor.username(), now);
+        if (change.getStatus() == ChangeStatus.APPROVAL && Change.revisesApproval(edits)) {
+            changes.flush(); // the process re-reads the revised change (risk, CIs, implementer) for the new round
+            process.revise(change, actor.username());
         }
-        audit(change, actor.username(), now);
         if (in.status() != null) {
             ChangeStatus target = ChangeStatus.fromCode("status", in.status());
             if (target == ChangeStatus.CANCELLED) {
@@ -205,6 +225,15 @@ public class ChangeService {
     public ChangeApproval decide(long changeId, String approver, String onBehalfOf, boolean approved, String comment) {
         Change change = byId(changeId);
         change.ensureMayApprove(approver);
+        if (ApprovalRounds.revisers(changes.history(change.getId())).contains(approver.toLowerCase(Locale.ROOT))) {
+            throw new AccessDeniedException("four eyes: " + approver + " revised " + change.getKey()
+                    + " and cannot approve it");
+        }
+        if (users.byUsername(approver).filter(ApproverPool::mayDecide).isEmpty()) {
+            throw new AccessDeniedException(approver + " does not hold the approver role and cannot decide "
+                    + change.getKey() + (onBehalfOf == null || onBehalfOf.equals(approver) ? ""
+                            : ", not even as " + onBehalfOf + "'s substitute"));
+        }
         if (change.getStatus() != ChangeStatus.APPROVAL) {
             throw new ConflictException("status", change.getKey() + " is " + change.getStatus().code()
                     + " and awaits no decision");
@@ -227,9 +256,29 @@ public class ChangeService {
 
     /** The reasons of the rejections, for the status reason of a rejected change. */
     public String rejectionReason(long changeId) {
-        return changes.approvals(changeId).stream().filter(a -> a.getDecision() == Decision.REJECTED)
+        return changes.approvals(changeId).stream().filter(a -> !a.isWithdrawn())
+                .filter(a -> a.getDecision() == Decision.REJECTED)
                 .map(a -> a.getApprover() + ": " + a.getComment()).reduce((a, b) -> a + "; " + b)
                 .orElse("no eligible approver");
+    }
+
+    /**
+     * The process starts approval again after {@code revisedBy} edited what was approved: the decisions
+     * given so far are withdrawn (kept, marked), and the history says which and that a new round starts.
+     */
+    public void restartApproval(long changeId, String revisedBy) {
+        Change change = byId(changeId);
+        Instant now = clock.instant();
+        List<ChangeApproval> standing = changes.approvals(change.getId()).stream().filter(a -> !a.isWithdrawn())
+                .toList();
+        standing.forEach(a -> a.withdraw(now));
+        int round = ApprovalRounds.current(changes.history(change.getId())) + 1;
+        String withdrawn = standing.isEmpty() ? null
+                : "withdrawn: " + String.join("; ", standing.stream().map(ChangeApproval::summary).toList());
+        changes.addHistory(List.of(new ChangeHistoryEntry(change.getId(),
+                revisedBy == null ? Actor.SYSTEM.username() : revisedBy, now,
+                new ChangeEdit(ApprovalRounds.RESTARTED, withdrawn, "round " + round))));
+        approvalRestarted.fire(new ApprovalRestarted(change.getId(), change.getKey(), round));
     }
 
     /** An audit line for something the process did (a reminder, an escalation). */
@@ -246,6 +295,11 @@ public class ChangeService {
         }
         knownUser("approver", who);
         knownUser("substitute", substitute);
+        // Checked here so that nobody is named in vain, and again at every decision (roles change).
+        if (users.byUsername(substitute.strip()).filter(ApproverPool::mayDecide).isEmpty()) {
+            throw new InvalidInputException("substitute", substitute + " does not hold the approver role;"
+                    + " only approvers decide changes, also as substitutes");
+        }
         return changes.addSubstitute(new ApproverSubstitute(who, substitute, from == null ? clock.instant() : from,
                 until, clock.instant()));
     }
@@ -253,7 +307,7 @@ public class ChangeService {
     public Change find(String idOrKey) {
         String s = idOrKey == null ? "" : idOrKey.strip();
         var found = s.chars().allMatch(Character::isDigit) && !s.isEmpty() && s.length() < 19
-                ? changes.byId(Long.parseLong(s)) : changes.byKey(s.toUpperCase(java.util.Locale.ROOT));
+                ? changes.byId(Long.parseLong(s)) : changes.byKey(s.toUpperCase(Locale.ROOT));
         return found.orElseThrow(() -> new NotFoundException("change", idOrKey));
     }
 
@@ -279,11 +333,12 @@ public class ChangeService {
         return ConflictDetector.find(change, related, candidates, settings.freezeWindows(), cis.namesOf(all));
     }
 
-    private void audit(Change change, String actor, Instant now) {
+    private List<ChangeEdit> audit(Change change, String actor, Instant now) {
         List<ChangeEdit> edits = change.drainEdits();
         if (!edits.isEmpty()) {
             changes.addHistory(edits.stream().map(e -> new ChangeHistoryEntry(change.getId(), actor, now, e)).toList());
         }
+        return edits;
     }
 
     private ChangeStatusChanged event(Change c, String from, String actor, Instant now) {

@@ -32,6 +32,14 @@ public class Change {
     public static final String PREFIX = "CHG-";
     public static final int TITLE_MAX = 300;
     public static final int TEXT_MAX = 100_000;
+    /**
+     * What the approvers approve. An edit of any of these while the change awaits approval withdraws the
+     * decisions so far and starts approval again; once approved they are frozen (a new change is needed).
+     * The title and description only name and explain the change. Beacon keeps no separate test plan: the
+     * implementation plan holds it, and is approved with it.
+     */
+    public static final Set<String> APPROVED_FIELDS = Set.of("type", "risk", "plannedStart", "plannedEnd", "ciIds",
+            "implementationPlan", "backoutPlan", "implementer");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "change_request_seq")
@@ -162,11 +170,32 @@ public class Change {
         return !username.equalsIgnoreCase(requester) && !username.equalsIgnoreCase(implementer);
     }
 
-    /** Plans and window may change until the change is approved; afterwards a new change is needed. */
+    /**
+     * Plans and window may change until the change is approved; afterwards what was approved stays as it
+     * was approved (a 409: cancel it and raise a new change).
+     */
     public void ensureEditable() {
-        if (status != ChangeStatus.ASSESSMENT && status != ChangeStatus.APPROVAL) {
-            throw new ConflictException("status", key + " is " + status.code() + " and can no longer be edited");
+        if (!awaitsApproval()) {
+            throw new ConflictException("status", key + " is " + status.code()
+                    + " and can no longer be edited: it was approved as it is (cancel it and raise a new change)");
         }
+    }
+
+    /** Four eyes: while the change awaits approval, nobody but its requester or an admin rewrites it. */
+    public void ensureMayEdit(String username, boolean admin) {
+        if (awaitsApproval() && !admin && !username.equalsIgnoreCase(requester)) {
+            throw new AccessDeniedException("four eyes: " + key + " awaits approval; only its requester ("
+                    + requester + ") or an admin may edit it");
+        }
+    }
+
+    public boolean awaitsApproval() {
+        return status == ChangeStatus.ASSESSMENT || status == ChangeStatus.APPROVAL;
+    }
+
+    /** Whether these edits touch what the approvers approve (and so withdraw their decisions). */
+    public static boolean revisesApproval(List<ChangeEdit> edits) {
+        return edits.stream().anyMatch(e -> APPROVED_FIELDS.contains(e.field()));
     }
 
     public void rename(String title, Instant now) {
@@ -175,8 +204,18 @@ public class Change {
     }
 
     public void describe(String description, Instant now) {
-        edit("description", null, "(changed)", now);
+        edit("description", this.description, description, now);
         this.description = description;
+    }
+
+    /** Normal and emergency may swap; a standard change is pre-approved, and nothing becomes one by an edit. */
+    public void retype(ChangeType type, Instant now) {
+        if (type != this.type && (type == ChangeType.STANDARD || this.type == ChangeType.STANDARD)) {
+            throw new InvalidInputException("type", "a " + this.type.code() + " change cannot become " + type.code()
+                    + ": standard changes are pre-approved (raise a new change instead)");
+        }
+        edit("type", this.type.code(), type.code(), now);
+        this.type = type;
     }
 
     public void reschedule(Instant start, Instant end, Instant now) {
@@ -194,11 +233,11 @@ public class Change {
 
     public void plan(String implementationPlan, String backoutPlan, Instant now) {
         if (implementationPlan != null) {
-            edit("implementationPlan", null, "(changed)", now);
+            edit("implementationPlan", this.implementationPlan, implementationPlan, now);
             this.implementationPlan = implementationPlan;
         }
         if (backoutPlan != null) {
-            edit("backoutPlan", null, "(changed)", now);
+            edit("backoutPlan", this.backoutPlan, backoutPlan, now);
             this.backoutPlan = backoutPlan;
         }
     }
@@ -210,7 +249,7 @@ public class Change {
 
     public void linkCis(Set<Long> ids, Instant now) {
         if (!ciIds.equals(ids)) {
-            edit("ciIds", ciIds.toString(), ids.toString(), now);
+            edit("ciIds", ciIds.stream().sorted().toList().toString(), ids.stream().sorted().toList().toString(), now);
             ciIds.clear();
             ciIds.addAll(ids);
         }

@@ -11,7 +11,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Who decided a change, how, why and when; {@code onBehalfOf} names the approver a substitute stood in for. */
+/**
+ * Who decided a change, how, why and when; {@code onBehalfOf} names the approver a substitute stood in for.
+ * A decision counts until an edit of what was approved withdraws it.
+ */
 @Entity
 @Table(name = "change_approval")
 public class ChangeApproval {
@@ -41,6 +44,10 @@ public class ChangeApproval {
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
 
+    /** Set when an edit of what was approved withdrew this decision (approval started again). */
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
     protected ChangeApproval() {}
 
     public ChangeApproval(long changeId, String approver, String onBehalfOf, Decision decision, String comment,
@@ -53,6 +60,22 @@ public class ChangeApproval {
         this.decidedAt = decidedAt;
     }
 
+    /** The change was revised after this decision: it no longer counts; the record stays. */
+    public void withdraw(Instant at) {
+        if (withdrawnAt == null) {
+            withdrawnAt = at;
+        }
+    }
+
+    public boolean isWithdrawn() {
+        return withdrawnAt != null;
+    }
+
+    /** "approver: approved" (with "for X" when a substitute decided), as the history names a decision. */
+    public String summary() {
+        return approver + ": " + decision.code() + (onBehalfOf == null ? "" : " (for " + onBehalfOf + ")");
+    }
+
     public Long getId() { return id; }
     public long getChangeId() { return changeId; }
     public String getApprover() { return approver; }
@@ -60,4 +83,5 @@ public class ChangeApproval {
     public Decision getDecision() { return decision; }
     public String getComment() { return comment; }
     public Instant getDecidedAt() { return decidedAt; }
+    public Instant getWithdrawnAt() { return withdrawnAt; }
 }

@@ -53,7 +53,7 @@ import java.util.function.BiFunction;
 public class ChangeResource {
     private static final Set<String> CREATE_FIELDS = Set.of("type", "title", "description", "risk", "ciIds",
             "plannedStart", "plannedEnd", "implementationPlan", "backoutPlan", "implementer");
-    private static final Set<String> PATCH_FIELDS = Set.of("title", "description", "risk", "ciIds", "plannedStart",
+    private static final Set<String> PATCH_FIELDS = Set.of("type", "title", "description", "risk", "ciIds", "plannedStart",
             "plannedEnd", "implementationPlan", "backoutPlan", "implementer", "status", "reason", "version");
     private static final Set<String> SUBSTITUTE_FIELDS = Set.of("approver", "substitute", "from", "until");
     private static final String[] READERS = {Role.AGENT_NAME, Role.APPROVER_NAME, Role.ADMIN_NAME};
@@ -142,7 +142,11 @@ public class ChangeResource {
         return process.state(service.find(id).getKey());
     }
 
-    /** A merge-patch; {@code status} asks the process to move on (implementing, review, closed) or cancels. */
+    /**
+     * A merge-patch; {@code status} asks the process to move on (implementing, review, closed) or cancels.
+     * Under approval only the requester or an admin edits (403), and an edit of what was approved restarts
+     * approval; once approved, what was approved is frozen (409).
+     */
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -158,7 +162,7 @@ public class ChangeResource {
             }
             version = Long.parseLong(tag);
         }
-        ChangeEdits edits = new ChangeEdits(body.string("title"), body.string("description"), body.string("risk"),
+        ChangeEdits edits = new ChangeEdits(body.string("type"), body.string("title"), body.string("description"), body.string("risk"),
                 body.numbers("ciIds"), instant(body, "plannedStart"), instant(body, "plannedEnd"),
                 body.string("implementationPlan"), body.string("backoutPlan"), body.string("implementer"),
                 body.string("status"), body.string("reason"), version);

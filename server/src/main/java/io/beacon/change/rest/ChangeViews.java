@@ -1,6 +1,7 @@
 package io.beacon.change.rest;
 
 import io.beacon.change.application.ChangeDetails;
+import io.beacon.change.domain.ApprovalRounds;
 import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeApproval;
 import io.beacon.change.domain.ChangeConflict;
@@ -19,10 +20,11 @@ public final class ChangeViews {
         }
     }
 
-    public record ApprovalView(String approver, String onBehalfOf, String decision, String comment, Instant at) {
+    public record ApprovalView(String approver, String onBehalfOf, String decision, String comment, Instant at,
+            Instant withdrawnAt) {
         static ApprovalView of(ChangeApproval a) {
             return new ApprovalView(a.getApprover(), a.getOnBehalfOf(), a.getDecision().code(), a.getComment(),
-                    a.getDecidedAt());
+                    a.getDecidedAt(), a.getWithdrawnAt());
         }
     }
 
@@ -37,8 +39,9 @@ public final class ChangeViews {
     public record ChangeView(long id, String key, String type, String title, String description, String status,
             String statusReason, String risk, List<Long> ciIds, List<CiRef> cis, Instant plannedStart,
             Instant plannedEnd, String implementationPlan, String backoutPlan, String requester, String implementer,
-            List<ConflictView> conflicts, List<ApprovalView> approvals, List<HistoryView> history, Instant createdAt,
-            Instant updatedAt, long version) {}
+            List<ConflictView> conflicts, List<ApprovalView> approvals, Integer approvalRound,
+            List<ApprovalRounds.Revision> revisions, List<ApprovalView> withdrawnApprovals, List<HistoryView> history,
+            Instant createdAt, Instant updatedAt, long version) {}
 
     public record SubstituteView(long id, String approver, String substitute, Instant from, Instant until) {
         static SubstituteView of(ApproverSubstitute s) {
@@ -49,22 +52,26 @@ public final class ChangeViews {
 
     /** In lists: without history and CI names, with the approvals. */
     static ChangeView summary(Change c, List<ChangeApproval> approvals) {
-        return view(c, approvals, List.of(), null);
+        return view(c, approvals, null, List.of(), null);
     }
 
+    /** With the approval round, what changed since the approvers last decided, and the withdrawn decisions. */
     static ChangeView full(ChangeDetails d) {
-        return view(d.change(), d.approvals(), d.history(), d.ciNames());
+        return view(d.change(), d.approvals(), d, d.history(), d.ciNames());
     }
 
-    private static ChangeView view(Change c, List<ChangeApproval> approvals, List<ChangeHistoryEntry> history,
-            java.util.Map<Long, String> names) {
+    private static ChangeView view(Change c, List<ChangeApproval> approvals, ChangeDetails details,
+            List<ChangeHistoryEntry> history, java.util.Map<Long, String> names) {
         List<Long> ciIds = c.getCiIds().stream().sorted().toList();
         return new ChangeView(c.getId(), c.getKey(), c.getType().code(), c.getTitle(), c.getDescription(),
                 c.getStatus().code(), c.getStatusReason(), c.getRisk().code(), ciIds,
                 names == null ? null : ciIds.stream().map(id -> new CiRef(id, names.get(id))).toList(),
                 c.getPlannedStart(), c.getPlannedEnd(), c.getImplementationPlan(), c.getBackoutPlan(),
                 c.getRequester(), c.getImplementer(), c.getConflicts().stream().map(ConflictView::of).toList(),
-                approvals.stream().map(ApprovalView::of).toList(), history.stream().map(HistoryView::of).toList(),
+                approvals.stream().map(ApprovalView::of).toList(), details == null ? null : details.approvalRound(),
+                details == null ? null : details.revisions(),
+                details == null ? null : details.withdrawnApprovals().stream().map(ApprovalView::of).toList(),
+                history.stream().map(HistoryView::of).toList(),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getVersion());
     }
 }

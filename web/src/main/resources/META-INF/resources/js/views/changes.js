@@ -16,6 +16,24 @@ function statusBadge(status) {
   return el('span', { class: 'badge text-bg-light border' }, label('changeStatus', status));
 }
 
+/** A revised field's value as the reader reads it: labels for codes, local times for instants. */
+function revisedValue(field, value) {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'risk') return label('risk', value);
+  if (field === 'type') return label('changeType', value);
+  if (field === 'plannedStart' || field === 'plannedEnd') return formatDateTime(value);
+  return value.length > 300 ? `${value.slice(0, 300)}…` : value;
+}
+
+/** What changed since the approvers last decided: each field, old → new, who and when. */
+function revisionList(revisions) {
+  return el('ul', { class: 'list-unstyled small mb-0 revisions' }, revisions.map((r) => el('li', { dataset: { field: r.field } },
+    el('strong', {}, label('changeField', r.field)), ': ',
+    el('del', { class: 'text-muted' }, revisedValue(r.field, r.oldValue)), ' → ',
+    el('ins', {}, revisedValue(r.field, r.newValue)),
+    el('span', { class: 'text-muted ms-2' }, `(${t('change.revisedBy', { actor: r.actor, at: formatDateTime(r.at) })})`))));
+}
+
 export async function changesView(main, ctx) {
   const status = ctx.query.get('status') || '';
   const pageNo = Number(ctx.query.get('page') || 0);
@@ -110,6 +128,10 @@ export async function changeView(main, ctx) {
       el('div', { class: 'col-lg-8' },
         (change.conflicts || []).length ? el('div', { class: 'alert alert-danger' }, el('strong', {}, t('change.conflicts')),
           el('ul', { class: 'mb-0' }, change.conflicts.map((c) => el('li', {}, `${label('conflictKind', c.kind)} ${c.ref || ''}: ${c.reason || ''}`)))) : null,
+        (change.revisions || []).length ? el('div', { class: 'alert alert-warning', id: 'change-revisions' },
+          el('strong', {}, t('change.revisions')),
+          change.status === 'approval' ? el('div', { class: 'small mb-1' }, t('change.revisionsRound', { round: change.approvalRound })) : null,
+          revisionList(change.revisions)) : null,
         el('section', { class: 'card card-body' },
           el('h2', { class: 'h6' }, t('change.description')), el('div', { class: 'tl-body' }, change.description || '—'),
           el('h2', { class: 'h6 mt-3' }, t('change.implementationPlan')), el('div', { class: 'tl-body' }, change.implementationPlan || '—'),
@@ -118,7 +140,12 @@ export async function changeView(main, ctx) {
           el('h2', { class: 'h6' }, t('change.approvals')),
           (change.approvals || []).length ? el('ul', { class: 'timeline mb-0', id: 'change-approvals' }, change.approvals.map((a) => el('li', { class: a.decision === 'approved' ? 'tl-comment' : 'tl-note' },
             el('div', { class: 'small text-muted' }, el('strong', { class: 'text-body' }, a.approver), ' · ', label('decision', a.decision), ' · ', formatDateTime(a.at)),
-            a.comment ? el('div', { class: 'tl-body' }, a.comment) : null))) : emptyState(t('change.noApprovals'))),
+            a.comment ? el('div', { class: 'tl-body' }, a.comment) : null))) : emptyState(t('change.noApprovals')),
+          (change.withdrawnApprovals || []).length ? [el('h3', { class: 'h6 mt-3 text-muted' }, t('change.withdrawnApprovals')),
+            el('ul', { class: 'timeline mb-0 text-muted', id: 'change-withdrawn-approvals' }, change.withdrawnApprovals.map((a) => el('li', { class: 'tl-note' },
+              el('div', { class: 'small' }, el('s', {}, el('strong', {}, a.approver), ' · ', label('decision', a.decision), ' · ', formatDateTime(a.at)),
+                ' · ', t('change.withdrawn', { at: formatDateTime(a.withdrawnAt) })),
+              a.comment ? el('div', { class: 'tl-body' }, a.comment) : null)))] : null),
         tasks.map((task) => decisionForm(task, () => changeView(main, ctx)))),
       el('div', { class: 'col-lg-4' }, el('section', { class: 'card card-body' }, el('dl', { class: 'row small mb-0' },
         ...row('change.col.type', label('changeType', change.type)), ...row('change.col.risk', label('risk', change.risk)),
@@ -145,6 +172,8 @@ function decisionForm(task, done) {
   return el('section', { class: 'card card-body mt-3 border-warning', dataset: { taskId: task.id } },
     el('h2', { class: 'h6' }, task.name || t('approval.task')),
     task.due ? el('div', { class: 'small text-muted mb-1' }, t('approval.due', { at: formatDateTime(task.due) })) : null,
+    (task.revisions || []).length ? el('div', { class: 'alert alert-warning py-2 mb-2', dataset: { revised: 'true' } },
+      el('div', { class: 'small fw-semibold' }, t('approval.revised')), revisionList(task.revisions)) : null,
     error, comment,
     el('div', { class: 'd-flex gap-2 mt-2' },
       el('button', { type: 'button', class: 'btn btn-success btn-sm', dataset: { action: 'approve' }, onclick: () => decide('approve') }, t('approval.approve')),

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
@@ -58,6 +60,28 @@ public class CamundaChangeProcess implements ChangeProcess {
                     + "; the process does not lead to " + target.code() + " from here");
         }
         inbox.complete(actor, task.getId(), null, null);
+    }
+
+    /** Correlates {@code changeRevised}: the diagram withdraws the decisions and goes back to assessment. */
+    @Override
+    public void revise(Change change, String revisedBy) {
+        try {
+            runtime.engine().getRuntimeService().createMessageCorrelation(MSG_CHANGE_REVISED)
+                    .processInstanceBusinessKey(change.getKey())
+                    .setVariable(REVISED_BY, revisedBy)
+                    // what the new round reads: the type decides the path, the implementer never approves
+                    .setVariable(CHANGE_TYPE, change.getType().code())
+                    .setVariable(TITLE, change.getTitle())
+                    .setVariable(IMPLEMENTER, change.getImplementer() != null ? change.getImplementer() : change.getRequester())
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            // e.g. an instance started under a diagram without the restart: refuse rather than keep stale approvals
+            throw new ConflictException("status", change.getKey() + ": its approval cannot be restarted (its process"
+                    + " does not wait for approval the way this version does); cancel it and raise a new change");
+        } catch (OptimisticLockingException e) {
+            throw new ConflictException("status", change.getKey()
+                    + " was decided on at the same time; reload it and edit again");
+        }
     }
 
     @Override

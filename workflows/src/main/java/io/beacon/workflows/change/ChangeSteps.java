@@ -91,6 +91,11 @@ public class ChangeSteps {
         task.getExecution().setVariable(counter, ((Number) task.getVariable(counter)).intValue() + 1);
     }
 
+    /** The change was revised under approval: its decisions so far no longer count (the diagram loops back). */
+    public void withdrawDecisions(DelegateExecution execution) {
+        changes.restartApproval(changeId(execution), (String) execution.getVariable(REVISED_BY));
+    }
+
     public void reject(DelegateExecution execution) {
         long id = changeId(execution);
         changes.moveTo(id, ChangeStatus.REJECTED, changes.rejectionReason(id), Actor.SYSTEM.username());

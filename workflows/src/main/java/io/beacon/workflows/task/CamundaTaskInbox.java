@@ -2,6 +2,8 @@ package io.beacon.workflows.task;
 
 import static io.beacon.workflows.ProcessVariables.*;
 
+import io.beacon.change.application.ApproverPool;
+import io.beacon.change.application.ChangeQueries;
 import io.beacon.change.application.ChangeService;
 import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.Groups;
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -41,6 +44,9 @@ public class CamundaTaskInbox implements TaskInbox {
     ChangeService changes;
 
     @Inject
+    ChangeQueries changeQueries;
+
+    @Inject
     Users users;
 
     @Inject
@@ -55,7 +61,9 @@ public class CamundaTaskInbox implements TaskInbox {
             query = query.taskCandidateGroupIn(groupsOf);
         }
         List<Task> found = query.endOr().orderByTaskCreateTime().asc().listPage(0, 500);
-        return found.stream().filter(t -> mayWork(actor, t)).map(this::view).toList();
+        boolean decides = ApproverPool.mayDecide(actor.roles());
+        return found.stream().filter(t -> mayWork(actor, t))
+                .filter(t -> decides || !APPROVAL_TASK.equals(t.getTaskDefinitionKey())).map(this::view).toList();
     }
 
     @Override
@@ -87,7 +95,12 @@ public class CamundaTaskInbox implements TaskInbox {
             String seat = (String) tasks().getVariable(taskId, SEAT); // the seat lives on the multi-instance execution
             String seatHolder = seat == null ? actor.username() : seat.split(",")[0];
             changes.decide(changeId, actor.username(), seatHolder, approved, comment);
-            tasks().complete(taskId, Map.of(APPROVED, approved));
+            try {
+                tasks().complete(taskId, Map.of(APPROVED, approved));
+            } catch (OptimisticLockingException e) {
+                // e.g. the requester revised the change at this moment: the round this task belonged to is over
+                throw new ConflictException("task", "task " + taskId + " changed while you decided; reload and decide again");
+            }
         } else {
             if (approved != null && !approved) {
                 throw new InvalidInputException("approved", "only approval tasks can be rejected");
@@ -103,6 +116,10 @@ public class CamundaTaskInbox implements TaskInbox {
         }
         if (!mayWork(actor, task) && !(actor.has(Role.ADMIN) && !APPROVAL_TASK.equals(task.getTaskDefinitionKey()))) {
             throw new AccessDeniedException("task " + taskId + " is not offered to " + actor.username());
+        }
+        if (APPROVAL_TASK.equals(task.getTaskDefinitionKey()) && !ApproverPool.mayDecide(actor.roles())) {
+            throw new AccessDeniedException(actor.username() + " does not hold the approver role and cannot decide"
+                    + " changes, not even as a substitute");
         }
         return task;
     }
@@ -135,12 +152,14 @@ public class CamundaTaskInbox implements TaskInbox {
                 }
             }
         }
-        Map<String, Object> vars = tasks().getVariables(t.getId(), List.of(CHANGE_KEY, TICKET_KEY, TITLE));
+        Map<String, Object> vars = tasks().getVariables(t.getId(), List.of(CHANGE_KEY, TICKET_KEY, TITLE, CHANGE_ID));
         String processKey = runtime.engine().getRepositoryService().getProcessDefinition(t.getProcessDefinitionId()).getKey();
+        boolean approval = APPROVAL_TASK.equals(t.getTaskDefinitionKey());
         return new OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey(), processKey, (String) vars.get(CHANGE_KEY),
                 (String) vars.get(TICKET_KEY), (String) vars.get(TITLE), t.getCreateTime().toInstant(),
                 t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getAssignee(), candidateUsers,
-                candidateGroups, APPROVAL_TASK.equals(t.getTaskDefinitionKey()));
+                candidateGroups, approval,
+                approval ? changeQueries.revisions(((Number) vars.get(CHANGE_ID)).longValue()) : null);
     }
 
     private List<String> groupsOf(Actor actor) {

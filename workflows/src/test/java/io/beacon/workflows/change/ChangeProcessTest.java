@@ -2,6 +2,7 @@ package io.beacon.workflows.change;
 
 import static io.beacon.workflows.ProcessVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.beacon.change.application.ApproverPool;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -85,6 +87,7 @@ class ChangeProcessTest {
         changes.statuses.clear();
         changes.notes.clear();
         changes.current.clear();
+        changes.restarts.clear();
         settings.rule = ApprovalRule.ALL;
         settings.lowRule = ApprovalRule.ANY;
         pool.slots = List.of(new ApproverSlot("alice", List.of("alice")), new ApproverSlot("bob", List.of("bob", "carol")));
@@ -240,6 +243,69 @@ class ChangeProcessTest {
         assertThat(pi).isWaitingAt("approve"); // escalation informs; the approvers still decide
     }
 
+    private void revise(ProcessInstance pi, String by) {
+        engine.getRuntimeService().createMessageCorrelation(MSG_CHANGE_REVISED).processInstanceId(pi.getId())
+                .setVariable(REVISED_BY, by).correlate();
+    }
+
+    private long changeIdOf(ProcessInstance pi) {
+        return ((Number) engine.getRuntimeService().getVariable(pi.getId(), CHANGE_ID)).longValue();
+    }
+
+    @Test
+    void aRevisionWithdrawsTheDecisionsSoFarAndPutsTheChangeToEveryApproverAgain() {
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.HIGH);
+        Task alices = taskFor(pi, "alice");
+        decide(alices, true);
+        Task bobs = taskFor(pi, "bob");
+        assertThat(approvalTasks(pi)).extracting(Task::getId).containsExactly(bobs.getId());
+
+        revise(pi, "requester1");
+
+        assertThat(pi).hasPassed("changeRevised", "withdrawDecisions").isWaitingAt("approve");
+        assertThat(changes.restarts).containsExactly(changeIdOf(pi) + " by requester1");
+        List<Task> again = approvalTasks(pi);
+        assertThat(again).hasSize(2).extracting(Task::getId).doesNotContain(bobs.getId(), alices.getId());
+        assertThat(again).extracting(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).get(0).getUserId())
+                .containsExactlyInAnyOrder("alice", "bob");
+        // alice's approval of the old version no longer counts: bob's alone does not schedule the change
+        decide(taskFor(pi, "bob"), true);
+        assertThat(pi).isWaitingAt("approve");
+        decide(taskFor(pi, "alice"), true);
+        assertThat(pi).isWaitingAt("startImplementation");
+        assertThat(statuses(pi)).containsExactly("approval", "approval", "scheduled");
+    }
+
+    @Test
+    void theNewRoundReadsTheRevisedChange() {
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.HIGH);
+        decide(taskFor(pi, "alice"), true);
+        // the requester lowers the risk: under the low-risk rule (any) one approval of the new round is enough
+        Change change = changes.current.get(changeIdOf(pi));
+        change.rate(Risk.LOW, START);
+        ClockUtil.setCurrentTime(Date.from(START.plusSeconds(3600)));
+        revise(pi, "requester1");
+        assertThat(approvalTasks(pi)).hasSize(2);
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), APPROVALS)).isEqualTo(0);
+        // the reminder and escalation of the new round replace those of the old one (8 business hours from now)
+        List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .orderByJobDuedate().asc().list();
+        assertThat(timers).hasSize(2);
+        assertThat(timers.get(0).getDuedate().toInstant())
+                .isEqualTo(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, SEOUL).toInstant());
+        decide(taskFor(pi, "carol"), true);
+        assertThat(pi).isWaitingAt("startImplementation");
+    }
+
+    @Test
+    void aRevisionAfterTheLastDecisionHasNothingToRestart() {
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.LOW);
+        decide(taskFor(pi, "alice"), true);
+        assertThat(pi).isWaitingAt("startImplementation");
+        assertThatThrownBy(() -> revise(pi, "requester1")).isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThat(changes.restarts).isEmpty();
+    }
+
     private void executeDueJobs(ProcessInstance pi) {
         for (Job job : engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).executable().list()) {
             engine.getManagementService().executeJob(job.getId());
@@ -252,6 +318,12 @@ class ChangeProcessTest {
         final Map<Long, List<String>> statuses = new HashMap<>();
         final Map<Long, String> reasons = new HashMap<>();
         final List<String> notes = new ArrayList<>();
+        final List<String> restarts = new ArrayList<>();
+
+        @Override
+        public void restartApproval(long changeId, String revisedBy) {
+            restarts.add(changeId + " by " + revisedBy);
+        }
 
         @Override
         public Change assess(long changeId) {
