@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.beacon.it.support.BeaconServer;
 import io.beacon.it.support.BeaconServerExtension;
+import io.beacon.it.support.Metrics;
 import io.beacon.it.support.Poll;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -108,5 +109,72 @@ class NetSnmpInteropIT {
                 "-A", "it-auth-pass-1", "-x", "AES", "-X", "it-priv-pass-1", "-t", "10", "-r", "1", target, ""},
                 linkDown(304)))).isZero();
         assertThat(alarm("linkDown:ci" + fw() + ":304")).isNotNull();
+    }
+
+    static double rejected(String reason) {
+        return Metrics.value("beacon_traps_rejected_total", "reason=\"" + reason + "\"");
+    }
+
+    static void awaitRejected(String reason, double before) {
+        Poll.until(() -> rejected(reason), v -> v >= before + 1, WAIT, reason + " counted");
+    }
+
+    @Test
+    void v3BelowItsUsersSecurityLevelOrWithAWrongPrivacyKeyIsRejectedCountedAndNeverProcessed() throws Exception {
+        // itsha is configured authPriv (SHA/AES); only knowing its name must not be enough.
+        double tooLow = rejected("security_level_too_low");
+        assertThat(run(concat(new String[] {"snmptrap", "-v", "3", "-l", "noAuthNoPriv", "-u", "itsha", target, ""},
+                linkDown(311)))).isZero();
+        awaitRejected("security_level_too_low", tooLow);
+
+        tooLow = rejected("security_level_too_low");
+        assertThat(run(concat(new String[] {"snmptrap", "-v", "3", "-l", "authNoPriv", "-u", "itsha", "-a", "SHA",
+                "-A", "it-auth-pass-1", target, ""}, linkDown(312)))).isZero();
+        awaitRejected("security_level_too_low", tooLow);
+
+        double decryption = rejected("decryption_error");
+        double parse = rejected("parse_error");
+        assertThat(run(concat(new String[] {"snmptrap", "-v", "3", "-l", "authPriv", "-u", "itsha", "-a", "SHA",
+                "-A", "it-auth-pass-1", "-x", "AES", "-X", "wrong-priv-pass", target, ""}, linkDown(313)))).isZero();
+        awaitRejected("decryption_error", decryption);
+        assertThat(rejected("parse_error")).as("a wrong privacy key is no parse error").isEqualTo(parse);
+
+        // An INFORM below the user's level gets no answer: snmpinform times out.
+        tooLow = rejected("security_level_too_low");
+        assertThat(run(concat(new String[] {"snmpinform", "-v", "3", "-l", "noAuthNoPriv", "-u", "itsha", "-t", "2",
+                "-r", "0", target, ""}, linkDown(314)))).isNotZero();
+        awaitRejected("security_level_too_low", tooLow);
+
+        // At its level the same user is accepted; the refused ones left nothing behind.
+        assertThat(run(concat(new String[] {"snmptrap", "-v", "3", "-l", "authPriv", "-u", "itsha", "-a", "SHA",
+                "-A", "it-auth-pass-1", "-x", "AES", "-X", "it-priv-pass-1", target, ""}, linkDown(315)))).isZero();
+        Poll.until(() -> alarm("linkDown:ci" + fw() + ":315"), a -> a != null, WAIT, "alarm of the authPriv trap");
+        for (int ifIndex = 311; ifIndex <= 314; ifIndex++) {
+            assertThat(alarm("linkDown:ci" + fw() + ":" + ifIndex)).as("ifIndex " + ifIndex).isNull();
+        }
+    }
+
+    @Test
+    void aV3UserConfiguredBelowAuthPrivIsAcceptedAtItsLevelAndAbove() throws Exception {
+        // itauth is authNoPriv: authNoPriv is its level; noAuthNoPriv is below it.
+        double tooLow = rejected("security_level_too_low");
+        assertThat(run(concat(new String[] {"snmptrap", "-v", "3", "-l", "noAuthNoPriv", "-u", "itauth", target, ""},
+                linkDown(316)))).isZero();
+        awaitRejected("security_level_too_low", tooLow);
+        assertThat(run(concat(new String[] {"snmptrap", "-v", "3", "-l", "authNoPriv", "-u", "itauth", "-a", "SHA",
+                "-A", "it-auth-pass-4", target, ""}, linkDown(317)))).isZero();
+        Poll.until(() -> alarm("linkDown:ci" + fw() + ":317"), a -> a != null, WAIT, "alarm of the authNoPriv trap");
+        assertThat(alarm("linkDown:ci" + fw() + ":316")).isNull();
+    }
+
+    @Test
+    void v2cWithAWrongCommunityIsRefusedAndCounted() throws Exception {
+        double bad = rejected("bad_community");
+        assertThat(run(concat(new String[] {"snmptrap", "-v", "2c", "-c", "not-the-community", target, ""}, linkDown(318))))
+                .isZero();
+        awaitRejected("bad_community", bad);
+        assertThat(run(concat(new String[] {"snmptrap", "-v", "2c", "-c", "public", target, ""}, linkDown(319)))).isZero();
+        Poll.until(() -> alarm("linkDown:ci" + fw() + ":319"), a -> a != null, WAIT, "alarm of the good v2c trap");
+        assertThat(alarm("linkDown:ci" + fw() + ":318")).isNull();
     }
 }

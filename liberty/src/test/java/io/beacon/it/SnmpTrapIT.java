@@ -192,6 +192,28 @@ class SnmpTrapIT {
     }
 
     @Test
+    void aDeviceNamedInsideATrapIsBelievedOnlyFromATrustedRelay() throws Exception {
+        long fw = ciId("fw-01");
+        // 127.0.0.2 is not in BEACON_SNMP_TRUSTED_RELAYS: it names fw-01 (10.0.0.254), but the trap is its own.
+        try (TrapSender stranger = new TrapSender(port, "127.0.0.2")) {
+            stranger.v2c("public", TrapSender.link(TrapSender.LINK_DOWN, 113, "10.0.0.254", PDU.TRAP));
+            stranger.v1Link("public", true, "10.0.0.254", 114);
+        }
+        for (int ifIndex = 113; ifIndex <= 114; ifIndex++) {
+            JsonPath a = awaitAlarm("linkDown:127.0.0.2:" + ifIndex, j -> true);
+            assertThat(a.get("ciId") == null).isTrue();
+            assertThat(a.getString("sourceAddress")).isEqualTo("127.0.0.2");
+            assertThat(a.getString("events[0].attributes.udpSource")).isEqualTo("127.0.0.2");
+            assertThat(alarm("linkDown:ci" + fw + ":" + ifIndex)).isNull();
+        }
+        // The same trap from the listed relay (127.0.0.1) belongs to the device it names.
+        sender.v2c("public", TrapSender.link(TrapSender.LINK_DOWN, 115, "10.0.0.254", PDU.TRAP));
+        JsonPath relayed = awaitAlarm("linkDown:ci" + fw + ":115", j -> true);
+        assertThat(relayed.getString("events[0].ciResolvedBy")).isEqualTo("snmpTrapAddress");
+        assertThat(relayed.getString("sourceAddress")).isEqualTo("10.0.0.254");
+    }
+
+    @Test
     void aTrapFromAnUnknownDeviceIsKeptAndShownWithItsAddress() throws Exception {
         sender.v2c("public", TrapSender.link(TrapSender.LINK_DOWN, 111, "192.0.2.77", PDU.TRAP));
         JsonPath a = awaitAlarm("linkDown:192.0.2.77:111", j -> true);

@@ -13,10 +13,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.camel.ProducerTemplate;
@@ -51,15 +49,18 @@ import org.snmp4j.security.USM;
 import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.TransportIpAddress;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 /**
  * Beacon's SNMP trap receiver, on SNMP4J directly: its own dispatcher, v1/v2c/v3 message
  * processing and a USM with every user of {@code BEACON_SNMP_V3_USERS} (nothing registered in
- * SNMP4J's JVM-wide singletons). Traps from a wrong community, an unknown user or with bad keys
+ * SNMP4J's JVM-wide singletons). Traps from a wrong community (or any v1/v2c trap while no
+ * community is configured), an unknown user, with bad keys or below their user's security level
  * are counted by reason and never processed. Good ones go into the {@code direct:snmp-trap}
- * route; an INFORM is answered once the event holding it has been committed.
+ * route; an INFORM is answered once the event holding it has been committed. Only the senders of
+ * {@code BEACON_SNMP_TRUSTED_RELAYS} may name the device a trap is about.
  */
 @ApplicationScoped
 public class SnmpTrapReceiver implements CommandResponder, CounterListener {
@@ -90,7 +91,8 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
 
     private DefaultUdpTransportMapping transport;
     private ReceiveQueue receiveQueue;
-    private Set<OctetString> communities;
+    private CommunityCheck communities;
+    private TrustedRelays relays;
     private volatile boolean running;
     private byte[] engineId;
 
@@ -112,10 +114,8 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
     private void open() throws IOException {
         EngineState.State state = EngineState.load(settings.snmpStateDir());
         engineId = state.engineId();
-        communities = new HashSet<>();
-        for (String c : settings.communities()) {
-            communities.add(new OctetString(c));
-        }
+        communities = new CommunityCheck(settings.communities());
+        relays = TrustedRelays.parse(settings.trustedRelays());
         CounterSupport counters = new CounterSupport();
         counters.addCounterListener(this);
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.none);
@@ -130,7 +130,7 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
         protocols.addPrivacyProtocol(new PrivAES128());
         protocols.addPrivacyProtocol(new PrivAES192());
         protocols.addPrivacyProtocol(new PrivAES256());
-        USM usm = new USM(protocols, new OctetString(engineId), state.boots(), counters);
+        USM usm = new StrictUsm(protocols, new OctetString(engineId), state.boots(), counters, metrics::trapRejected);
         usm.setEngineDiscoveryEnabled(true);
         List<UsmUserEntry> users = UsmUserEntry.parseAll(settings.v3Users());
         for (UsmUserEntry u : users) {
@@ -154,6 +154,7 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
         transport.listen();
         LOG.info("SNMP trap receiver listening on UDP " + settings.trapHost() + ":" + settings.trapPort()
                 + " (v1/v2c communities: " + communities.size() + ", v3 users: " + users.size()
+                + ", trusted relays: " + relays.size()
                 + ", engine ID " + new OctetString(engineId).toHexString() + ", boots " + state.boots()
                 + ", receive buffer " + transport.getReceiveBufferSize() + " bytes)");
     }
@@ -203,14 +204,19 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
             default -> Trap.Version.V3;
         };
         metrics.trapReceived(version.name().toLowerCase());
-        if (version != Trap.Version.V3 && !communities.contains(new OctetString(event.getSecurityName()))) {
-            metrics.trapRejected("bad_community");
-            return;
+        if (version != Trap.Version.V3) {
+            String refusal = communities.refusal(event.getSecurityName());
+            if (refusal != null) {
+                metrics.trapRejected(refusal);
+                return;
+            }
         }
         try {
-            Trap trap = TrapDecoder.decode(pdu, version, event.getPeerAddress(),
+            A peer = event.getPeerAddress();
+            boolean relay = peer instanceof TransportIpAddress ip && relays.contains(ip.getInetAddress());
+            Trap trap = TrapDecoder.decode(pdu, version, peer,
                     version == Trap.Version.V3 ? new String(event.getSecurityName(), StandardCharsets.UTF_8) : null,
-                    Instant.now());
+                    relay, Instant.now());
             Runnable ack = type == PDU.INFORM ? () -> respond(event) : null;
             producer.sendBody(ROUTE, new SnmpNotification(trap, ack));
         } catch (RuntimeException e) {

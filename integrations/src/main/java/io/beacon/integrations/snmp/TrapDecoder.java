@@ -20,7 +20,8 @@ import org.snmp4j.smi.VariableBinding;
 final class TrapDecoder {
     private TrapDecoder() {}
 
-    static Trap decode(PDU pdu, Trap.Version version, Address peer, String securityName, Instant now) {
+    static Trap decode(PDU pdu, Trap.Version version, Address peer, String securityName, boolean fromTrustedRelay,
+            Instant now) {
         String udpSource = peer instanceof TransportIpAddress ip ? ip.getInetAddress().getHostAddress() : String.valueOf(peer);
         List<Trap.VarBind> varbinds = new ArrayList<>(pdu.size());
         String trapOid = null;
@@ -35,10 +36,10 @@ final class TrapDecoder {
             InetAddress agent = v1.getAgentAddress() == null ? null : v1.getAgentAddress().getInetAddress();
             return new Trap(Trap.Version.V1, udpSource, agent == null ? null : agent.getHostAddress(),
                     v1.getEnterprise() == null ? "" : v1.getEnterprise().toDottedString(), v1.getGenericTrap(),
-                    v1.getSpecificTrap(), null, varbinds, securityName, false, now);
+                    v1.getSpecificTrap(), null, varbinds, securityName, false, fromTrustedRelay, now);
         }
         return new Trap(version, udpSource, null, null, -1, -1, trapOid == null ? "0.0" : trapOid, varbinds, securityName,
-                pdu.getType() == PDU.INFORM, now);
+                pdu.getType() == PDU.INFORM, fromTrustedRelay, now);
     }
 
     private static String text(Variable v) {

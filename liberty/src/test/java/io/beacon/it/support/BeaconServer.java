@@ -65,6 +65,8 @@ public final class BeaconServer {
         env.put("BEACON_SNMP_TRAP_PORT", String.valueOf(trapPort));
         env.put("BEACON_SNMP_COMMUNITY", SNMP_COMMUNITIES);
         env.put("BEACON_SNMP_V3_USERS", SNMP_V3_USERS);
+        // The tests' senders on 127.0.0.1 relay for the demo devices (10.x); 127.0.0.2 stays an untrusted sender.
+        env.put("BEACON_SNMP_TRUSTED_RELAYS", "127.0.0.1");
         // P4 tickets breach their response target within seconds, so that SlaApiIT sees an escalation.
         // Sign-in throttle: tests stand for distinct clients through X-Forwarded-For from this trusted
         // "proxy", and back-offs stay short so that tests can wait them out.

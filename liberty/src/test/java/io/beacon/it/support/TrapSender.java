@@ -52,13 +52,18 @@ public final class TrapSender implements Closeable {
     private final Address target;
 
     public TrapSender(int port) throws IOException {
+        this(port, "127.0.0.1");
+    }
+
+    /** A sender on another local address ({@code 127.0.0.0/8} is all local on Linux): a device of its own. */
+    public TrapSender(int port, String localAddress) throws IOException {
         this.target = GenericAddress.parse("udp:127.0.0.1/" + port);
         this.engineId = MPv3.createLocalEngineID(new OctetString("it-" + System.nanoTime()));
         SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
         protocols.addAuthenticationProtocol(new AuthHMAC192SHA256());
         protocols.addPrivacyProtocol(new PrivAES256());
         this.usm = new USM(protocols, new OctetString(engineId), 1);
-        DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(new UdpAddress("127.0.0.1/0"));
+        DefaultUdpTransportMapping transport = new DefaultUdpTransportMapping(new UdpAddress(localAddress + "/0"));
         org.snmp4j.MessageDispatcherImpl dispatcher = new org.snmp4j.MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new org.snmp4j.mp.MPv1());
         dispatcher.addMessageProcessingModel(new org.snmp4j.mp.MPv2c());

@@ -7,10 +7,12 @@ import java.util.List;
  * An SNMP notification as it arrived, already authenticated: the fields of a v1 Trap-PDU
  * (enterprise, agent-addr, generic and specific trap) or the snmpTrapOID of a v2c/v3 trap or
  * INFORM, the variable bindings as text, and the UDP source. Plain data, no SNMP library types.
+ * {@code fromTrustedRelay}: the UDP source is a relay the operator trusts to name the device it
+ * speaks for (v1 agent-addr, snmpTrapAddress.0); anyone else could name any device.
  */
 public record Trap(Version version, String udpSource, String agentAddress, String enterprise, int genericTrap,
         int specificTrap, String trapOid, List<VarBind> varbinds, String securityName, boolean inform,
-        Instant receivedAt) {
+        boolean fromTrustedRelay, Instant receivedAt) {
 
     public static final String SYS_UPTIME = "1.3.6.1.2.1.1.3.0";
     public static final String SNMP_TRAP_OID = "1.3.6.1.6.3.1.1.4.1.0";

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Turns an authenticated trap into a {@link NormalisedEvent}: looks its OID up in the trap
  * definitions (an unknown trap still becomes an indeterminate event named by its OID), finds the
  * CI from snmpTrapAddress.0, then the v1 agent-addr, then the UDP source (RFC 3584: a relay or NAT
- * rewrites the UDP source), and builds the reduction key {@code <alarm name>:<ci or address>[:<key fields>]}.
+ * rewrites the UDP source; the two named addresses count only from a trusted relay, since any sender
+ * can write them), and builds the reduction key {@code <alarm name>:<ci or address>[:<key fields>]}.
  */
 public final class TrapNormaliser {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]{1,120})}");
@@ -28,8 +29,9 @@ public final class TrapNormaliser {
     public NormalisedEvent normalise(Trap trap) {
         String oid = trap.notificationOid();
         Optional<TrapDefinition> known = definitions.forOid(oid);
-        String relayed = trap.value(Trap.SNMP_TRAP_ADDRESS);
-        String agent = trap.version() == Trap.Version.V1 && !"0.0.0.0".equals(trap.agentAddress()) ? trap.agentAddress() : null;
+        String relayed = trap.fromTrustedRelay() ? trap.value(Trap.SNMP_TRAP_ADDRESS) : null;
+        String agent = trap.fromTrustedRelay() && trap.version() == Trap.Version.V1 && !"0.0.0.0".equals(trap.agentAddress())
+                ? trap.agentAddress() : null;
         Optional<CiMatch> ci = cis.resolve(CiLocator.Clue.ip("snmpTrapAddress", relayed),
                 CiLocator.Clue.ip("agent-addr", agent), CiLocator.Clue.ip("udp-source", trap.udpSource()));
         String device = relayed != null && !relayed.isBlank() ? relayed : agent != null ? agent : trap.udpSource();

@@ -20,8 +20,12 @@ public class EventSettings {
     String trapHost;
 
     @Inject
-    @ConfigProperty(name = "beacon.snmp.community", defaultValue = "public")
-    String community;
+    @ConfigProperty(name = "beacon.snmp.community")
+    Optional<String> community;
+
+    @Inject
+    @ConfigProperty(name = "beacon.snmp.trusted.relays")
+    Optional<String> trustedRelays;
 
     @Inject
     @ConfigProperty(name = "beacon.snmp.v3.users")
@@ -91,9 +95,15 @@ public class EventSettings {
         return trapHost;
     }
 
-    /** The accepted v1/v2c communities. */
+    /** The accepted v1/v2c communities; none by default, so that v1/v2c is refused until one is chosen. */
     public List<String> communities() {
-        return Arrays.stream(community.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return community.map(c -> Arrays.stream(c.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    /** Addresses and CIDR ranges, comma separated, whose traps may name the device they speak for. */
+    public String trustedRelays() {
+        return trustedRelays.orElse("");
     }
 
     /** {@code user:SHA|SHA-256|MD5:authpass:AES|AES-256|DES:privpass[@engineIdHex]}, comma separated. */

@@ -58,6 +58,22 @@ class TrapNormaliserTest {
     }
 
     @Test
+    void aDeviceNamedInsideATrapFromAnUntrustedSenderIsIgnoredForTheUdpSource() {
+        Trap relayed = Traps.fromUntrustedSource(
+                Traps.v2("10.0.5.5", Traps.LINK_DOWN, T0, Traps.IF_INDEX + ".1", "1", Trap.SNMP_TRAP_ADDRESS, "10.0.0.1"));
+        NormalisedEvent e = normaliser.normalise(relayed);
+        assertThat(e.ciId()).isEqualTo(8L); // the sender's own CI, not core-sw-01 (10.0.0.1) that it named
+        assertThat(e.ciResolvedBy()).isEqualTo("udp-source");
+        assertThat(e.sourceAddress()).isEqualTo("10.0.5.5");
+
+        Trap v1 = Traps.fromUntrustedSource(Traps.v1("192.0.2.99", "10.0.0.1", "1.3.6.1.4.1.9.1.1", 2, 0, T0, Traps.IF_INDEX + ".5", "5"));
+        NormalisedEvent unknown = normaliser.normalise(v1);
+        assertThat(unknown.ciId()).isNull();
+        assertThat(unknown.sourceAddress()).isEqualTo("192.0.2.99");
+        assertThat(unknown.reductionKey()).isEqualTo("linkDown:192.0.2.99:5");
+    }
+
+    @Test
     void aV1TrapIsTranslatedByRfc3584AndFoundByItsAgentAddress() {
         Trap linkDown = Traps.v1("192.0.2.99", "10.0.0.1", "1.3.6.1.4.1.9.1.1", 2, 0, T0, Traps.IF_INDEX + ".5", "5");
         NormalisedEvent e = normaliser.normalise(linkDown);

@@ -21,7 +21,7 @@ final class Traps {
         for (int i = 0; i < oidValuePairs.length; i += 2) {
             vbs.add(new Trap.VarBind(oidValuePairs[i], oidValuePairs[i + 1]));
         }
-        return new Trap(Trap.Version.V2C, udpSource, null, null, -1, -1, trapOid, vbs, null, false, at);
+        return new Trap(Trap.Version.V2C, udpSource, null, null, -1, -1, trapOid, vbs, null, false, true, at);
     }
 
     static Trap linkDown(String udpSource, int ifIndex, Instant at) {
@@ -40,6 +40,12 @@ final class Traps {
         for (int i = 0; i < oidValuePairs.length; i += 2) {
             vbs.add(new Trap.VarBind(oidValuePairs[i], oidValuePairs[i + 1]));
         }
-        return new Trap(Trap.Version.V1, udpSource, agentAddr, enterprise, generic, specific, null, vbs, null, false, at);
+        return new Trap(Trap.Version.V1, udpSource, agentAddr, enterprise, generic, specific, null, vbs, null, false, true, at);
+    }
+
+    /** The same trap from a sender that is not a trusted relay. */
+    static Trap fromUntrustedSource(Trap t) {
+        return new Trap(t.version(), t.udpSource(), t.agentAddress(), t.enterprise(), t.genericTrap(), t.specificTrap(),
+                t.trapOid(), t.varbinds(), t.securityName(), t.inform(), false, t.receivedAt());
     }
 }
