@@ -137,6 +137,7 @@ class InputHardeningIT {
                 asDemo("agent").get("/api/no-such-resource"),
                 asDemo("agent").contentType("application/json").body("{}").put("/api/tickets"),
                 RestAssured.given().contentType("application/json").body("{}").delete("/index.html"),
+                RestAssured.given().contentType("application/json").body("{}").post("/js/app.js"),
                 asDemo("agent").contentType("text/plain").body("x").post("/api/tickets"))) {
             assertThat(r.statusCode()).as(r.asString()).isIn(404, 405, 415);
             assertThat(r.contentType()).startsWith("application/problem+json");
@@ -145,6 +146,7 @@ class InputHardeningIT {
         }
         asDemo("agent").contentType("application/json").body("{}").put("/api/tickets").then().statusCode(405)
                 .body("status", equalTo(405));
+        RestAssured.given().delete("/index.html").then().statusCode(405).body("status", equalTo(405));
     }
 
     @Test
@@ -154,7 +156,7 @@ class InputHardeningIT {
                 .statusCode(201).body("name", equalTo("db-gpj-" + run)).extract().path("id")).longValue();
         asAdmin().body(Map.of("name", "\u2067web-" + run + "\u2069")).patch("/api/cis/" + id).then().statusCode(200)
                 .body("name", equalTo("web-" + run));
-        asAdmin().contentType("text/csv").body("name,type\napp-\u200F" + run + ",application\n").post("/api/cis/import")
+        asAdmin().contentType("text/csv; charset=UTF-8").body("name,type\napp-\u200F" + run + ",application\n").post("/api/cis/import")
                 .then().statusCode(200).body("created", equalTo(1));
         asDemo("agent").queryParam("name", "app-" + run).get("/api/cis").then().statusCode(200)
                 .body("items.name", hasItem("app-" + run));
