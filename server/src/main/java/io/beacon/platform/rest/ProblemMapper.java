@@ -46,7 +46,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        return problemFor(failure).at(path()).toResponse();
+        Response answer = problemFor(failure).at(path()).toResponse();
+        if (failure instanceof WebApplicationException e && e.getResponse().getHeaderString("Allow") != null) {
+            // a 405 says which methods the address takes
+            return Response.fromResponse(answer).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return answer;
     }
 
     private String path() {
