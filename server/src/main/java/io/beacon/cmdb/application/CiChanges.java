@@ -1,6 +1,7 @@
 package io.beacon.cmdb.application;
 
 import io.beacon.cmdb.domain.CiInput;
+import io.beacon.platform.domain.BidiControls;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import java.util.Set;
 public record CiChanges(Set<String> present, String name, String type, String hostname,
         List<String> ipAddresses, String ownerGroup, String description, Map<String, String> attributes,
         boolean replaceAttributes) {
+
+    public CiChanges {
+        name = BidiControls.strip(name); // the import matches rows to CIs by this name
+    }
 
     public boolean has(String field) {
         return present.contains(field);

@@ -1,5 +1,6 @@
 package io.beacon.cmdb.application;
 
+import io.beacon.platform.domain.BidiControls;
 import java.util.List;
 
 /**
@@ -9,7 +10,11 @@ import java.util.List;
  */
 public record CiImportRow(String locator, int position, CiChanges changes, List<Link> relations, String error) {
     /** A wanted relation: "this type target", the target by name (in the CMDB or in the same import). */
-    public record Link(String type, String target) {}
+    public record Link(String type, String target) {
+        public Link {
+            target = BidiControls.strip(target); // matched against names stored without them
+        }
+    }
 
     public static CiImportRow unreadable(String locator, int position, String error) {
         return new CiImportRow(locator, position, null, List.of(), error);

@@ -1,5 +1,6 @@
 package io.beacon.cmdb.domain;
 
+import io.beacon.platform.domain.BidiControls;
 import io.beacon.platform.domain.Validator;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,10 @@ public record CiInput(String name, String type, String hostname, Collection<Stri
     public static final int ATTRIBUTE_KEY_MAX = 100;
     public static final int ATTRIBUTE_VALUE_MAX = 2000;
     public static final int IP_ADDRESSES_MAX = 256;
+
+    public CiInput {
+        name = BidiControls.strip(name); // a name shown in lists and graphs must read as it is
+    }
 
     public CiFields validate() {
         Validator v = new Validator();

@@ -3,6 +3,7 @@ package io.beacon.cmdb.rest;
 import io.beacon.cmdb.application.CiChanges;
 import io.beacon.cmdb.application.CiImportRow;
 import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.MalformedBodyException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -67,10 +68,10 @@ final class CiCsv {
                 }
                 rows.add(row(record, header, fieldOf, lineOf(lineStarts, at)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInputException("body", "not readable as CSV: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // Commons CSV reports a broken quote as an (unchecked) IOException naming line and position.
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw new MalformedBodyException("csv", "the body is not readable as CSV: " + cause.getMessage());
         }
         return rows;
     }

@@ -14,9 +14,12 @@ import io.beacon.cmdb.domain.ConfigurationItem;
 import io.beacon.cmdb.domain.ConfigurationItems;
 import io.beacon.cmdb.domain.NetworkAddresses;
 import io.beacon.identity.domain.Role;
+import io.beacon.platform.config.RequestSettings;
 import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.MalformedBodyException;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.domain.TooLargeException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,7 +38,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -50,7 +52,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Configuration items and their relations: read by the desk and by integrations, changed by agents
@@ -74,8 +75,7 @@ public class CiResource {
     ConfigurationItems items;
 
     @Inject
-    @ConfigProperty(name = "beacon.cmdb.import.max.bytes", defaultValue = "52428800")
-    long importMaxBytes;
+    RequestSettings limits;
 
     public record RelationCreate(String type, Long targetId, String target) {}
 
@@ -236,8 +236,9 @@ public class CiResource {
 
     /** The whole body as UTF-8 text, refused with 413 beyond the configured size. */
     private String read(InputStream in, Long length) {
+        long importMaxBytes = limits.importMaxBytes();
         if (length != null && length > importMaxBytes) {
-            throw tooLarge();
+            throw tooLarge(importMaxBytes);
         }
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(length == null ? 64 * 1024
@@ -247,7 +248,7 @@ public class CiResource {
             for (int n; (n = in.read(chunk)) > 0; ) {
                 total += n;
                 if (total > importMaxBytes) {
-                    throw tooLarge();
+                    throw tooLarge(importMaxBytes);
                 }
                 buffer.write(chunk, 0, n);
             }
@@ -257,9 +258,8 @@ public class CiResource {
         }
     }
 
-    private WebApplicationException tooLarge() {
-        return new WebApplicationException("an import may carry at most " + importMaxBytes + " bytes",
-                Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    private static TooLargeException tooLarge(long importMaxBytes) {
+        return new TooLargeException("an import may carry at most " + importMaxBytes + " bytes");
     }
 
     private static JsonObject object(String body) {
@@ -271,7 +271,7 @@ public class CiResource {
             v = reader.readValue();
         }
         if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidInputException("body", "a JSON object is required");
+            throw new MalformedBodyException("json", "the body must be a JSON object");
         }
         return v.asJsonObject();
     }

@@ -1,15 +1,29 @@
 package io.beacon.platform.domain;
 
-/** Which page of a list to return; pages count from 0. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which page of a list to return; pages count from 0. Page and size come from the query string,
+ * so a bad one answers 400; the first row's offset must fit the database's int offsets.
+ */
 public record PageRequest(int page, int size) {
     public static final int MAX_SIZE = 1000;
     public static final int DEFAULT_SIZE = 50;
 
     public PageRequest {
-        Validator v = new Validator();
-        v.require(page >= 0, "page", "must be 0 or more");
-        v.require(size >= 1 && size <= MAX_SIZE, "size", "must be between 1 and " + MAX_SIZE);
-        v.throwIfInvalid();
+        List<FieldError> errors = new ArrayList<>();
+        if (page < 0) {
+            errors.add(new FieldError("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            errors.add(new FieldError("size", "must be between 1 and " + MAX_SIZE));
+        } else if ((long) page * size > Integer.MAX_VALUE) {
+            errors.add(new FieldError("page", "must be at most " + Integer.MAX_VALUE / size + " with pages of " + size));
+        }
+        if (!errors.isEmpty()) {
+            throw new BadParameterException(errors);
+        }
     }
 
     public static PageRequest of(Integer page, Integer size) {

@@ -5,10 +5,13 @@ import io.beacon.platform.domain.BadParameterException;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.FieldError;
 import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.MalformedBodyException;
 import io.beacon.platform.domain.NotFoundException;
 import io.beacon.platform.domain.TooLargeException;
+import io.beacon.platform.web.StatusTexts;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
@@ -16,6 +19,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -25,7 +29,11 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Turns every failure into an RFC 9457 problem answer, so that no client ever sees a stack trace. */
+/**
+ * Turns every failure into an RFC 9457 problem answer, so that no client ever sees a stack trace;
+ * refusals that the REST framework decides (no such path, method or media type) are told in plain
+ * words, without its message ids, class names or full URLs.
+ */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
@@ -33,9 +41,33 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    Request request;
+
     @Override
     public Response toResponse(Throwable failure) {
-        return problemFor(failure).at(uriInfo == null ? null : uriInfo.getRequestUri().getPath()).toResponse();
+        Response answer = problemFor(failure).at(path()).toResponse();
+        if (failure instanceof WebApplicationException e && e.getResponse().getHeaderString("Allow") != null) {
+            // a 405 says which methods the address takes
+            return Response.fromResponse(answer).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return answer;
+    }
+
+    private String path() {
+        try {
+            return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+        } catch (RuntimeException unparsable) {
+            return null; // the failure may be that the request's address cannot be parsed
+        }
+    }
+
+    private String method() {
+        try {
+            return request == null ? "this" : request.getMethod();
+        } catch (RuntimeException outsideARequest) {
+            return "this";
+        }
     }
 
     Problem problemFor(Throwable failure) {
@@ -45,6 +77,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof BadParameterException e) {
             return Problem.of(400, "Bad Request", "invalid-parameter", e.getMessage(), e.errors());
+        }
+        if (t instanceof MalformedBodyException e) {
+            return Problem.of(400, "Malformed request body", "malformed-" + e.format(), e.getMessage(), null);
         }
         if (t instanceof TooLargeException e) {
             return Problem.of(413, "Content Too Large", "too-large", e.getMessage(), null);
@@ -68,16 +103,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(422, "Invalid input", "invalid-input", "the request has invalid fields", errors);
         }
         if (t instanceof JsonbException || t instanceof JsonException || t instanceof ProcessingException) {
-            return Problem.of(400, "Malformed request body", "malformed-json",
-                    "the body is not valid JSON of the expected shape: " + rootMessage(t), null);
+            return malformedJson(t);
         }
         if (t instanceof WebApplicationException e) {
-            Response r = e.getResponse();
-            Response.StatusType s = r.getStatusInfo();
-            if (s.getStatusCode() == 400 && rootCause(e) instanceof JsonException) {
-                return Problem.of(400, "Malformed request body", "malformed-json", rootMessage(e), null);
+            int status = e.getResponse().getStatus();
+            if (status == 400 && rootCause(e) instanceof JsonException) {
+                return malformedJson(e);
             }
-            return Problem.of(s.getStatusCode(), s.getReasonPhrase(), "http-" + s.getStatusCode(), e.getMessage(), null);
+            if (status < 500) {
+                return Problem.of(status, StatusTexts.title(status), "http-" + status,
+                        StatusTexts.detail(status, method()), null);
+            }
         }
         if (t instanceof PersistenceException && rootMessage(t).toLowerCase().contains("constraint")) {
             return Problem.of(409, "Conflict", "conflict", "the change conflicts with existing data", null);
@@ -86,6 +122,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected failure " + incident, failure);
         return Problem.of(500, "Internal Server Error", "internal",
                 "an unexpected error occurred; the server log has the details under " + incident, null);
+    }
+
+    /**
+     * A syntax error names its line and column; a body of the wrong shape is told in the API's terms,
+     * not with the Java class the framework failed to fill.
+     */
+    private static Problem malformedJson(Throwable t) {
+        Throwable root = rootCause(t);
+        String detail = root instanceof JsonParsingException syntax
+                ? "the body is not valid JSON: " + syntax.getMessage()
+                : "the body is not JSON of the expected shape: each field must have the type the API documents";
+        return Problem.of(400, "Malformed request body", "malformed-json", detail, null);
     }
 
     private static FieldError fieldError(ConstraintViolation<?> v) {

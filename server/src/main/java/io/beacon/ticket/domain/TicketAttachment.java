@@ -1,5 +1,6 @@
 package io.beacon.ticket.domain;
 
+import io.beacon.platform.domain.BidiControls;
 import io.beacon.platform.domain.Validator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -69,12 +70,15 @@ public class TicketAttachment {
         this.createdAt = now;
     }
 
-    /** Keeps the name a person gave the file (Korean included) but drops paths and control characters. */
+    /**
+     * Keeps the name a person gave the file (Korean included) but drops paths, control characters
+     * and bidirectional controls, with which "invoice\u202Efdp.exe" would show as "invoiceexe.pdf".
+     */
     static String safeFileName(String name) {
         Validator v = new Validator();
         v.text(name, "fileName", true, 255);
         v.throwIfInvalid();
-        String base = name.replace('\\', '/');
+        String base = BidiControls.strip(name).replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         StringBuilder sb = new StringBuilder();
         base.codePoints().filter(c -> c >= 0x20 && c != 0x7f && c != '"').forEach(sb::appendCodePoint);

@@ -42,6 +42,15 @@ class CiCsvTest {
     }
 
     @Test
+    void aBrokenQuoteIsAMalformedBodyNamingTheLineAndBidiControlsLeaveTheNames() {
+        assertThatThrownBy(() -> CiCsv.read("name,type\n\"db\"x,server\n"))
+                .isInstanceOf(io.beacon.platform.domain.MalformedBodyException.class).hasMessageContaining("line: 2");
+        List<CiImportRow> rows = CiCsv.read("name,type,depends_on\nweb\u202E-01,server,db\u2066-01\u2069\n");
+        assertThat(rows.get(0).changes().name()).isEqualTo("web-01");
+        assertThat(rows.get(0).relations()).extracting(CiImportRow.Link::target).containsExactly("db-01");
+    }
+
+    @Test
     void ifMatchAcceptsStrongWeakAndBareVersions() {
         assertThat(CiResource.ifMatchVersion("\"3\"")).isEqualTo(3L);
         assertThat(CiResource.ifMatchVersion("W/\"4\"")).isEqualTo(4L);
