@@ -157,6 +157,9 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
                 + ", trusted relays: " + relays.size()
                 + ", engine ID " + new OctetString(engineId).toHexString() + ", boots " + state.boots()
                 + ", receive buffer " + transport.getReceiveBufferSize() + " bytes)");
+        if (communities.size() == 0) {
+            LOG.info("SNMP v1/v2c traps are refused: no community configured (BEACON_SNMP_COMMUNITY)");
+        }
     }
 
     static void addUser(USM usm, UsmUserEntry u) {
