@@ -7,8 +7,6 @@ import io.beacon.identity.domain.Users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -46,17 +44,6 @@ public class Authenticator {
         }
         cache.remember(username, password, user.get().getRoles());
         return Optional.of(new Actor(username, user.get().getRoles()));
-    }
-
-    /** HTTP Basic: {@code base64(name:password)} as it follows "Basic " in an Authorization header. */
-    public Optional<Actor> verifyBasic(String encoded) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon <= 0 ? Optional.empty() : verify(decoded.substring(0, colon), decoded.substring(colon + 1));
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
     }
 
     /** The actor for an already authenticated name (a console session), if still active. */

@@ -6,7 +6,9 @@ import io.beacon.identity.domain.SignInVerdict;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -58,6 +60,22 @@ public class SignIns {
             metrics.locked();
         }
         return SignInResult.wrong();
+    }
+
+    /**
+     * HTTP Basic: {@code base64(name:password)} as it follows "Basic " in an Authorization header. A
+     * header that names no user is still counted against the address.
+     */
+    public SignInResult withBasic(String encoded, String clientAddress) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            decoded = "";
+        }
+        int colon = decoded.indexOf(':');
+        return colon <= 0 ? withPassword(null, null, clientAddress)
+                : withPassword(decoded.substring(0, colon), decoded.substring(colon + 1), clientAddress);
     }
 
     /** Bad tokens are counted per client address only: a token names no account. */

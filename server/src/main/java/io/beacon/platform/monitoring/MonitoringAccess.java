@@ -1,17 +1,16 @@
 package io.beacon.platform.monitoring;
 
-import io.beacon.identity.application.ApiTokens;
-import io.beacon.identity.application.Authenticator;
+import io.beacon.identity.application.SignInResult;
+import io.beacon.identity.application.SignIns;
 import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.Role;
+import io.beacon.platform.security.ClientAddress;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
 import java.util.ArrayList;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,10 +27,10 @@ public class MonitoringAccess {
     private static final String VIRTUAL_HOST = "default_host";
 
     @Inject
-    Authenticator authenticator;
+    SignIns signIns;
 
     @Inject
-    ApiTokens tokens;
+    ClientAddress clientAddress;
 
     @Resource
     ContextService contextService;
@@ -49,9 +48,8 @@ public class MonitoringAccess {
     /** Registers a module for each of Liberty's monitoring endpoints; called once at start-up. */
     public void install() {
         // The module runs on Liberty's threads for its own modules: the checks run in Beacon's context.
-        @SuppressWarnings("unchecked")
-        Function<String, Optional<Actor>> verifier = contextService.createContextualProxy(
-                (Function<String, Optional<Actor>>) this::caller, Function.class);
+        MonitoringAuthModule.Verifier verifier = contextService.createContextualProxy(
+                (MonitoringAuthModule.Verifier) this::caller, MonitoringAuthModule.Verifier.class);
         MonitoringAuthProvider guarded = new MonitoringAuthProvider(
                 new MonitoringAuthModule(verifier, MonitoringAccess::mayRead));
         MonitoringAuthProvider open = new MonitoringAuthProvider(MonitoringAuthModule.open());
@@ -71,14 +69,16 @@ public class MonitoringAccess {
         return actor.roles().contains(Role.ADMIN) || actor.roles().contains(Role.METRICS);
     }
 
-    private Optional<Actor> caller(String authorization) {
+    /** Through the same throttled door as the API: failures count, back-offs and locks hold here too. */
+    private SignInResult caller(String authorization, String remoteAddress, String forwardedFor) {
+        String address = clientAddress.of(remoteAddress, forwardedFor);
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return tokens.verify(authorization.substring(7).trim());
+            return signIns.withToken(authorization.substring(7).trim(), address);
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return authenticator.verifyBasic(authorization.substring(6));
+            return signIns.withBasic(authorization.substring(6), address);
         }
-        return Optional.empty();
+        return signIns.withPassword(null, null, address);
     }
 
     /** Unregisters on shutdown, so that a restarted application registers afresh. */

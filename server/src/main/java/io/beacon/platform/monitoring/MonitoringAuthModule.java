@@ -1,5 +1,6 @@
 package io.beacon.platform.monitoring;
 
+import io.beacon.identity.application.SignInResult;
 import io.beacon.identity.domain.Actor;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.CallbackHandler;
@@ -28,14 +28,20 @@ class MonitoringAuthModule implements ServerAuthModule {
     static final String REALM = "beacon";
     static final String READER_GROUP = "monitoring-readers";
 
-    private final Function<String, Optional<Actor>> verifier;
+    /** Checks an Authorization header sent from an address (the peer and its X-Forwarded-For). */
+    @FunctionalInterface
+    public interface Verifier {
+        SignInResult check(String authorization, String remoteAddress, String forwardedFor);
+    }
+
+    private final Verifier verifier;
     private final Predicate<Actor> allowed;
 
     /**
      * @param verifier turns an Authorization header into the caller, if the credentials are right
      * @param allowed  whether that caller may read the monitoring endpoints
      */
-    MonitoringAuthModule(Function<String, Optional<Actor>> verifier, Predicate<Actor> allowed) {
+    MonitoringAuthModule(Verifier verifier, Predicate<Actor> allowed) {
         this.verifier = verifier;
         this.allowed = allowed;
     }
@@ -46,7 +52,7 @@ class MonitoringAuthModule implements ServerAuthModule {
      * user registry).
      */
     static ServerAuthModule open() {
-        return new MonitoringAuthModule(header -> Optional.empty(), actor -> false) {
+        return new MonitoringAuthModule((header, peer, forwarded) -> null, actor -> false) {
             @Override
             public AuthStatus validateRequest(MessageInfo message, Subject client, Subject service) {
                 return AuthStatus.SUCCESS;
@@ -70,8 +76,15 @@ class MonitoringAuthModule implements ServerAuthModule {
         HttpServletRequest request = (HttpServletRequest) message.getRequestMessage();
         HttpServletResponse response = (HttpServletResponse) message.getResponseMessage();
         String header = request.getHeader("Authorization");
-        Optional<Actor> actor = header == null ? Optional.empty() : verifier.apply(header.trim());
+        SignInResult result = header == null ? null
+                : verifier.check(header.trim(), request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+        Optional<Actor> actor = result == null ? Optional.empty() : result.accepted();
         try {
+            if (result != null && result.outcome() == SignInResult.Outcome.BACK_OFF) {
+                response.setHeader("Retry-After", String.valueOf(result.retryAfterSeconds()));
+                response.sendError(429);
+                return AuthStatus.SEND_FAILURE;
+            }
             if (actor.isEmpty()) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Beacon\", Bearer");
                 response.sendError(HttpServletResponse.SC_UNAUTHORIZED);

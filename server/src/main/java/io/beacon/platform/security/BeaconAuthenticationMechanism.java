@@ -15,8 +15,6 @@ import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -47,7 +45,7 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
             HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return answer(request, context, basic(header.substring(6).trim(), clientAddress.of(request)),
+            return answer(request, context, signIns.withBasic(header.substring(6), clientAddress.of(request)),
                     "the user name or password is wrong");
         }
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -63,19 +61,6 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
             }
         }
         return context.doNothing();
-    }
-
-    private SignInResult basic(String encoded, String address) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        int colon = decoded.indexOf(':');
-        // A header without a name is still counted against the address.
-        return colon <= 0 ? signIns.withPassword(null, null, address)
-                : signIns.withPassword(decoded.substring(0, colon), decoded.substring(colon + 1), address);
     }
 
     private static AuthenticationStatus answer(HttpServletRequest request, HttpMessageContext context,

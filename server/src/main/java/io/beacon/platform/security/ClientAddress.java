@@ -25,10 +25,14 @@ public class ClientAddress {
     private volatile Set<String> trustedProxies;
 
     public String of(HttpServletRequest request) {
-        String peer = normal(request.getRemoteAddr());
-        String forwarded = request.getHeader("X-Forwarded-For");
+        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+    }
+
+    /** The same from the socket's peer and the X-Forwarded-For header (null when absent). */
+    public String of(String remoteAddress, String forwarded) {
+        String peer = normal(remoteAddress);
         if (peer == null || forwarded == null || !trusted().contains(peer)) {
-            return peer == null ? request.getRemoteAddr() : peer;
+            return peer == null ? remoteAddress : peer;
         }
         String[] hops = forwarded.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
