@@ -56,10 +56,8 @@ public final class BeaconServer {
         env.put("BEACON_DATA_DIR", workDir.resolve("data").toString());
         env.put("BEACON_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("BEACON_DEMO_DATA", "true");
-        // Metrics as a production scrape gets them: over HTTPS with credentials (support/Metrics);
-        // the OpenAPI document behind the same credentials.
+        // Metrics as a production scrape gets them: over HTTPS with credentials (support/Metrics).
         env.put("BEACON_METRICS_AUTH", "true");
-        env.put("BEACON_OPENAPI_AUTH", "true");
         env.put("BEACON_CORRELATION_TICK_SECONDS", "1"); // windows end and flaps settle within a test's patience
         this.trapPort = freeUdpPort();
         env.put("BEACON_SNMP_TRAP_PORT", String.valueOf(trapPort));
