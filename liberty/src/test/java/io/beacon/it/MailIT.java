@@ -351,7 +351,7 @@ class MailIT {
         Thread.sleep(3000); // several outbox rounds: nothing of it may reach the requester
         assertThat(mail.mailsTo(requester)).hasSize(1) // the acknowledgement only
                 .noneMatch(m -> body(m).contains("비밀번호"));
-        assertThat(metrics()).containsPattern("beacon_mail_downgraded_total\\{[^}]*reason=\"desk_address\"");
+        assertThat(io.beacon.it.support.Metrics.scrape()).containsPattern("beacon_mail_downgraded_total\\{[^}]*reason=\"desk_address\"");
     }
 
     @Test
@@ -376,7 +376,7 @@ class MailIT {
         Map<String, Object> reply = awaitCommentContaining(key, "본인이 다시 엽니다");
         assertThat(reply.get("internal")).isEqualTo(false);
         assertThat(asAdmin().get("/api/tickets/" + key).then().extract().jsonPath().getString("status")).isEqualTo("new");
-        assertThat(metrics()).containsPattern("beacon_mail_downgraded_total\\{[^}]*reason=\"not_a_party\"");
+        assertThat(io.beacon.it.support.Metrics.scrape()).containsPattern("beacon_mail_downgraded_total\\{[^}]*reason=\"not_a_party\"");
     }
 
     @Test
@@ -431,7 +431,7 @@ class MailIT {
         Map<String, Object> plain = awaitCommentContaining(key, "평범한 답장");
         assertThat(plain.get("unverified")).isEqualTo(false);
         assertThat(plain.get("internal")).isEqualTo(false);
-        assertThat(metrics()).containsPattern("beacon_mail_downgraded_total\\{[^}]*reason=\"unverified\"")
+        assertThat(io.beacon.it.support.Metrics.scrape()).containsPattern("beacon_mail_downgraded_total\\{[^}]*reason=\"unverified\"")
                 .containsPattern("beacon_mail_unverified_total");
 
         // A new mail that fails opens its ticket all the same, and the desk sees the mark on it.
@@ -515,10 +515,6 @@ class MailIT {
             Thread.sleep(300);
         }
         throw new AssertionError("no comment containing '" + text + "' on " + key + " within " + WAIT);
-    }
-
-    private static String metrics() {
-        return io.restassured.RestAssured.given().get("/metrics").then().statusCode(200).extract().asString();
     }
 
     private static String tag() {
