@@ -1,7 +1,7 @@
 package io.beacon.integrations.alertmanager;
 
-import io.beacon.event.application.EventIntake;
-import io.beacon.event.domain.AlertmanagerAlert;
+import io.beacon.event.ingest.application.EventIntake;
+import io.beacon.event.ingest.domain.AlertmanagerAlert;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.beacon.integrations.events;
 
-import io.beacon.event.application.GenericEvent;
-import io.beacon.event.application.InboundChannels;
-import io.beacon.event.application.IngestReceipt;
-import io.beacon.event.domain.AlertmanagerAlert;
+import io.beacon.event.ingest.application.GenericEvent;
+import io.beacon.event.ingest.application.InboundChannels;
+import io.beacon.event.ingest.application.IngestReceipt;
+import io.beacon.event.ingest.domain.AlertmanagerAlert;
 import io.beacon.integrations.alertmanager.AlertmanagerRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

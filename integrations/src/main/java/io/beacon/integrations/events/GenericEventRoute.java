@@ -1,7 +1,7 @@
 package io.beacon.integrations.events;
 
-import io.beacon.event.application.EventIntake;
-import io.beacon.event.application.GenericEvent;
+import io.beacon.event.ingest.application.EventIntake;
+import io.beacon.event.ingest.application.GenericEvent;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.apache.camel.builder.RouteBuilder;

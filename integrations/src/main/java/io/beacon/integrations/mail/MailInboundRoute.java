@@ -1,6 +1,6 @@
 package io.beacon.integrations.mail;
 
-import io.beacon.platform.config.MailSettings;
+import io.beacon.mail.MailSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.concurrent.ContextService;

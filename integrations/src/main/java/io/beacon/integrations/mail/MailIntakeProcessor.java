@@ -4,7 +4,7 @@ import io.beacon.mail.application.IntakeResult;
 import io.beacon.mail.application.MailIntake;
 import io.beacon.mail.domain.InboundMail;
 import io.beacon.platform.config.BeaconConfig;
-import io.beacon.platform.config.MailSettings;
+import io.beacon.mail.MailSettings;
 import io.beacon.platform.domain.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.beacon.integrations.mail;
 
 import io.beacon.mail.application.OutboxDelivery;
-import io.beacon.platform.config.MailSettings;
+import io.beacon.mail.MailSettings;
 import io.beacon.platform.startup.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

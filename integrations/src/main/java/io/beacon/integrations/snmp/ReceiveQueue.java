@@ -1,6 +1,6 @@
 package io.beacon.integrations.snmp;
 
-import io.beacon.event.application.IngestMetrics;
+import io.beacon.event.ingest.application.IngestMetrics;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.beacon.integrations.snmp;
 
-import io.beacon.event.application.IngestMetrics;
-import io.beacon.event.domain.Trap;
-import io.beacon.platform.config.EventSettings;
+import io.beacon.event.ingest.application.IngestMetrics;
+import io.beacon.event.ingest.domain.Trap;
+import io.beacon.event.EventSettings;
 import io.beacon.platform.startup.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;

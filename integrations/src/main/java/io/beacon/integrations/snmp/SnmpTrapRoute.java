@@ -1,6 +1,6 @@
 package io.beacon.integrations.snmp;
 
-import io.beacon.event.application.EventIntake;
+import io.beacon.event.ingest.application.EventIntake;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;

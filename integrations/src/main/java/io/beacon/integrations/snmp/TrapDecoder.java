@@ -1,6 +1,6 @@
 package io.beacon.integrations.snmp;
 
-import io.beacon.event.domain.Trap;
+import io.beacon.event.ingest.domain.Trap;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ import io.beacon.cmdb.domain.Topology;
 import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.Users;
-import io.beacon.platform.config.ChangeSettings;
+import io.beacon.change.ChangeSettings;
 import io.beacon.platform.domain.AccessDeniedException;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.InvalidInputException;

@@ -7,7 +7,7 @@ import io.beacon.correlation.domain.Correlator;
 import io.beacon.correlation.domain.Decision;
 import io.beacon.correlation.domain.PlannedWorkIndex;
 import io.beacon.correlation.domain.UpstreamIndex;
-import io.beacon.platform.config.CorrelationSettings;
+import io.beacon.correlation.CorrelationSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -8,7 +8,7 @@ import io.beacon.correlation.domain.MaintenanceWindows;
 import io.beacon.correlation.domain.PlannedWork;
 import io.beacon.correlation.domain.PlannedWorkIndex;
 import io.beacon.correlation.domain.UpstreamIndex;
-import io.beacon.platform.config.CorrelationSettings;
+import io.beacon.correlation.CorrelationSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.beacon.correlation.rest;
 import io.beacon.correlation.application.CorrelationEngine;
 import io.beacon.correlation.application.CorrelationIndexes;
 import io.beacon.identity.domain.Role;
-import io.beacon.platform.config.CorrelationSettings;
+import io.beacon.correlation.CorrelationSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

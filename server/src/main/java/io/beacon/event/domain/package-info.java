@@ -1,2 +1,2 @@
-/** Monitoring events, the alarms they reduce into, trap definitions and normalisation: plain Java rules. */
+/** What every stage of the event path shares: the normalised event itself, its severity, source and kind. */
 package io.beacon.event.domain;

@@ -15,7 +15,7 @@ import io.beacon.mail.domain.ReplyText;
 import io.beacon.mail.domain.SenderAuthentication;
 import io.beacon.mail.domain.SubjectLine;
 import io.beacon.mail.domain.Threading;
-import io.beacon.platform.config.MailSettings;
+import io.beacon.mail.MailSettings;
 import io.beacon.ticket.application.NewTicket;
 import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketFinder;

@@ -13,7 +13,7 @@ import io.beacon.mail.domain.Outbox;
 import io.beacon.mail.domain.OutboxMail;
 import io.beacon.mail.domain.TemplateKind;
 import io.beacon.mail.domain.TemplateText;
-import io.beacon.platform.config.MailSettings;
+import io.beacon.mail.MailSettings;
 import io.beacon.platform.domain.NotFoundException;
 import io.beacon.ticket.application.TicketActivity;
 import io.beacon.ticket.application.TicketFinder;

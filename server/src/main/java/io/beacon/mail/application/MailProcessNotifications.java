@@ -5,7 +5,7 @@ import io.beacon.identity.domain.Users;
 import io.beacon.mail.domain.MailScreening;
 import io.beacon.mail.domain.Outbox;
 import io.beacon.mail.domain.OutboxMail;
-import io.beacon.platform.config.MailSettings;
+import io.beacon.mail.MailSettings;
 import io.beacon.process.application.ProcessNotifications;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.beacon.mail.application;
 import io.beacon.mail.domain.Backoff;
 import io.beacon.mail.domain.Outbox;
 import io.beacon.mail.domain.OutboxMail;
-import io.beacon.platform.config.MailSettings;
+import io.beacon.mail.MailSettings;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.NotFoundException;
 import io.beacon.platform.domain.Page;

@@ -1,2 +1,2 @@
-/** Beacon's settings: one typed view over MicroProfile Config ({@code BEACON_*} environment variables). */
+/** Settings that belong to no area: the data directory, the admin bootstrap, request limits (each area reads its own settings beside its code). */
 package io.beacon.platform.config;

@@ -1,7 +1,7 @@
 package io.beacon.platform.web;
 
 import io.beacon.platform.config.BeaconConfig;
-import io.beacon.platform.config.EventSettings;
+import io.beacon.event.EventSettings;
 import io.beacon.platform.config.RequestSettings;
 import io.beacon.platform.domain.MalformedBodyException;
 import io.beacon.platform.domain.TooLargeException;

@@ -1,6 +1,6 @@
 package io.beacon.sla.application;
 
-import io.beacon.platform.config.CalendarSettings;
+import io.beacon.sla.CalendarSettings;
 import io.beacon.sla.domain.BusinessCalendar;
 import io.beacon.sla.domain.KoreanHolidays;
 import jakarta.annotation.PostConstruct;

@@ -4,7 +4,7 @@ import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.Users;
-import io.beacon.platform.config.SlaSettings;
+import io.beacon.sla.SlaSettings;
 import io.beacon.mail.application.MailNotifications;
 import io.beacon.process.application.ProcessNotifications;
 import io.beacon.sla.domain.BusinessCalendar;

@@ -12,7 +12,7 @@ import io.beacon.mail.domain.MailTemplates;
 import io.beacon.mail.domain.Outbox;
 import io.beacon.mail.domain.OutboxMail;
 import io.beacon.mail.domain.TemplateKind;
-import io.beacon.platform.config.MailSettings;
+import io.beacon.mail.MailSettings;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
 import io.beacon.ticket.application.TicketActivity;

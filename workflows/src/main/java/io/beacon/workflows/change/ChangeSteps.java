@@ -9,7 +9,7 @@ import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeStatus;
 import io.beacon.change.domain.Risk;
 import io.beacon.identity.domain.Actor;
-import io.beacon.platform.config.ChangeSettings;
+import io.beacon.change.ChangeSettings;
 import io.beacon.process.application.ProcessNotifications;
 import io.beacon.sla.application.BusinessCalendars;
 import jakarta.enterprise.context.ApplicationScoped;

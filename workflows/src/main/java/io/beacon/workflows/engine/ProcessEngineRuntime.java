@@ -1,6 +1,6 @@
 package io.beacon.workflows.engine;
 
-import io.beacon.platform.config.ProcessSettings;
+import io.beacon.process.ProcessSettings;
 import io.beacon.platform.startup.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;

@@ -3,7 +3,7 @@ package io.beacon.workflows.ticket;
 import static io.beacon.workflows.ProcessVariables.*;
 
 import io.beacon.identity.domain.Actor;
-import io.beacon.platform.config.SlaSettings;
+import io.beacon.sla.SlaSettings;
 import io.beacon.sla.application.SlaService;
 import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketService;

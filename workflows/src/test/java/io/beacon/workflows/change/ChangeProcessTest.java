@@ -13,7 +13,7 @@ import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeStatus;
 import io.beacon.change.domain.ChangeType;
 import io.beacon.change.domain.Risk;
-import io.beacon.platform.config.ChangeSettings;
+import io.beacon.change.ChangeSettings;
 import io.beacon.sla.application.BusinessCalendars;
 import io.beacon.sla.domain.BusinessCalendar;
 import io.beacon.sla.domain.KoreanHolidays;

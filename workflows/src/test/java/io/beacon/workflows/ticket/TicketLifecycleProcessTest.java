@@ -4,7 +4,7 @@ import static io.beacon.workflows.ProcessVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.beacon.platform.config.SlaSettings;
+import io.beacon.sla.SlaSettings;
 import io.beacon.sla.application.SlaService;
 import io.beacon.sla.domain.BusinessCalendar;
 import io.beacon.sla.domain.SlaTarget;

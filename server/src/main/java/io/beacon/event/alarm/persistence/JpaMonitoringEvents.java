@@ -1,0 +1,58 @@
+package io.beacon.event.alarm.persistence;
+
+import io.beacon.event.domain.EventSource;
+import io.beacon.event.alarm.domain.MonitoringEvent;
+import io.beacon.event.alarm.domain.MonitoringEvents;
+import io.beacon.platform.domain.Page;
+import io.beacon.platform.domain.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@ApplicationScoped
+public class JpaMonitoringEvents implements MonitoringEvents {
+    @PersistenceContext(unitName = "beacon")
+    EntityManager em;
+
+    @Override
+    public void add(MonitoringEvent event) {
+        em.persist(event);
+    }
+
+    @Override
+    public Page<MonitoringEvent> list(Long ciId, Long alarmId, EventSource source, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (ciId != null) {
+            where.append(" and e.ciId = :ci");
+            params.put("ci", ciId);
+        }
+        if (alarmId != null) {
+            where.append(" and e.alarmId = :al");
+            params.put("al", alarmId);
+        }
+        if (source != null) {
+            where.append(" and e.source = :so");
+            params.put("so", source);
+        }
+        TypedQuery<MonitoringEvent> items = em.createQuery("select e from MonitoringEvent e" + where + " order by e.id desc",
+                MonitoringEvent.class);
+        TypedQuery<Long> count = em.createQuery("select count(e) from MonitoringEvent e" + where, Long.class);
+        params.forEach((k, v) -> {
+            items.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<MonitoringEvent> list = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return new Page<>(list, count.getSingleResult(), page.page(), page.size());
+    }
+
+    @Override
+    public List<MonitoringEvent> latestOf(long alarmId, int max) {
+        return em.createQuery("select e from MonitoringEvent e where e.alarmId = :a order by e.id desc", MonitoringEvent.class)
+                .setParameter("a", alarmId).setMaxResults(max).getResultList();
+    }
+}

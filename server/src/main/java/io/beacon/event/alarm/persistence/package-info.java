@@ -1,0 +1,2 @@
+/** JPA repositories of alarms and events. */
+package io.beacon.event.alarm.persistence;

@@ -1,0 +1,2 @@
+/** The alarm and event API. */
+package io.beacon.event.alarm.rest;

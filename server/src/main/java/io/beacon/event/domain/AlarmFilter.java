@@ -1,7 +1,0 @@
-package io.beacon.event.domain;
-
-import java.util.Set;
-
-/** Criteria of the alarm list; null or empty means "any". */
-public record AlarmFilter(Set<AlarmStatus> statuses, Set<Severity> severities, Long ciId, Set<EventSource> sources,
-        String q, String incidentKey) {}

@@ -1,0 +1,133 @@
+package io.beacon.event.incident.application;
+
+import io.beacon.cmdb.domain.ConfigurationItems;
+import io.beacon.event.alarm.domain.Alarm;
+import io.beacon.event.domain.Severity;
+import io.beacon.identity.domain.Actor;
+import io.beacon.event.EventSettings;
+import io.beacon.ticket.application.NewTicket;
+import io.beacon.ticket.application.TicketChanges;
+import io.beacon.ticket.application.TicketService;
+import io.beacon.ticket.domain.Ticket;
+import io.beacon.ticket.domain.TicketComment;
+import io.beacon.ticket.domain.TicketStatus;
+import io.beacon.ticket.domain.Tickets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What Beacon does to tickets on an alarm's behalf: open its incident, reopen, resolve, merge one
+ * into another, and leave internal notes saying why. Always as {@link Actor#SYSTEM} through
+ * {@link TicketService}, so that numbers, audit lines and activity events are as for any ticket.
+ * Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class AlarmIncidents {
+    static final int TITLE_MAX = 300;
+
+    @Inject
+    Tickets tickets;
+
+    @Inject
+    TicketService ticketService;
+
+    @Inject
+    ConfigurationItems cis;
+
+    @Inject
+    EventSettings settings;
+
+    Ticket open(Alarm alarm) {
+        return openAll(List.of(alarm)).get(0);
+    }
+
+    /** Opens one incident per alarm, written together, and links each alarm to its incident. */
+    List<Ticket> openAll(List<Alarm> alarms) {
+        Set<Long> existingCis = cis.existingIds(alarms.stream().map(Alarm::getCiId).filter(Objects::nonNull).toList());
+        Map<Severity, String> priorities = priorities();
+        List<NewTicket> incidents = alarms.stream().map(a -> incidentFor(a, existingCis, priorities)).toList();
+        List<Ticket> opened = ticketService.openAll(Actor.SYSTEM, incidents);
+        for (int i = 0; i < alarms.size(); i++) {
+            alarms.get(i).linkIncident(opened.get(i).getId(), opened.get(i).getKey(), true);
+        }
+        return opened;
+    }
+
+    private static NewTicket incidentFor(Alarm alarm, Set<Long> existingCis, Map<Severity, String> priorities) {
+        // A CI deleted since the alarm was raised is not linked (the incident still opens).
+        List<Long> ciIds = alarm.getCiId() != null && existingCis.contains(alarm.getCiId())
+                ? List.of(alarm.getCiId()) : List.of();
+        String title = cut(alarm.getName() + " on " + where(alarm) + ": " + alarm.getMessage(), TITLE_MAX);
+        String description = "Opened by Beacon from alarm " + alarm.getId() + " (" + alarm.getSeverity().code() + ", "
+                + alarm.getSource().code() + ").\n\n" + alarm.getMessage() + "\n\nReduction key: " + alarm.getReductionKey()
+                + "\nFirst seen: " + alarm.getFirstSeen();
+        return new NewTicket("incident", title, description, priorities.get(alarm.getSeverity()), null, null, ciIds, null,
+                null, null, TicketComment.Channel.SYSTEM);
+    }
+
+    /** The open incident the alarm is linked to, if any. */
+    Optional<Ticket> openIncidentOf(Alarm alarm) {
+        return incidentOf(alarm).filter(t -> t.getStatus().isOpen());
+    }
+
+    Optional<Ticket> incidentOf(Alarm alarm) {
+        return alarm.getIncidentId() == null ? Optional.empty() : tickets.byId(alarm.getIncidentId());
+    }
+
+    /** Reopens a resolved incident; answers false when it cannot be (closed, gone). */
+    boolean reopen(Ticket ticket, String why) {
+        if (ticket.getStatus() != TicketStatus.RESOLVED) {
+            return ticket.getStatus().isOpen();
+        }
+        String status = ticket.getAssignee() != null ? TicketStatus.ASSIGNED.code() : TicketStatus.NEW.code();
+        ticketService.change(Actor.SYSTEM, ticket.getKey(), new TicketChanges(null, null, status, null, null, null,
+                null, null, null, null, null, null));
+        note(ticket, why);
+        return true;
+    }
+
+    /** Resolves (or, when so configured, only annotates) an open incident Beacon opened. */
+    void resolve(Ticket ticket, String why) {
+        if (!ticket.getStatus().isOpen()) {
+            return;
+        }
+        if (settings.resolveOnClear()) {
+            ticketService.change(Actor.SYSTEM, ticket.getKey(), new TicketChanges(null, null,
+                    TicketStatus.RESOLVED.code(), cut(why + ". Resolved automatically by Beacon.", 4000), null, null,
+                    null, null, null, null, null, null));
+        } else {
+            note(ticket, why);
+        }
+    }
+
+    void note(Ticket ticket, String text) {
+        ticketService.comment(Actor.SYSTEM, ticket.getKey(), cut(text, 4000), true, TicketComment.Channel.SYSTEM);
+    }
+
+    static String where(Alarm alarm) {
+        return alarm.getCiName() != null ? alarm.getCiName()
+                : alarm.getSourceAddress() != null ? alarm.getSourceAddress() + " (unknown CI)" : "unknown CI";
+    }
+
+    Map<Severity, String> priorities() {
+        Map<Severity, String> map = new EnumMap<>(Severity.class);
+        for (String pair : settings.incidentPriority().split(",")) {
+            String[] kv = pair.split("=", 2);
+            Severity s = kv.length == 2 ? Severity.parse(kv[0]) : null;
+            if (s != null && Set.of("P1", "P2", "P3", "P4").contains(kv[1].strip().toUpperCase())) {
+                map.put(s, kv[1].strip().toUpperCase());
+            }
+        }
+        return map;
+    }
+
+    static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

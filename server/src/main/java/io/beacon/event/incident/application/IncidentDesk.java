@@ -1,0 +1,244 @@
+package io.beacon.event.incident.application;
+import io.beacon.event.alarm.application.BatchResult;
+import io.beacon.event.ingest.application.IngestMetrics;
+
+import io.beacon.correlation.application.CorrelationIndexes;
+import io.beacon.correlation.domain.Decision;
+import io.beacon.correlation.CorrelationSettings;
+import io.beacon.platform.live.LiveUpdate;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The incident side of committed batches, on a thread of its own so that opening tickets never
+ * holds up the event writer. All correlation happens on this one thread (batches and the periodic
+ * tick alike), so its decisions are carried out in the order they were taken. The incidents of a
+ * burst are opened a chunk per transaction: few commits, and the first incidents are visible while
+ * the rest are still being opened; one failing alarm does not hold back the others (its events are
+ * committed already; the sweep at start retries alarms that a crash left without their incident).
+ */
+@ApplicationScoped
+public class IncidentDesk {
+    private static final Logger LOG = Logger.getLogger(IncidentDesk.class.getName());
+    static final String ALARM_TOPIC = "alarm";
+    static final int LIVE_UPDATES_PER_BATCH = 50;
+    /** Alarms whose incidents are opened (or resolved) in one transaction. */
+    static final int ALARMS_PER_TRANSACTION = 100;
+
+    private record Work(BatchResult result, Map<String, Long> firstSeenNanos) {}
+
+    @Inject
+    IncidentActions actions;
+
+    @Inject
+    IngestMetrics metrics;
+
+    @Inject
+    CorrelationIndexes indexes;
+
+    @Inject
+    Event<LiveUpdate> live;
+
+    @Inject
+    CorrelationSettings correlationSettings;
+
+    private long nextTick;
+    private long nextPlannedWorkRefresh;
+
+    // Holds only batches that raised or cleared something: small, and bounded by the writer's pace.
+    private final LinkedBlockingQueue<Work> work = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    public void start(ManagedThreadFactory threads) {
+        running = true;
+        thread = threads.newThread(this::run);
+        thread.setName("beacon-incident-desk");
+        thread.start();
+    }
+
+    public void submit(BatchResult result, Map<String, Long> firstSeenNanos) {
+        if (!result.raised().isEmpty() || !result.cleared().isEmpty()) {
+            work.add(new Work(result, firstSeenNanos));
+        }
+    }
+
+    private void run() {
+        while (running || !work.isEmpty()) {
+            try {
+                Work w = work.poll(200, TimeUnit.MILLISECONDS);
+                if (w != null) {
+                    handle(w.result(), w.firstSeenNanos());
+                }
+                tickIfDue();
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "The incident desk failed", e);
+            }
+        }
+    }
+
+    void handle(BatchResult result, Map<String, Long> firstSeenNanos) {
+        announce(result);
+        for (List<BatchResult.AlarmRef> chunk : chunks(result.raised())) {
+            Set<Long> opened = carryOutTogether(actions.decideRaised(ids(chunk)));
+            long now = System.nanoTime();
+            for (BatchResult.AlarmRef ref : chunk) {
+                Long since = firstSeenNanos.get(ref.reductionKey());
+                if (since != null && opened.contains(ref.alarmId())) {
+                    metrics.incidentLatency(now - since);
+                }
+            }
+        }
+        for (List<BatchResult.AlarmRef> chunk : chunks(result.cleared())) {
+            carryOutTogether(actions.decideCleared(ids(chunk)));
+        }
+    }
+
+    /**
+     * The decisions about a chunk of alarms in one transaction: a storm's incidents cost a few
+     * commits, not one each. Should that fail (a conflicting write, one alarm that cannot be
+     * handled), alarm by alarm, so that one bad alarm never holds back the others.
+     */
+    private Set<Long> carryOutTogether(Map<Long, List<Decision>> decided) {
+        List<Decision> all = decided.values().stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) {
+            return Set.of();
+        }
+        if (decided.size() > 1) {
+            try {
+                return new HashSet<>(actions.carryOut(all));
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Carrying out " + decided.size() + " alarms' decisions together failed; one by one", e);
+            }
+        }
+        Set<Long> opened = new HashSet<>();
+        for (List<Decision> one : decided.values()) {
+            opened.addAll(carryOut(one));
+        }
+        return opened;
+    }
+
+    private static List<List<BatchResult.AlarmRef>> chunks(List<BatchResult.AlarmRef> refs) {
+        List<List<BatchResult.AlarmRef>> out = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i += ALARMS_PER_TRANSACTION) {
+            out.add(refs.subList(i, Math.min(refs.size(), i + ALARMS_PER_TRANSACTION)));
+        }
+        return out;
+    }
+
+    private static List<Long> ids(List<BatchResult.AlarmRef> refs) {
+        return refs.stream().map(BatchResult.AlarmRef::alarmId).toList();
+    }
+
+    /**
+     * Tells open consoles which alarms were raised or cleared (the batch is committed). A storm is
+     * one update, not thousands: the console reloads its list either way.
+     */
+    private void announce(BatchResult result) {
+        int changed = result.raised().size() + result.cleared().size();
+        if (changed > LIVE_UPDATES_PER_BATCH) {
+            live.fire(new LiveUpdate(ALARM_TOPIC, "changed", "*", changed + " alarms"));
+            return;
+        }
+        result.raised().forEach(a -> live.fire(new LiveUpdate(ALARM_TOPIC, "raised", String.valueOf(a.alarmId()),
+                a.reductionKey())));
+        result.cleared().forEach(a -> live.fire(new LiveUpdate(ALARM_TOPIC, "cleared", String.valueOf(a.alarmId()),
+                a.reductionKey())));
+    }
+
+    /** Time-driven correlation: ended windows, quiet flapping alarms, a changed CMDB or planned work. */
+    private void tickIfDue() {
+        long now = System.nanoTime();
+        if (now < nextTick) {
+            return;
+        }
+        nextTick = now + TimeUnit.SECONDS.toNanos(correlationSettings.tickSeconds());
+        try {
+            indexes.refreshTopologyIfChanged();
+            if (now >= nextPlannedWorkRefresh) {
+                indexes.refreshPlannedWork();
+                nextPlannedWorkRefresh = now + TimeUnit.MINUTES.toNanos(1);
+            }
+            carryOut(actions.decideTick());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Correlation's periodic work failed; trying again at the next tick", e);
+        }
+    }
+
+    /**
+     * A few tries: the writer may update the same alarm meanwhile (optimistic locking turns one of
+     * us back). When every try fails, correlation re-reads what the database holds, so that its
+     * memory never runs ahead of the stored alarms.
+     */
+    private List<Long> carryOut(List<Decision> decisions) {
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
+        for (int i = 1; ; i++) {
+            try {
+                return actions.carryOut(decisions);
+            } catch (RuntimeException e) {
+                if (i == 3) {
+                    LOG.log(Level.WARNING, "Could not carry out " + decisions + "; correlation re-reads the stored alarms", e);
+                    restore();
+                    return List.of();
+                }
+            }
+        }
+    }
+
+    private void restore() {
+        try {
+            LOG.info("Correlation remembers " + actions.restoreCorrelation() + " alarms");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Correlation could not re-read the stored alarms", e);
+        }
+    }
+
+    /**
+     * At start: load the topology and planned work, give correlation back its memory, then decide
+     * about the alarms that a crash left without their incident or verdict.
+     */
+    public void sweep() {
+        try {
+            indexes.refreshTopologyIfChanged();
+            indexes.refreshPlannedWork();
+            nextPlannedWorkRefresh = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            restore();
+            List<Long> pending = actions.alarmsWantingIncidents();
+            if (!pending.isEmpty()) {
+                LOG.info(pending.size() + " active alarms have no incident yet; deciding about them");
+                handle(new BatchResult(0, 0, pending.stream().map(id -> new BatchResult.AlarmRef(id, "")).toList(),
+                        List.of()), Map.of());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The incident sweep failed", e);
+        }
+    }
+
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.beacon.event.ingest.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * The ingest counters and timers, served at {@code /metrics} in Prometheus text
+ * ({@code beacon_traps_received_total}, {@code beacon_traps_rejected_total{reason=...}},
+ * {@code beacon_events_processed_total}, {@code beacon_events_dropped_total}, the queue depth and
+ * the receive-to-commit latency).
+ */
+@ApplicationScoped
+public class IngestMetrics {
+    @Inject
+    MetricRegistry registry;
+
+    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
+    private final Map<String, Counter> received = new ConcurrentHashMap<>();
+    private volatile Counter processed;
+    private volatile Counter dropped;
+    private volatile Counter duplicates;
+    private volatile Counter failed;
+    private volatile Timer latency;
+    private volatile Timer incidentLatency;
+
+    public void trapReceived(String version) {
+        received.computeIfAbsent(version, v -> registry.counter("beacon.traps.received", new Tag("version", v))).inc();
+    }
+
+    /** A trap or message refused before processing: bad community, unknown user, wrong digest, parse error... */
+    public void trapRejected(String reason) {
+        rejected.computeIfAbsent(reason, r -> registry.counter("beacon.traps.rejected", new Tag("reason", r))).inc();
+    }
+
+    /** A webhook or API event refused as malformed or too large. */
+    public void webhookRejected(String channel, String reason) {
+        rejected.computeIfAbsent(channel + "/" + reason, k -> registry.counter("beacon.events.rejected",
+                new Tag("channel", channel), new Tag("reason", reason))).inc();
+    }
+
+    public void processed(long n) {
+        if (processed == null) {
+            processed = registry.counter("beacon.events.processed");
+        }
+        processed.inc(n);
+    }
+
+    public void dropped(long n) {
+        if (dropped == null) {
+            dropped = registry.counter("beacon.events.dropped");
+        }
+        dropped.inc(n);
+    }
+
+    public void duplicates(long n) {
+        if (duplicates == null) {
+            duplicates = registry.counter("beacon.events.duplicates");
+        }
+        duplicates.inc(n);
+    }
+
+    public void failed(long n) {
+        if (failed == null) {
+            failed = registry.counter("beacon.events.failed");
+        }
+        failed.inc(n);
+    }
+
+    /** From the moment an event was received to the commit of the batch that holds it. */
+    public void latency(long nanos) {
+        if (latency == null) {
+            latency = registry.timer("beacon.events.latency");
+        }
+        latency.update(Duration.ofNanos(nanos));
+    }
+
+    /** From the moment the raising event was received to the commit of its incident. */
+    public void incidentLatency(long nanos) {
+        if (incidentLatency == null) {
+            incidentLatency = registry.timer("beacon.incidents.latency");
+        }
+        incidentLatency.update(Duration.ofNanos(nanos));
+    }
+
+    public void queueDepthGauge(Supplier<Long> depth) {
+        registry.gauge("beacon.events.queue.depth", depth);
+    }
+}

@@ -1,0 +1,2 @@
+/** What ingest reads from the database. */
+package io.beacon.event.ingest.persistence;

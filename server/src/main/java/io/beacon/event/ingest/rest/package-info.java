@@ -1,0 +1,2 @@
+/** The Alertmanager and generic JSON event webhooks. */
+package io.beacon.event.ingest.rest;

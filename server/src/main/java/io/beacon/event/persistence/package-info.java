@@ -1,2 +1,0 @@
-/** JPA repositories of alarms and events, and the CMDB snapshot that feeds the CI index. */
-package io.beacon.event.persistence;

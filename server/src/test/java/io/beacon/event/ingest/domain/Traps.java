@@ -1,0 +1,51 @@
+package io.beacon.event.ingest.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds traps as the receiver hands them over. */
+public final class Traps {
+    public static final String IF_INDEX = "1.3.6.1.2.1.2.2.1.1";
+    public static final String IF_ADMIN = "1.3.6.1.2.1.2.2.1.7";
+    public static final String IF_OPER = "1.3.6.1.2.1.2.2.1.8";
+    public static final String LINK_DOWN = "1.3.6.1.6.3.1.1.5.3";
+    public static final String LINK_UP = "1.3.6.1.6.3.1.1.5.4";
+
+    private Traps() {}
+
+    public static Trap v2(String udpSource, String trapOid, Instant at, String... oidValuePairs) {
+        List<Trap.VarBind> vbs = new ArrayList<>();
+        vbs.add(new Trap.VarBind(Trap.SYS_UPTIME, "12345"));
+        vbs.add(new Trap.VarBind(Trap.SNMP_TRAP_OID, trapOid));
+        for (int i = 0; i < oidValuePairs.length; i += 2) {
+            vbs.add(new Trap.VarBind(oidValuePairs[i], oidValuePairs[i + 1]));
+        }
+        return new Trap(Trap.Version.V2C, udpSource, null, null, -1, -1, trapOid, vbs, null, false, true, at);
+    }
+
+    public static Trap linkDown(String udpSource, int ifIndex, Instant at) {
+        return v2(udpSource, LINK_DOWN, at, IF_INDEX + "." + ifIndex, String.valueOf(ifIndex),
+                IF_ADMIN + "." + ifIndex, "1", IF_OPER + "." + ifIndex, "2");
+    }
+
+    public static Trap linkUp(String udpSource, int ifIndex, Instant at) {
+        return v2(udpSource, LINK_UP, at, IF_INDEX + "." + ifIndex, String.valueOf(ifIndex),
+                IF_ADMIN + "." + ifIndex, "1", IF_OPER + "." + ifIndex, "1");
+    }
+
+    public static Trap v1(String udpSource, String agentAddr, String enterprise, int generic, int specific, Instant at,
+            String... oidValuePairs) {
+        List<Trap.VarBind> vbs = new ArrayList<>();
+        for (int i = 0; i < oidValuePairs.length; i += 2) {
+            vbs.add(new Trap.VarBind(oidValuePairs[i], oidValuePairs[i + 1]));
+        }
+        return new Trap(Trap.Version.V1, udpSource, agentAddr, enterprise, generic, specific, null, vbs, null, false, true, at);
+    }
+
+    /** The same trap from a sender that is not a trusted relay. */
+    public static Trap fromUntrustedSource(Trap t) {
+        return new Trap(t.version(), t.udpSource(), t.agentAddress(), t.enterprise(), t.genericTrap(), t.specificTrap(),
+                t.trapOid(), t.varbinds(), t.securityName(), t.inform(), false, t.receivedAt());
+    }
+}
