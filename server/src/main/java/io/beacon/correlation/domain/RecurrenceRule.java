@@ -1,0 +1,28 @@
+package io.beacon.correlation.domain;
+
+import io.beacon.correlation.domain.Decision.ReopenIncident;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Fires when an alarm that would open an incident returns within the recurrence window after its
+ * reduction key's incident was resolved (by a clear or by hand): {@link ReopenIncident}, the same
+ * incident goes on instead of a new one.
+ */
+final class RecurrenceRule {
+    private final CorrelationMemory memory;
+    private final CorrelationRules rules;
+
+    RecurrenceRule(CorrelationMemory memory, CorrelationRules rules) {
+        this.memory = memory;
+        this.rules = rules;
+    }
+
+    Optional<Decision> reopen(TrackedAlarm alarm, Instant now, String because) {
+        return memory.resolvedAt(alarm.key)
+                .filter(resolved -> !now.isAfter(resolved.plus(rules.recurrence())))
+                .map(resolved -> new ReopenIncident(alarm.alarmId, because + alarm.label + " returned "
+                        + Wording.minutes(Duration.between(resolved, now)) + " after its incident was resolved"));
+    }
+}
