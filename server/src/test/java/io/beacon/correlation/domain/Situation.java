@@ -6,6 +6,7 @@ import io.beacon.cmdb.domain.Topology;
 import io.beacon.correlation.domain.AlarmState.Role;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A small site for the rule tests, as the rules see it through {@link CorrelationMemory}: core
@@ -46,11 +47,11 @@ final class Situation {
     }
 
     static PlannedWork change(String ref, long ci, long fromSeconds, long toSeconds) {
-        return new PlannedWork(PlannedWork.Kind.CHANGE, ref, java.util.Set.of(ci), at(fromSeconds), at(toSeconds), "");
+        return new PlannedWork(PlannedWork.Kind.CHANGE, ref, Set.of(ci), at(fromSeconds), at(toSeconds), "");
     }
 
     static PlannedWork maintenance(String ref, long ci, long fromSeconds, long toSeconds) {
-        return new PlannedWork(PlannedWork.Kind.MAINTENANCE, ref, java.util.Set.of(ci), at(fromSeconds),
+        return new PlannedWork(PlannedWork.Kind.MAINTENANCE, ref, Set.of(ci), at(fromSeconds),
                 at(toSeconds), "");
     }
 
