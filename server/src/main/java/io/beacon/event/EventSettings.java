@@ -69,8 +69,8 @@ public class EventSettings {
     Optional<String> trapDefinitions;
 
     @Inject
-    @ConfigProperty(name = "beacon.events.ci.refresh.seconds", defaultValue = "5")
-    int ciRefreshSeconds;
+    @ConfigProperty(name = "beacon.events.trap.definitions.check.seconds", defaultValue = "5")
+    int trapDefinitionsCheckSeconds;
 
     @Inject
     @ConfigProperty(name = "beacon.events.ack.timeout.seconds", defaultValue = "30")
@@ -158,8 +158,9 @@ public class EventSettings {
         return config.dataDir().resolve("snmp");
     }
 
-    public int ciRefreshSeconds() {
-        return Math.max(1, ciRefreshSeconds);
+    /** How often the user's trap definition file is checked for a change. */
+    public int trapDefinitionsCheckSeconds() {
+        return Math.max(1, trapDefinitionsCheckSeconds);
     }
 
     /** How long a webhook waits for its events to be committed before it answers 503. */

@@ -1,12 +1,14 @@
 package io.beacon.cmdb.application;
 
 import io.beacon.cmdb.domain.CiFields;
+import io.beacon.cmdb.domain.CiIdentity;
 import io.beacon.cmdb.domain.CiInput;
 import io.beacon.cmdb.domain.CiRelation;
 import io.beacon.cmdb.domain.CiRelations;
 import io.beacon.cmdb.domain.ConfigurationItem;
 import io.beacon.cmdb.domain.ConfigurationItems;
 import io.beacon.cmdb.domain.Edge;
+import io.beacon.cmdb.domain.RelationEdge;
 import io.beacon.cmdb.domain.RelationType;
 import io.beacon.platform.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +40,9 @@ public class CiImporter {
     private static final Logger LOG = Logger.getLogger(CiImporter.class.getName());
     static final int CHUNK = 500;
 
+    /** Applied to the CMDB view once the import commits, before its caller gets the answer. */
     @Inject
-    Event<TopologyChanged> topologyChanged;
+    Event<CmdbChange> changed;
 
     @Inject
     ConfigurationItems items;
@@ -151,6 +154,7 @@ public class CiImporter {
         int unchanged = 0;
         Instant now = clock.instant();
         Map<String, Long> ids = new HashMap<>(existing);
+        List<CiIdentity> identities = new ArrayList<>();
         for (int from = 0; from < pending.size(); from += CHUNK) {
             List<Pending> chunk = pending.subList(from, Math.min(pending.size(), from + CHUNK));
             Map<Long, ConfigurationItem> loaded = new HashMap<>();
@@ -160,6 +164,7 @@ public class CiImporter {
             }
             List<ConfigurationItem> added = new ArrayList<>();
             List<Pending> addedFor = new ArrayList<>();
+            List<ConfigurationItem> changedHere = new ArrayList<>();
             for (Pending p : chunk) {
                 ConfigurationItem current = p.existingId == null ? null : loaded.get(p.existingId);
                 try {
@@ -173,6 +178,7 @@ public class CiImporter {
                         CiInput base = current.fields().toInput();
                         CiFields fields = withName(p.row.changes().applyTo(base), current.getName()).validate();
                         if (current.apply(fields, now)) {
+                            changedHere.add(current);
                             updated++;
                         } else {
                             unchanged++;
@@ -185,6 +191,9 @@ public class CiImporter {
                 }
             }
             items.flushAndClear();
+            // Flushed: new CIs have their ids, changed ones their new versions.
+            added.forEach(ci -> identities.add(ci.identity()));
+            changedHere.forEach(ci -> identities.add(ci.identity()));
             for (int i = 0; i < added.size(); i++) {
                 addedFor.get(i).id = added.get(i).getId();
                 ids.put(addedFor.get(i).key, added.get(i).getId());
@@ -208,11 +217,13 @@ public class CiImporter {
         wanted.forEach(e -> sources.add(e.source()));
         Set<Edge> have = new HashSet<>(relations.edgesFrom(sources));
         int relationsCreated = 0;
+        List<RelationEdge> relationsAdded = new ArrayList<>();
         for (Edge e : wanted) {
             if (have.contains(e)) {
                 continue;
             }
-            relations.add(new CiRelation(e.source(), e.type(), e.target()));
+            CiRelation relation = relations.add(new CiRelation(e.source(), e.type(), e.target()));
+            relationsAdded.add(new RelationEdge(relation.getId(), e));
             if (++relationsCreated % CHUNK == 0) {
                 items.flushAndClear();
             }
@@ -223,8 +234,9 @@ public class CiImporter {
         LOG.info(() -> String.format("CMDB import of %d rows in %d ms: %d created, %d updated, %d unchanged,"
                 + " %d relations created, %d rejected", rows.size(), (System.nanoTime() - began) / 1_000_000,
                 c, u, n, r, rejected.size()));
-        if (relationsCreated > 0) {
-            topologyChanged.fire(new TopologyChanged(relationsCreated, 0));
+        CmdbChange change = new CmdbChange(identities, relationsAdded, List.of());
+        if (!change.isEmpty()) {
+            changed.fire(change);
         }
         return new ImportResult(created, updated, unchanged, relationsCreated, rejected);
     }

@@ -9,6 +9,7 @@ import io.beacon.cmdb.domain.CiRelations;
 import io.beacon.cmdb.domain.ConfigurationItem;
 import io.beacon.cmdb.domain.ConfigurationItems;
 import io.beacon.cmdb.domain.Reach;
+import io.beacon.cmdb.domain.RelationEdge;
 import io.beacon.cmdb.domain.RelationType;
 import io.beacon.cmdb.domain.Topology;
 import io.beacon.platform.domain.ConflictException;
@@ -33,8 +34,9 @@ import java.util.Set;
 @ApplicationScoped
 @Transactional
 public class CmdbService {
+    /** Applied to the CMDB view once the transaction commits, before the caller gets its answer. */
     @Inject
-    Event<TopologyChanged> topologyChanged;
+    Event<CmdbChange> changed;
 
     @Inject
     ConfigurationItems items;
@@ -52,6 +54,7 @@ public class CmdbService {
         }
         ConfigurationItem item = items.add(new ConfigurationItem(fields, clock.instant()));
         items.flush();
+        changed.fire(CmdbChange.ci(item.identity()));
         return item;
     }
 
@@ -87,7 +90,8 @@ public class CmdbService {
             });
         }
         if (item.apply(fields, clock.instant())) {
-            items.flush();
+            items.flush(); // the version moves here: the view keeps the newest state by it
+            changed.fire(CmdbChange.ci(item.identity()));
         }
         return item;
     }
@@ -118,7 +122,7 @@ public class CmdbService {
                     + " exists already");
         }
         CiRelation added = relations.add(new CiRelation(source.getId(), t, target));
-        topologyChanged.fire(new TopologyChanged(1, 0));
+        changed.fire(CmdbChange.related(new RelationEdge(added.getId(), added.edge())));
         return added;
     }
 
@@ -128,7 +132,7 @@ public class CmdbService {
                 .filter(x -> x.getSourceId() == item.getId() || x.getTargetId() == item.getId())
                 .orElseThrow(() -> new NotFoundException("relation", relationId));
         relations.remove(r);
-        topologyChanged.fire(new TopologyChanged(0, 1));
+        changed.fire(CmdbChange.unrelated(r.getId()));
     }
 
     /** The relations of a CI both ways, each with the CI at the other end. */

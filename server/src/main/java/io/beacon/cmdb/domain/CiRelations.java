@@ -19,11 +19,8 @@ public interface CiRelations {
     /** The relations starting at any of these CIs (batched queries). */
     List<Edge> edgesFrom(Collection<Long> sourceIds);
 
-    /** Every relation, for an in-memory topology. */
-    List<Edge> allEdges();
-
-    /** Changes whenever a relation is added or removed (count and newest id): a cheap "did the topology change?". */
-    String signature();
+    /** Every relation with its id, for the in-memory CMDB view (one flat query). */
+    List<RelationEdge> allRelations();
 
     CiRelation add(CiRelation relation);
 

@@ -110,6 +110,11 @@ public class ConfigurationItem {
                 Map.copyOf(attributes));
     }
 
+    /** What the CMDB view needs of this CI, as of its current version (flush first for a new one). */
+    public CiIdentity identity() {
+        return new CiIdentity(id, version, name, hostname, Set.copyOf(ipAddresses));
+    }
+
     public Long getId() {
         return id;
     }

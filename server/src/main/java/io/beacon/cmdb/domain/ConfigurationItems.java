@@ -37,6 +37,9 @@ public interface ConfigurationItems {
     /** Id, name and type of the given CIs (ids that do not exist are left out). */
     Map<Long, CiRef> refsOf(Collection<Long> ids);
 
+    /** Every CI's identity (id, version, name, host name, addresses), in two flat queries: the CMDB view's load. */
+    List<CiIdentity> identities();
+
     ConfigurationItem add(ConfigurationItem item);
 
     /** Writes pending changes now (so that versions and ids are current). */

@@ -3,6 +3,7 @@ package io.beacon.cmdb.persistence;
 import io.beacon.cmdb.domain.CiRelation;
 import io.beacon.cmdb.domain.CiRelations;
 import io.beacon.cmdb.domain.Edge;
+import io.beacon.cmdb.domain.RelationEdge;
 import io.beacon.cmdb.domain.RelationType;
 import io.beacon.platform.persistence.Chunks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,19 +53,13 @@ public class JpaCiRelations implements CiRelations {
     }
 
     @Override
-    public List<Edge> allEdges() {
-        List<Edge> edges = new ArrayList<>();
-        for (Object[] row : em.createQuery("select r.sourceId, r.type, r.targetId from CiRelation r", Object[].class)
-                .getResultList()) {
-            edges.add(new Edge((Long) row[0], (RelationType) row[1], (Long) row[2]));
+    public List<RelationEdge> allRelations() {
+        List<RelationEdge> edges = new ArrayList<>();
+        for (Object[] row : em.createQuery("select r.id, r.sourceId, r.type, r.targetId from CiRelation r",
+                Object[].class).getResultList()) {
+            edges.add(new RelationEdge((Long) row[0], new Edge((Long) row[1], (RelationType) row[2], (Long) row[3])));
         }
         return edges;
-    }
-
-    @Override
-    public String signature() {
-        Object[] row = em.createQuery("select count(r), max(r.id) from CiRelation r", Object[].class).getSingleResult();
-        return row[0] + ":" + row[1];
     }
 
     private List<Edge> edges(String column, Collection<Long> ids) {

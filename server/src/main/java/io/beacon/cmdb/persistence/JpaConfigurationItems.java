@@ -1,6 +1,7 @@
 package io.beacon.cmdb.persistence;
 
 import io.beacon.cmdb.domain.CiFilter;
+import io.beacon.cmdb.domain.CiIdentity;
 import io.beacon.cmdb.domain.CiRef;
 import io.beacon.cmdb.domain.CiType;
 import io.beacon.cmdb.domain.ConfigurationItem;
@@ -146,6 +147,24 @@ public class JpaConfigurationItems implements ConfigurationItems {
             }
         }
         return refs;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<CiIdentity> identities() {
+        Map<Long, List<String>> ips = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT ci_id, ip_address FROM ci_ip_address")
+                .getResultList()) {
+            ips.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>()).add((String) r[1]);
+        }
+        List<CiIdentity> out = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery(
+                "SELECT id, version, name, hostname FROM configuration_item").getResultList()) {
+            long id = ((Number) r[0]).longValue();
+            out.add(new CiIdentity(id, ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
+                    Set.copyOf(ips.getOrDefault(id, List.of()))));
+        }
+        return out;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.beacon.correlation.application;
 
+import io.beacon.cmdb.application.CmdbView;
 import io.beacon.correlation.domain.AlarmSignal;
 import io.beacon.correlation.domain.AlarmState;
 import io.beacon.correlation.domain.CorrelationRules;
@@ -16,8 +17,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Beacon's one {@link Correlator}, with its rules from the settings and its indexes kept current
- * by {@link CorrelationIndexes}. Every call is serialised: the correlator is plain single-threaded
+ * Beacon's one {@link Correlator}, with its rules from the settings, the live CMDB view as its
+ * topology and its planned work kept current by {@link CorrelationIndexes}. Every call is serialised: the correlator is plain single-threaded
  * domain code, and the ingest writer and the ticker both reach it.
  */
 @ApplicationScoped
@@ -25,12 +26,16 @@ public class CorrelationEngine {
     @Inject
     CorrelationSettings settings;
 
+    @Inject
+    CmdbView cmdb;
+
     private Correlator correlator;
-    private UpstreamIndex topology = UpstreamIndex.empty();
+    private UpstreamIndex topology;
     private PlannedWorkIndex plannedWork = PlannedWorkIndex.empty();
 
     @PostConstruct
     void create() {
+        topology = new UpstreamIndex(cmdb.dependencies()); // live: every committed relation change shows at once
         correlator = fresh();
     }
 
@@ -58,11 +63,6 @@ public class CorrelationEngine {
 
     public synchronized int remembered() {
         return correlator.states().size();
-    }
-
-    synchronized void useTopology(UpstreamIndex index) {
-        topology = index;
-        correlator.useTopology(index);
     }
 
     synchronized void usePlannedWork(PlannedWorkIndex index) {

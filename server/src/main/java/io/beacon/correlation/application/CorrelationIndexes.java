@@ -1,13 +1,9 @@
 package io.beacon.correlation.application;
 
-import io.beacon.cmdb.application.TopologyChanged;
-import io.beacon.cmdb.domain.CiRelations;
-import io.beacon.cmdb.domain.Topology;
 import io.beacon.correlation.domain.MaintenanceWindow;
 import io.beacon.correlation.domain.MaintenanceWindows;
 import io.beacon.correlation.domain.PlannedWork;
 import io.beacon.correlation.domain.PlannedWorkIndex;
-import io.beacon.correlation.domain.UpstreamIndex;
 import io.beacon.correlation.CorrelationSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -22,24 +18,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
- * Keeps the correlator's in-memory indexes current: the CMDB topology (re-read when its relations
- * change) and the planned work (approved changes and maintenance windows, re-read when one changes
- * and periodically, as recurring windows roll forward).
+ * Keeps the correlator's planned work current (approved changes and maintenance windows, re-read
+ * when one changes and periodically, as recurring windows roll forward). The topology needs no
+ * keeping: correlation reads the live CMDB view.
  */
 @ApplicationScoped
 public class CorrelationIndexes {
-    private static final Logger LOG = Logger.getLogger(CorrelationIndexes.class.getName());
     /** How far ahead recurring windows are expanded; the periodic refresh rolls it forward. */
     static final Duration HORIZON = Duration.ofDays(2);
 
     @Inject
     CorrelationEngine engine;
-
-    @Inject
-    CiRelations relations;
 
     @Inject
     MaintenanceWindows maintenance;
@@ -59,25 +50,7 @@ public class CorrelationIndexes {
     @Resource
     ManagedExecutorService executor;
 
-    private volatile String topologySignature;
-    private volatile int relationsLoaded;
     private volatile int plannedWorkLoaded;
-
-    /** Re-reads the topology when a relation was added or removed since the last read. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void refreshTopologyIfChanged() {
-        String signature = relations.signature();
-        if (signature.equals(topologySignature)) {
-            return;
-        }
-        long start = System.nanoTime();
-        var edges = relations.allEdges();
-        engine.useTopology(new UpstreamIndex(new Topology().addAll(edges)));
-        topologySignature = signature;
-        relationsLoaded = edges.size();
-        LOG.info(() -> "Correlation topology: " + edges.size() + " relations loaded in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms");
-    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void refreshPlannedWork() {
@@ -95,11 +68,6 @@ public class CorrelationIndexes {
         plannedWorkLoaded = work.size();
     }
 
-    /** How many CMDB relations the in-memory topology holds. */
-    public int relationsLoaded() {
-        return relationsLoaded;
-    }
-
     /** How many change windows and maintenance occurrences correlation knows (from the suspect window to two days ahead). */
     public int plannedWorkLoaded() {
         return plannedWorkLoaded;
@@ -107,10 +75,6 @@ public class CorrelationIndexes {
 
     // After the commit there is no transaction to read in (Liberty refuses JPA in afterCompletion):
     // re-read on a managed thread, through the proxy so that the read runs in a transaction of its own.
-
-    void onTopologyChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TopologyChanged changed) {
-        executor.execute(self::refreshTopologyIfChanged);
-    }
 
     void onPlannedWorkChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PlannedWorkChanged changed) {
         executor.execute(self::refreshPlannedWork);

@@ -1,51 +1,34 @@
 package io.beacon.correlation.domain;
 
-import io.beacon.cmdb.domain.Reach;
-import io.beacon.cmdb.domain.Topology;
-import java.util.Collections;
+import io.beacon.cmdb.domain.CmdbIndex;
+import io.beacon.cmdb.domain.Dependencies;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * For each CI, every CI it depends on (and every CI depending on it), to any depth, from an in-memory {@link Topology}: the places
- * a root cause can sit. Computed on first use per CI and kept; the application replaces the whole
- * index when the CMDB's relations change.
+ * For each CI, every CI it depends on (and every CI depending on it), to any depth: the places a
+ * root cause can sit. Reads the live CMDB view, which answers every relation change at once and
+ * caches the closures it walked.
  */
 public final class UpstreamIndex {
-    private final Topology topology;
-    private final Map<Long, Set<Long>> upstream = new ConcurrentHashMap<>();
-    private final Map<Long, Set<Long>> downstream = new ConcurrentHashMap<>();
+    private final Dependencies dependencies;
 
-    public UpstreamIndex(Topology topology) {
-        this.topology = topology;
+    public UpstreamIndex(Dependencies dependencies) {
+        this.dependencies = dependencies;
     }
 
     public static UpstreamIndex empty() {
-        return new UpstreamIndex(new Topology());
+        return new UpstreamIndex(new CmdbIndex());
     }
 
     /** The CIs that {@code ci} depends on, not {@code ci} itself. */
     public Set<Long> of(long ci) {
-        return upstream.computeIfAbsent(ci, id -> {
-            Set<Long> ids = new HashSet<>();
-            for (Reach r : topology.dependenciesOf(id)) {
-                ids.add(r.id());
-            }
-            return Collections.unmodifiableSet(ids);
-        });
+        return dependencies.dependenciesOf(ci);
     }
 
     /** The CIs that depend on {@code ci}, to any depth: where its symptoms can show. */
     public Set<Long> dependantsOf(long ci) {
-        return downstream.computeIfAbsent(ci, id -> {
-            Set<Long> ids = new HashSet<>();
-            for (Reach r : topology.dependantsOf(id)) {
-                ids.add(r.id());
-            }
-            return Collections.unmodifiableSet(ids);
-        });
+        return dependencies.dependantsOf(ci);
     }
 
     /** {@code ci} and everything it depends on. */

@@ -1,5 +1,6 @@
 package io.beacon.correlation.rest;
 
+import io.beacon.cmdb.application.CmdbView;
 import io.beacon.correlation.application.CorrelationEngine;
 import io.beacon.correlation.application.CorrelationIndexes;
 import io.beacon.identity.domain.Role;
@@ -26,6 +27,9 @@ public class CorrelationResource {
     CorrelationIndexes indexes;
 
     @Inject
+    CmdbView cmdb;
+
+    @Inject
     CorrelationSettings settings;
 
     @GET
@@ -39,7 +43,7 @@ public class CorrelationResource {
         rules.put("recurrenceSeconds", settings.recurrence().toSeconds());
         rules.put("suspectWindowSeconds", settings.suspectWindow().toSeconds());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("relations", indexes.relationsLoaded());
+        out.put("relations", cmdb.relationCount());
         out.put("plannedWork", indexes.plannedWorkLoaded());
         out.put("alarmsRemembered", engine.remembered());
         out.put("rules", rules);

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beacon.cmdb.domain.Edge;
 import io.beacon.cmdb.domain.RelationType;
-import io.beacon.cmdb.domain.Topology;
+import io.beacon.cmdb.domain.CmdbIndex;
+import io.beacon.cmdb.domain.RelationEdge;
 import io.beacon.correlation.domain.AlarmState.Role;
 import io.beacon.correlation.domain.Decision.AttachSymptom;
 import io.beacon.correlation.domain.Decision.MarkFlapping;
@@ -41,14 +42,14 @@ class CorrelatorTest {
 
     @BeforeEach
     void dataCentre() {
-        Topology topology = new Topology();
+        CmdbIndex topology = new CmdbIndex();
         for (long d = 10; d < 30; d++) {
-            topology.add(new Edge(d, RelationType.CONNECTED_TO, CORE));
+            relate(topology, new Edge(d, RelationType.CONNECTED_TO, CORE));
         }
         for (long s = 1000; s < 1400; s++) {
-            topology.add(new Edge(s, RelationType.CONNECTED_TO, 10 + (s - 1000) / 20));
+            relate(topology, new Edge(s, RelationType.CONNECTED_TO, 10 + (s - 1000) / 20));
         }
-        topology.add(new Edge(5000, RelationType.RUNS_ON, 1000));
+        relate(topology, new Edge(5000, RelationType.RUNS_ON, 1000));
         correlator = new Correlator(CorrelationRules.defaults());
         correlator.useTopology(new UpstreamIndex(topology));
     }
@@ -266,8 +267,9 @@ class CorrelatorTest {
         down(10, 5);
         List<AlarmState> saved = correlator.states();
         Correlator restarted = new Correlator(CorrelationRules.defaults());
-        Topology topology = new Topology().add(new Edge(10, RelationType.CONNECTED_TO, CORE))
-                .add(new Edge(1000, RelationType.CONNECTED_TO, 10));
+        CmdbIndex topology = new CmdbIndex();
+        relate(topology, new Edge(10, RelationType.CONNECTED_TO, CORE));
+        relate(topology, new Edge(1000, RelationType.CONNECTED_TO, 10));
         restarted.useTopology(new UpstreamIndex(topology));
         restarted.restore(saved);
         assertThat(restarted.problem(new AlarmSignal(1000, key(1000), 1000L, "x"), at(10))).singleElement()
@@ -295,5 +297,10 @@ class CorrelatorTest {
             assertThat(roles().values()).filteredOn(r -> r.startsWith("INCIDENT")).as("seed %d", seed).hasSize(1);
             assertThat(correlator.state(key(CORE)).orElseThrow().role()).isEqualTo(Role.INCIDENT);
         }
+    }
+
+    /** Relations numbered in the order they are added, as the database would. */
+    static void relate(CmdbIndex topology, Edge edge) {
+        topology.addRelation(new RelationEdge(topology.relationCount() + 1L, edge));
     }
 }

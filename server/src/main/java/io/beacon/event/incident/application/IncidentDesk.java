@@ -161,7 +161,7 @@ public class IncidentDesk {
                 a.reductionKey())));
     }
 
-    /** Time-driven correlation: ended windows, quiet flapping alarms, a changed CMDB or planned work. */
+    /** Time-driven correlation: ended windows, quiet flapping alarms, changed planned work. */
     private void tickIfDue() {
         long now = System.nanoTime();
         if (now < nextTick) {
@@ -169,7 +169,6 @@ public class IncidentDesk {
         }
         nextTick = now + TimeUnit.SECONDS.toNanos(correlationSettings.tickSeconds());
         try {
-            indexes.refreshTopologyIfChanged();
             if (now >= nextPlannedWorkRefresh) {
                 indexes.refreshPlannedWork();
                 nextPlannedWorkRefresh = now + TimeUnit.MINUTES.toNanos(1);
@@ -211,12 +210,11 @@ public class IncidentDesk {
     }
 
     /**
-     * At start: load the topology and planned work, give correlation back its memory, then decide
+     * At start: load the planned work, give correlation back its memory, then decide
      * about the alarms that a crash left without their incident or verdict.
      */
     public void sweep() {
         try {
-            indexes.refreshTopologyIfChanged();
             indexes.refreshPlannedWork();
             nextPlannedWorkRefresh = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
             restore();

@@ -2,6 +2,7 @@ package io.beacon.event.ingest.application;
 
 import io.beacon.event.ingest.domain.AlertNormaliser;
 import io.beacon.event.ingest.domain.AlertmanagerAlert;
+import io.beacon.event.ingest.domain.CiLocator;
 import io.beacon.event.domain.NormalisedEvent;
 import io.beacon.event.domain.Severity;
 import io.beacon.event.ingest.domain.Trap;
@@ -24,7 +25,7 @@ public class EventIntake {
     TrapDefinitionCatalog definitions;
 
     @Inject
-    CiIndex cis;
+    CiLocator cis;
 
     @Inject
     EventQueue queue;

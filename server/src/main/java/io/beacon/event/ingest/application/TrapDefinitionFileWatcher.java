@@ -3,26 +3,21 @@ package io.beacon.event.ingest.application;
 import io.beacon.event.EventSettings;
 import io.beacon.platform.startup.StartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/**
- * Loads the CI index and the trap definitions at start, then checks every few seconds whether the
- * CMDB or the user's trap definition file changed (a count-and-newest-change query, a file time).
- */
+/** Loads the trap definitions at start, then re-reads the user's file when its time changes (checked every few seconds). */
 @ApplicationScoped
-public class CiIndexRefresher {
-    private static final Logger LOG = Logger.getLogger(CiIndexRefresher.class.getName());
-
-    @Inject
-    CiIndex index;
+public class TrapDefinitionFileWatcher {
+    private static final Logger LOG = Logger.getLogger(TrapDefinitionFileWatcher.class.getName());
 
     @Inject
     TrapDefinitionCatalog definitions;
@@ -36,21 +31,18 @@ public class CiIndexRefresher {
     private ScheduledFuture<?> task;
 
     /** Before the channels open (they observe the same event later, with a lower priority). */
-    void start(@Observes @jakarta.annotation.Priority(100) StartupEvent started) {
-        index.refreshIfChanged();
+    void start(@Observes @Priority(100) StartupEvent started) {
         definitions.reloadIfChanged();
-        LOG.info("CI index holds " + index.size() + " CIs; " + definitions.current().all().size()
-                + " trap definitions known");
-        int every = settings.ciRefreshSeconds();
-        task = scheduler.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.SECONDS);
+        LOG.info(definitions.current().all().size() + " trap definitions known");
+        int every = settings.trapDefinitionsCheckSeconds();
+        task = scheduler.scheduleWithFixedDelay(this::check, every, every, TimeUnit.SECONDS);
     }
 
-    private void refresh() {
+    private void check() {
         try {
-            index.refreshIfChanged();
             definitions.reloadIfChanged();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not refresh the CI index", e);
+            LOG.log(Level.WARNING, "Could not re-read the trap definitions", e);
         }
     }
 

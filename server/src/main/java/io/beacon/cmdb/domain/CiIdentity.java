@@ -1,0 +1,13 @@
+package io.beacon.cmdb.domain;
+
+import java.util.Set;
+
+/**
+ * What tells events which CI they come from: its name, host name and addresses, as committed at
+ * {@code version} (the CI's optimistic-lock version, so that an older state never replaces a newer one).
+ */
+public record CiIdentity(long id, long version, String name, String hostname, Set<String> ips) {
+    public CiIdentity {
+        ips = ips == null ? Set.of() : Set.copyOf(ips);
+    }
+}

@@ -1,2 +1,0 @@
-/** What ingest reads from the database. */
-package io.beacon.event.ingest.persistence;
