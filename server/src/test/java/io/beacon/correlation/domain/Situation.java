@@ -2,7 +2,8 @@ package io.beacon.correlation.domain;
 
 import io.beacon.cmdb.domain.Edge;
 import io.beacon.cmdb.domain.RelationType;
-import io.beacon.cmdb.domain.Topology;
+import io.beacon.cmdb.domain.CmdbIndex;
+import io.beacon.cmdb.domain.RelationEdge;
 import io.beacon.correlation.domain.AlarmState.Role;
 import java.time.Instant;
 import java.util.List;
@@ -27,13 +28,17 @@ final class Situation {
     final CorrelationRules rules = CorrelationRules.defaults();
 
     Situation() {
-        Topology topology = new Topology()
-                .add(new Edge(SWITCH_10, RelationType.CONNECTED_TO, CORE))
-                .add(new Edge(SWITCH_11, RelationType.CONNECTED_TO, CORE))
-                .add(new Edge(SERVER_1000, RelationType.CONNECTED_TO, SWITCH_10))
-                .add(new Edge(SERVER_1001, RelationType.CONNECTED_TO, SWITCH_10))
-                .add(new Edge(SERVER_1020, RelationType.CONNECTED_TO, SWITCH_11))
-                .add(new Edge(APP_5000, RelationType.RUNS_ON, SERVER_1000));
+        CmdbIndex topology = new CmdbIndex();
+        List<Edge> edges = List.of(
+                new Edge(SWITCH_10, RelationType.CONNECTED_TO, CORE),
+                new Edge(SWITCH_11, RelationType.CONNECTED_TO, CORE),
+                new Edge(SERVER_1000, RelationType.CONNECTED_TO, SWITCH_10),
+                new Edge(SERVER_1001, RelationType.CONNECTED_TO, SWITCH_10),
+                new Edge(SERVER_1020, RelationType.CONNECTED_TO, SWITCH_11),
+                new Edge(APP_5000, RelationType.RUNS_ON, SERVER_1000));
+        for (int i = 0; i < edges.size(); i++) {
+            topology.addRelation(new RelationEdge(i + 1, edges.get(i)));
+        }
         memory.upstream = new UpstreamIndex(topology);
     }
 
