@@ -166,6 +166,40 @@ public final class Correlator {
         resolvedAt.put(reductionKey, at);
     }
 
+    /** An alarm it remembers moved onto a CI (perhaps under a new key): it is remembered there, with what it was. */
+    public void reattribute(long alarmId, String reductionKey, long ciId, String label) {
+        Tracked old = byAlarm.get(alarmId);
+        if (old == null) {
+            return;
+        }
+        forget(old);
+        if (old.active) {
+            unindex(old);
+        }
+        Tracked t = new Tracked(new AlarmSignal(alarmId, reductionKey, ciId, label), old.raisedAt);
+        t.active = old.active;
+        t.role = old.role;
+        t.rootAlarmId = old.rootAlarmId;
+        t.work = old.work;
+        t.incidentOpen = old.incidentOpen;
+        t.flapping = old.flapping;
+        t.clearedAt = old.clearedAt;
+        track(t);
+        if (t.active) {
+            index(t);
+        }
+        if (!old.key.equals(reductionKey)) {
+            Deque<Instant> times = raises.remove(old.key);
+            if (times != null) {
+                raises.put(reductionKey, times);
+            }
+            Instant resolved = resolvedAt.remove(old.key);
+            if (resolved != null) {
+                resolvedAt.put(reductionKey, resolved);
+            }
+        }
+    }
+
     /** Restores what was remembered before a restart (from the stored alarms). */
     public void restore(Collection<AlarmState> states) {
         for (AlarmState s : states) {
