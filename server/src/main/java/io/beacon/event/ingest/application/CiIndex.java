@@ -1,8 +1,10 @@
 package io.beacon.event.ingest.application;
 
+import io.beacon.cmdb.application.AddressesClaimed;
 import io.beacon.cmdb.domain.NetworkAddresses;
 import io.beacon.event.ingest.domain.CiLocator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
@@ -10,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
@@ -24,6 +28,9 @@ public class CiIndex implements CiLocator {
     @Inject
     CiSnapshotSource source;
 
+    @Inject
+    Event<AddressesClaimed> claimed;
+
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of(), "");
 
     record Snapshot(Map<String, Long> byIp, Map<String, Long> byHost, Map<String, Long> byShortHost,
@@ -37,7 +44,11 @@ public class CiIndex implements CiLocator {
             return false;
         }
         long begin = System.nanoTime();
+        Snapshot before = snapshot;
         snapshot = build(source.load(), stamp);
+        if (!before.stamp().isEmpty()) {
+            claimsBetween(before, snapshot).forEach(claimed::fire);
+        }
         LOG.fine(() -> "CI index: " + snapshot.names().size() + " CIs in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
         return true;
     }
@@ -60,6 +71,29 @@ public class CiIndex implements CiLocator {
             }
         }
         return new Snapshot(Map.copyOf(byIp), Map.copyOf(byHost), Map.copyOf(byShort), Map.copyOf(names), stamp);
+    }
+
+    /**
+     * Until the CMDB view fires {@link AddressesClaimed} itself after each write (issue 14), the
+     * index tells what a reload gave CIs that they did not have: once it answers with them.
+     */
+    static List<AddressesClaimed> claimsBetween(Snapshot before, Snapshot after) {
+        Map<Long, Set<String>> ips = new HashMap<>();
+        Map<Long, Set<String>> hosts = new HashMap<>();
+        after.byIp().forEach((ip, id) -> {
+            if (!id.equals(before.byIp().get(ip))) {
+                ips.computeIfAbsent(id, k -> new TreeSet<>()).add(ip);
+            }
+        });
+        after.byHost().forEach((host, id) -> {
+            if (!id.equals(before.byHost().get(host))) {
+                hosts.computeIfAbsent(id, k -> new TreeSet<>()).add(host);
+            }
+        });
+        Set<Long> ids = new TreeSet<>(ips.keySet());
+        ids.addAll(hosts.keySet());
+        return ids.stream().map(id -> new AddressesClaimed(id, after.names().get(id), ips.getOrDefault(id, Set.of()),
+                hosts.getOrDefault(id, Set.of()))).toList();
     }
 
     private static String shortName(String host) {
