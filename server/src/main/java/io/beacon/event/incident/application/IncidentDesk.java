@@ -56,6 +56,9 @@ public class IncidentDesk {
 
     /** The incidents of what a committed batch raised or cleared. */
     public void handle(BatchResult result, Map<String, Long> firstSeenNanos) {
+        if (result.raised().isEmpty() && result.cleared().isEmpty()) {
+            return; // a flood of repeats of alarms that have their incidents costs nothing here
+        }
         announce(result);
         for (List<BatchResult.AlarmRef> chunk : chunks(result.raised())) {
             Set<Long> opened = carryOutTogether(actions.decideRaised(ids(chunk)));
@@ -74,9 +77,8 @@ public class IncidentDesk {
 
     /**
      * The decisions about a chunk of alarms in one transaction: a storm's incidents cost a few
-     * commits, not one each. Should that fail (a conflicting write, one alarm that cannot be
-     * handled: the writer is the only one, so never a race), alarm by alarm, so that one bad alarm
-     * never holds back the others.
+     * commits, not one each. Should that fail (one alarm that cannot be handled: with one writer
+     * it is never a race), alarm by alarm, so that one bad alarm never holds back the others.
      */
     private Set<Long> carryOutTogether(Map<Long, List<Decision>> decided) {
         List<Decision> all = decided.values().stream().flatMap(List::stream).toList();
