@@ -163,7 +163,7 @@ public class EventSettings {
         return Math.max(1, trapDefinitionsCheckSeconds);
     }
 
-    /** How long a webhook waits for its events to be committed before it answers 503. */
+    /** How long a webhook waits for its events to be committed (an acknowledgement, for the pipeline to record it) before it answers 503. */
     public int ackTimeoutSeconds() {
         return Math.max(1, ackTimeoutSeconds);
     }

@@ -55,6 +55,11 @@ public class CorrelationEngine {
         correlator.incidentResolved(reductionKey, at);
     }
 
+    /** An alarm moved onto the CI that claimed its address (perhaps under a new reduction key). */
+    public synchronized void reattribute(long alarmId, String reductionKey, long ciId, String label) {
+        correlator.reattribute(alarmId, reductionKey, ciId, label);
+    }
+
     /** Forgets everything and takes over what the stored alarms say (at start, or after a failed transaction). */
     public synchronized void restore(Collection<AlarmState> states) {
         correlator = fresh();

@@ -108,6 +108,38 @@ final class CorrelationMemory {
         }
     }
 
+    /** The alarm moved onto {@code ciId} under a new key and label: remembered there, with all it was. */
+    void moveTo(TrackedAlarm old, String key, long ciId, String label) {
+        if (old.key.equals(key) && old.label.equals(label)) {
+            moveTo(old, ciId);
+            return;
+        }
+        forget(old);
+        if (old.active) {
+            unindex(old);
+        }
+        TrackedAlarm t = new TrackedAlarm(new AlarmSignal(old.alarmId, key, ciId, label), old.raisedAt);
+        t.active = old.active;
+        t.role = old.role;
+        t.rootAlarmId = old.rootAlarmId;
+        t.work = old.work;
+        t.incidentOpen = old.incidentOpen;
+        t.flapping = old.flapping;
+        t.clearedAt = old.clearedAt;
+        remember(t);
+        if (t.active) {
+            index(t);
+        }
+        Deque<Instant> times = raises.remove(old.key);
+        if (times != null) {
+            raises.put(key, times);
+        }
+        Instant resolved = resolvedAt.remove(old.key);
+        if (resolved != null) {
+            resolvedAt.put(key, resolved);
+        }
+    }
+
     void forget(TrackedAlarm t) {
         byKey.remove(t.key);
         byAlarm.remove(t.alarmId);

@@ -129,6 +129,18 @@ public final class Correlator {
         }
     }
 
+    /**
+     * As {@link #reattributed(long, long)}, when the move also gave the alarm a new reduction key and
+     * label (an alarm keyed by its address re-keyed to its CI's form): it is remembered under the new
+     * key, with everything it was, and its raises and resolution count for the new key.
+     */
+    public void reattribute(long alarmId, String reductionKey, long ciId, String label) {
+        TrackedAlarm alarm = memory.byAlarmId(alarmId);
+        if (alarm != null) {
+            memory.moveTo(alarm, reductionKey, ciId, label);
+        }
+    }
+
     /** Restores what was remembered before a restart (from the stored alarms). */
     public void restore(Collection<AlarmState> states) {
         for (AlarmState s : states) {

@@ -1,14 +1,17 @@
 package io.beacon.event.pipeline;
+
+import io.beacon.event.EventSettings;
+import io.beacon.event.alarm.application.AlarmWriter;
+import io.beacon.event.alarm.application.AlarmWriterBusyException;
 import io.beacon.event.alarm.application.BatchResult;
 import io.beacon.event.alarm.application.EventBatchWriter;
+import io.beacon.event.domain.NormalisedEvent;
 import io.beacon.event.incident.application.IncidentDesk;
+import io.beacon.event.ingest.application.Attributor;
 import io.beacon.event.ingest.application.EventQueue;
 import io.beacon.event.ingest.application.EventsShedException;
 import io.beacon.event.ingest.application.IngestMetrics;
 import io.beacon.event.ingest.application.Submission;
-
-import io.beacon.event.domain.NormalisedEvent;
-import io.beacon.event.EventSettings;
 import io.beacon.platform.startup.StartupEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -23,23 +26,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The in-process ingest queue and its single writer thread. The writer takes whatever is waiting
- * (up to the batch size), writes it in one transaction, and only then completes the events'
- * acknowledgements: group commit, one flush per batch. Then it hands the alarms that were raised
- * or cleared to the incident desk (its own thread). A failed batch is retried once whole (an acknowledgement by a
- * person may have raced it), then event by event, so one bad event cannot sink the others.
+ * The event pipeline: a bounded event queue, a small command queue, and the one thread that writes
+ * alarm rows. For each batch it runs the stages in order: attribute (the CMDB as it is now) →
+ * persist and reduce in one transaction (acknowledgements complete on commit: group commit) →
+ * correlate and act on the incidents of what the batch raised or cleared → correlation's periodic
+ * tick when due. Commands (a person's acknowledgement, a CI claiming addresses) go before the next
+ * batch. With one writer nothing can make a batch fail for concurrency; a batch that fails for a
+ * real reason (a constraint) is split in halves until the bad event is alone, so it cannot sink the others.
  */
 @ApplicationScoped
-public class InProcessEventQueue implements EventQueue {
+public class InProcessEventQueue implements EventQueue, AlarmWriter {
     private static final Logger LOG = Logger.getLogger(InProcessEventQueue.class.getName());
+    /** Commands waiting at most; they are few (people's clicks, CMDB writes), so this only guards against a stuck writer. */
+    static final int COMMANDS_MAX = 10_000;
+    /** How long the idle writer waits for events before looking at commands and the tick again. */
+    static final long IDLE_POLL_MILLIS = 20;
 
     @Inject
     EventSettings settings;
+
+    @Inject
+    Attributor attribution;
 
     @Inject
     EventBatchWriter writer;
@@ -54,8 +71,9 @@ public class InProcessEventQueue implements EventQueue {
     ManagedThreadFactory threads;
 
     private ArrayBlockingQueue<Submission> queue;
+    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>(COMMANDS_MAX);
     private volatile boolean running;
-    private Thread thread;
+    private volatile Thread thread;
 
     @PostConstruct
     void create() {
@@ -64,13 +82,11 @@ public class InProcessEventQueue implements EventQueue {
 
     void start(@Observes @Priority(200) StartupEvent started) {
         metrics.queueDepthGauge(() -> (long) queue.size());
-        incidents.sweep(); // alarms committed just before a crash still get their incident
-        incidents.start(threads);
         running = true;
-        thread = threads.newThread(this::drain);
-        thread.setName("beacon-event-writer");
+        thread = threads.newThread(this::run);
+        thread.setName("beacon-event-pipeline");
         thread.start();
-        LOG.info("Event writer started (queue " + settings.queueSize() + ", batches up to " + settings.batchSize() + ")");
+        LOG.info("Event pipeline started (queue " + settings.queueSize() + ", batches up to " + settings.batchSize() + ")");
     }
 
     @Override
@@ -90,58 +106,116 @@ public class InProcessEventQueue implements EventQueue {
         return queue.size();
     }
 
-    private void drain() {
+    @Override
+    public <T> T call(Supplier<T> command) {
+        if (Thread.currentThread() == thread) {
+            return command.get(); // already the writer (a command's own side effects): waiting would never end
+        }
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        if (!commands.offer(() -> {
+            try {
+                answer.complete(command.get());
+            } catch (RuntimeException | Error e) {
+                answer.completeExceptionally(e);
+            }
+        })) {
+            throw new AlarmWriterBusyException("too many changes to alarms are waiting");
+        }
+        try {
+            return answer.get(settings.ackTimeoutSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AlarmWriterBusyException("the alarm writer did not get to the change within "
+                    + settings.ackTimeoutSeconds() + " s");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AlarmWriterBusyException("interrupted while waiting for the alarm writer");
+        }
+    }
+
+    @Override
+    public void submit(Runnable command) {
+        if (!commands.offer(command)) {
+            throw new AlarmWriterBusyException("too many changes to alarms are waiting");
+        }
+    }
+
+    int commandsWaiting() {
+        return commands.size();
+    }
+
+    private void run() {
+        // Alarms committed just before a crash still get their incident: the first thing the writer does.
+        incidents.sweep();
         int max = settings.batchSize();
         List<Submission> batch = new ArrayList<>(max);
-        while (running || !queue.isEmpty()) {
+        while (running || !queue.isEmpty() || !commands.isEmpty()) {
             try {
-                Submission first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                runCommands();
+                Submission first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, max - 1);
+                    handle(batch);
                 }
-                batch.add(first);
-                queue.drainTo(batch, max - 1);
-                write(batch);
+                incidents.tickIfDue();
             } catch (InterruptedException e) {
                 if (!running) {
                     break;
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "The event writer failed a batch", e);
+                LOG.log(Level.SEVERE, "The event pipeline failed a batch", e);
             } finally {
                 batch.clear();
             }
         }
     }
 
-    private void write(List<Submission> batch) {
-        List<NormalisedEvent> events = new ArrayList<>(batch.size());
-        for (Submission s : batch) {
-            events.add(s.event());
+    private void runCommands() {
+        for (Runnable command = commands.poll(); command != null; command = commands.poll()) {
+            try {
+                command.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A command for the event pipeline failed", e);
+            }
         }
+    }
+
+    /** Attribution, then the write; each batch's events are attributed once, whatever splitting follows. */
+    private void handle(List<Submission> batch) {
+        List<NormalisedEvent> raw = new ArrayList<>(batch.size());
+        for (Submission s : batch) {
+            raw.add(s.event());
+        }
+        write(batch, attribution.attribute(raw));
+    }
+
+    private void write(List<Submission> batch, List<NormalisedEvent> events) {
         BatchResult result;
         try {
             result = writer.write(events);
-        } catch (RuntimeException first) {
-            try {
-                result = writer.write(events);
-            } catch (RuntimeException again) {
-                if (batch.size() == 1) {
-                    fail(batch.get(0), again);
-                } else {
-                    LOG.log(Level.WARNING, "A batch of " + batch.size() + " events failed twice; writing them one by one", again);
-                    for (Submission s : batch) {
-                        write(List.of(s));
-                    }
-                }
+        } catch (RuntimeException failure) {
+            if (batch.size() == 1) {
+                fail(batch.get(0), events.get(0), failure);
                 return;
             }
+            int half = batch.size() / 2;
+            LOG.log(Level.WARNING, "A batch of " + batch.size() + " events failed (" + failure
+                    + "); writing it as two halves");
+            write(batch.subList(0, half), events.subList(0, half));
+            write(batch.subList(half, batch.size()), events.subList(half, events.size()));
+            return;
         }
         long now = System.nanoTime();
         Map<String, Long> firstSeenNanos = new HashMap<>();
-        for (Submission s : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            Submission s = batch.get(i);
             metrics.latency(now - s.receivedNanos());
-            firstSeenNanos.merge(s.event().reductionKey(), s.receivedNanos(), Math::min);
+            firstSeenNanos.merge(events.get(i).reductionKey(), s.receivedNanos(), Math::min);
             if (s.committed() != null) {
                 s.committed().complete(null);
             }
@@ -150,12 +224,12 @@ public class InProcessEventQueue implements EventQueue {
         if (result.duplicates() > 0) {
             metrics.duplicates(result.duplicates());
         }
-        incidents.submit(result, firstSeenNanos);
+        incidents.handle(result, firstSeenNanos);
     }
 
-    private void fail(Submission s, RuntimeException cause) {
+    private void fail(Submission s, NormalisedEvent event, RuntimeException cause) {
         metrics.failed(1);
-        LOG.log(Level.WARNING, "Could not store event " + s.event().reductionKey() + ": " + cause);
+        LOG.log(Level.WARNING, "Could not store event " + event.reductionKey() + ": " + cause);
         if (s.committed() != null) {
             s.committed().completeExceptionally(new EventsShedException("the event could not be stored"));
         }
@@ -164,13 +238,13 @@ public class InProcessEventQueue implements EventQueue {
     @PreDestroy
     void stop() {
         running = false;
-        if (thread != null) {
+        Thread t = thread;
+        if (t != null) {
             try {
-                thread.join(10_000); // write what was accepted before the server goes
+                t.join(10_000); // write what was accepted before the server goes
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        incidents.stop();
     }
 }

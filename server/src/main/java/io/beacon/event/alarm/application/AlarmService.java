@@ -14,11 +14,10 @@ import io.beacon.platform.domain.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** Reads alarms and events for people, and records their acknowledgements. */
+/** Reads alarms and events for people, and has their acknowledgements recorded by the alarm writer. */
 @ApplicationScoped
 @Transactional
 public class AlarmService {
@@ -31,7 +30,10 @@ public class AlarmService {
     MonitoringEvents events;
 
     @Inject
-    Clock clock;
+    AlarmWriter writer;
+
+    @Inject
+    Acknowledgements acknowledgements;
 
     public Page<Alarm> list(AlarmFilter filter, String sort, PageRequest page) {
         return alarms.list(filter, sort, page);
@@ -49,22 +51,18 @@ public class AlarmService {
         return events.list(ciId, alarmId, source, page);
     }
 
+    /**
+     * Acknowledges on the alarm writer's thread (the one writer of alarm rows) and answers the alarm
+     * as written; {@link AlarmWriterBusyException} when that took too long.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Alarm acknowledge(Actor actor, long id) {
-        Alarm alarm = get(id);
-        if (!alarm.isAcknowledged()) {
-            alarm.acknowledge(actor.username(), clock.instant());
-            alarms.flush();
-        }
-        return alarm;
+        return writer.call(() -> acknowledgements.acknowledge(actor, id));
     }
 
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Alarm unacknowledge(long id) {
-        Alarm alarm = get(id);
-        if (alarm.isAcknowledged()) {
-            alarm.unacknowledge();
-            alarms.flush();
-        }
-        return alarm;
+        return writer.call(() -> acknowledgements.unacknowledge(id));
     }
 
     public Map<Severity, Long> activeBySeverity() {

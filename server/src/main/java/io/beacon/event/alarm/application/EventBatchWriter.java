@@ -29,7 +29,7 @@ public class EventBatchWriter {
     MonitoringEvents log;
 
     @Inject
-    io.beacon.event.EventSettings settings;
+    PagingThreshold paging;
 
     public BatchResult write(List<NormalisedEvent> events) {
         Set<String> keys = new LinkedHashSet<>();
@@ -44,7 +44,7 @@ public class EventBatchWriter {
             log.add(new MonitoringEvent(rec.event(), rec.alarm() == null ? null : rec.alarm().getId()));
         }
         alarms.flush();
-        Severity threshold = Severity.fromCode("beacon.events.incident.severity", settings.incidentSeverity());
+        Severity threshold = paging.severity();
         // Only what may change an incident goes on: a flood of repeats of alarms that have theirs costs nothing more.
         Set<Alarm> candidates = new LinkedHashSet<>();
         for (Alarm a : r.raised()) {

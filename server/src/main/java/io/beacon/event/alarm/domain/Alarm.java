@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every event with the same reduction key, folded into one record: how often (count), since when
@@ -261,6 +262,48 @@ public class Alarm {
     /** The alarm outlived (or followed) this change: it stays linked to it. */
     public void attributeToChange(String key) {
         this.changeKey = key;
+    }
+
+    /**
+     * The reduction key this alarm would have had, had CI {@code ciId} claimed its device when its
+     * events arrived: the device's address in a trap's key ({@code linkDown:10.0.0.9:3}) or a
+     * generic event's own key ({@code api:DiskFull:db-99}) becomes {@code ci<id>}. Empty when the key
+     * does not name the device (an Alertmanager fingerprint, a key the sender chose).
+     */
+    public Optional<String> keyOnCi(long ciId) {
+        if (sourceAddress == null || sourceAddress.isBlank()) {
+            return Optional.empty();
+        }
+        String device = sourceAddress.trim();
+        String ci = "ci" + ciId;
+        if (source == EventSource.API) {
+            return reductionKey.equals("api:" + name + ":" + device)
+                    ? Optional.of("api:" + name + ":" + ci) : Optional.empty();
+        }
+        if (source != EventSource.SNMP) {
+            return Optional.empty();
+        }
+        String segment = ":" + device;
+        for (int at = reductionKey.indexOf(segment); at >= 0; at = reductionKey.indexOf(segment, at + 1)) {
+            int end = at + segment.length();
+            if (end == reductionKey.length() || reductionKey.charAt(end) == ':') {
+                return Optional.of(Texts.cut(reductionKey.substring(0, at) + ":" + ci + reductionKey.substring(end),
+                        NormalisedEvent.KEY_MAX));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A CI claimed the device this alarm came from: the alarm is that CI's now, under {@code newKey}
+     * (null: its key stays) so that the device's next event folds into it.
+     */
+    public void moveOnto(long ciId, String ciName, String newKey) {
+        this.ciId = ciId;
+        this.ciName = ciName;
+        if (newKey != null) {
+            this.reductionKey = newKey;
+        }
     }
 
     public void markFlapping(boolean flapping) {

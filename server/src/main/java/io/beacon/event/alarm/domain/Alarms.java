@@ -40,6 +40,12 @@ public interface Alarms {
      */
     List<Alarm> correlated(int max);
 
+    /**
+     * Active alarms without a CI that came from one of these addresses or host names (compared
+     * without regard to case), at most {@code max}.
+     */
+    List<Alarm> activeWithoutCiFrom(Collection<String> addressesOrHosts, int max);
+
     /** The alarms attributed to a change (inside its window or outliving it), oldest first, at most {@code max}. */
     List<Alarm> byChangeKey(String changeKey, int max);
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -159,6 +160,19 @@ public class JpaAlarms implements Alarms {
         return em.createQuery("select a.id from Alarm a where a.status = :s and a.incidentId is null"
                         + " and a.suppressionKind is null and a.severity in :sv order by a.id", Long.class)
                 .setParameter("s", AlarmStatus.ACTIVE).setParameter("sv", severities).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public List<Alarm> activeWithoutCiFrom(Collection<String> addressesOrHosts, int max) {
+        List<String> wanted = addressesOrHosts.stream().filter(Objects::nonNull).map(String::strip)
+                .filter(v -> !v.isEmpty()).map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select a from Alarm a where a.status = :s and a.ciId is null"
+                        + " and lower(a.sourceAddress) in :wanted order by a.id", Alarm.class)
+                .setParameter("s", AlarmStatus.ACTIVE).setParameter("wanted", wanted).setMaxResults(max)
+                .getResultList();
     }
 
     @Override

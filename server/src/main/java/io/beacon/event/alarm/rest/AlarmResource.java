@@ -1,6 +1,7 @@
 package io.beacon.event.alarm.rest;
 
 import io.beacon.event.alarm.application.AlarmService;
+import io.beacon.event.alarm.application.AlarmWriterBusyException;
 import io.beacon.event.alarm.domain.Alarm;
 import io.beacon.event.alarm.domain.AlarmFilter;
 import io.beacon.event.alarm.domain.AlarmStatus;
@@ -9,6 +10,7 @@ import io.beacon.event.domain.Severity;
 import io.beacon.identity.domain.Role;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.rest.Problem;
 import io.beacon.platform.security.CallerIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,12 +21,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Alarms: {@code /api/alarms}, the list, one alarm with its latest events, counts, acknowledgement. */
@@ -82,7 +86,7 @@ public class AlarmResource {
     @Path("{id}/acknowledge")
     @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
     public Map<String, Object> acknowledge(@PathParam("id") long id) {
-        return AlarmViews.summary(alarms.acknowledge(caller.caller(), id));
+        return AlarmViews.summary(busyAsProblem(() -> alarms.acknowledge(caller.caller(), id)));
     }
 
     /** The short spelling of the API. */
@@ -97,7 +101,17 @@ public class AlarmResource {
     @Path("{id}/unacknowledge")
     @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
     public Map<String, Object> unacknowledge(@PathParam("id") long id) {
-        return AlarmViews.summary(alarms.unacknowledge(id));
+        return AlarmViews.summary(busyAsProblem(() -> alarms.unacknowledge(id)));
+    }
+
+    /** A writer too busy to carry out the change in time is a 503 the client may retry, not a 500. */
+    private static Alarm busyAsProblem(Supplier<Alarm> change) {
+        try {
+            return change.get();
+        } catch (AlarmWriterBusyException e) {
+            throw new WebApplicationException(Problem.of(503, "Service Unavailable", "busy",
+                    e.getMessage() + "; retry later", null).toResponse());
+        }
     }
 
     static <T> Set<T> codes(String list, String field, Function<String, T> parse) {

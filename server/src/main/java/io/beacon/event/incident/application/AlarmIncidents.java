@@ -14,6 +14,7 @@ import io.beacon.ticket.domain.TicketStatus;
 import io.beacon.ticket.domain.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,17 @@ public class AlarmIncidents {
         } else {
             note(ticket, why);
         }
+    }
+
+    /** Links one more CI to an incident (keeping those it has) and says why. */
+    void linkCi(Ticket ticket, long ciId, String why) {
+        if (!ticket.getCiIds().contains(ciId) && !cis.existingIds(List.of(ciId)).isEmpty()) {
+            List<Long> all = new ArrayList<>(ticket.getCiIds());
+            all.add(ciId);
+            ticketService.change(Actor.SYSTEM, ticket.getKey(), new TicketChanges(null, null, null, null, null, null,
+                    null, null, null, null, all, null));
+        }
+        note(ticket, why);
     }
 
     void note(Ticket ticket, String text) {

@@ -8,7 +8,7 @@ import io.beacon.event.alarm.domain.Alarm;
 import io.beacon.event.alarm.domain.AlarmStatus;
 import io.beacon.event.alarm.domain.Alarms;
 import io.beacon.event.domain.Severity;
-import io.beacon.event.EventSettings;
+import io.beacon.event.alarm.application.PagingThreshold;
 import io.beacon.ticket.domain.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public class IncidentActions {
     /** Correlation remembers at most this many alarms across a restart. */
     static final int MEMORY_MAX = 200_000;
     private static final int SYMPTOMS_LISTED = 20;
+    /** Alarms moved onto a CI by one claim at most (a claim of a whole subnet's worth is a CMDB import, not a storm). */
+    static final int MOVED_MAX = 10_000;
 
     @Inject
     Alarms alarms;
@@ -46,7 +49,7 @@ public class IncidentActions {
     CorrelationEngine correlation;
 
     @Inject
-    EventSettings settings;
+    PagingThreshold paging;
 
     @Inject
     Clock clock;
@@ -244,9 +247,43 @@ public class IncidentActions {
         incidents.resolve(own.get(), "Merged into " + into.get().getKey() + ": " + m.reason());
     }
 
+    /** Someone resolved or closed this incident by hand: correlation learns it for each of its alarms. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void resolvedByHand(long ticketId, Instant at) {
+        for (Alarm alarm : alarms.byIncident(ticketId)) {
+            correlation.incidentResolved(alarm.getReductionKey(), at);
+        }
+    }
+
+    /** An alarm that moved onto the CI that claimed its address: what correlation must learn of it. */
+    public record Moved(long alarmId, String reductionKey, long ciId, String label) {}
+
+    /**
+     * A CI claimed addresses or host names: the active alarms that came from them without a CI move
+     * onto it, re-keyed to the CI's form so that the device's next event folds into them (unless an
+     * alarm of that key exists already: then they keep theirs), and the incidents Beacon opened for
+     * them get the CI linked and a note. Answers the moves, for correlation to learn after the commit.
+     */
+    public List<Moved> moveOntoCi(long ciId, String ciName, Collection<String> addressesOrHosts) {
+        List<Moved> moved = new ArrayList<>();
+        for (Alarm alarm : alarms.activeWithoutCiFrom(addressesOrHosts, MOVED_MAX)) {
+            String was = AlarmIncidents.where(alarm);
+            String key = alarm.keyOnCi(ciId)
+                    .filter(k -> alarms.byReductionKeys(List.of(k)).isEmpty()).orElse(null);
+            alarm.moveOnto(ciId, ciName, key);
+            if (alarm.isIncidentAuto()) {
+                incidents.openIncidentOf(alarm).ifPresent(t -> incidents.linkCi(t, ciId, alarm.getName() + " (alarm "
+                        + alarm.getId() + ") came from " + was + "; " + ciName + " now claims that address"));
+            }
+            alarms.flush();
+            moved.add(new Moved(alarm.getId(), alarm.getReductionKey(), ciId, label(alarm)));
+        }
+        return moved;
+    }
+
     /** Active alarms that page but have neither an incident nor a verdict (after a crash between transactions). */
     public List<Long> alarmsWantingIncidents() {
-        Severity threshold = threshold();
+        Severity threshold = paging.severity();
         List<Severity> severities = Arrays.stream(Severity.values())
                 .filter(s -> s != Severity.CLEARED && s.atLeast(threshold)).toList();
         return alarms.activeWithoutIncident(severities, 1000);
@@ -273,7 +310,7 @@ public class IncidentActions {
     }
 
     private boolean pages(Alarm alarm) {
-        return alarm.getSeverity() != Severity.CLEARED && alarm.getSeverity().atLeast(threshold());
+        return paging.pages(alarm.getSeverity());
     }
 
     private static AlarmSignal signal(Alarm a) {
@@ -282,9 +319,5 @@ public class IncidentActions {
 
     private static String label(Alarm a) {
         return a.getName() + " on " + AlarmIncidents.where(a);
-    }
-
-    private Severity threshold() {
-        return Severity.fromCode("beacon.events.incident.severity", settings.incidentSeverity());
     }
 }

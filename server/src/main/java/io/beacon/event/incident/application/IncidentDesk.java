@@ -6,7 +6,6 @@ import io.beacon.correlation.application.CorrelationIndexes;
 import io.beacon.correlation.domain.Decision;
 import io.beacon.correlation.CorrelationSettings;
 import io.beacon.platform.live.LiveUpdate;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -15,18 +14,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The incident side of committed batches, on a thread of its own so that opening tickets never
- * holds up the event writer. All correlation happens on this one thread (batches and the periodic
- * tick alike), so its decisions are carried out in the order they were taken. The incidents of a
- * burst are opened a chunk per transaction: few commits, and the first incidents are visible while
- * the rest are still being opened; one failing alarm does not hold back the others (its events are
- * committed already; the sweep at start retries alarms that a crash left without their incident).
+ * The incident stage of the event pipeline: runs on the pipeline's thread, after each committed
+ * batch, so that the alarm rows it changes (incident links, suppressions, symptoms, flapping,
+ * changes) have one writer. All correlation happens on that one thread (batches, commands and the
+ * periodic tick alike), so its decisions are carried out in the order they were taken. The
+ * incidents of a burst are opened a chunk per transaction: few commits, and the first incidents
+ * are visible while the rest are still being opened; one failing alarm does not hold back the
+ * others (its events are committed already; the sweep at start retries alarms that a crash left
+ * without their incident).
  */
 @ApplicationScoped
 public class IncidentDesk {
@@ -35,8 +35,6 @@ public class IncidentDesk {
     static final int LIVE_UPDATES_PER_BATCH = 50;
     /** Alarms whose incidents are opened (or resolved) in one transaction. */
     static final int ALARMS_PER_TRANSACTION = 100;
-
-    private record Work(BatchResult result, Map<String, Long> firstSeenNanos) {}
 
     @Inject
     IncidentActions actions;
@@ -56,43 +54,11 @@ public class IncidentDesk {
     private long nextTick;
     private long nextPlannedWorkRefresh;
 
-    // Holds only batches that raised or cleared something: small, and bounded by the writer's pace.
-    private final LinkedBlockingQueue<Work> work = new LinkedBlockingQueue<>();
-    private volatile boolean running;
-    private Thread thread;
-
-    public void start(ManagedThreadFactory threads) {
-        running = true;
-        thread = threads.newThread(this::run);
-        thread.setName("beacon-incident-desk");
-        thread.start();
-    }
-
-    public void submit(BatchResult result, Map<String, Long> firstSeenNanos) {
-        if (!result.raised().isEmpty() || !result.cleared().isEmpty()) {
-            work.add(new Work(result, firstSeenNanos));
+    /** The incidents of what a committed batch raised or cleared. */
+    public void handle(BatchResult result, Map<String, Long> firstSeenNanos) {
+        if (result.raised().isEmpty() && result.cleared().isEmpty()) {
+            return; // a flood of repeats of alarms that have their incidents costs nothing here
         }
-    }
-
-    private void run() {
-        while (running || !work.isEmpty()) {
-            try {
-                Work w = work.poll(200, TimeUnit.MILLISECONDS);
-                if (w != null) {
-                    handle(w.result(), w.firstSeenNanos());
-                }
-                tickIfDue();
-            } catch (InterruptedException e) {
-                if (!running) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "The incident desk failed", e);
-            }
-        }
-    }
-
-    void handle(BatchResult result, Map<String, Long> firstSeenNanos) {
         announce(result);
         for (List<BatchResult.AlarmRef> chunk : chunks(result.raised())) {
             Set<Long> opened = carryOutTogether(actions.decideRaised(ids(chunk)));
@@ -111,8 +77,8 @@ public class IncidentDesk {
 
     /**
      * The decisions about a chunk of alarms in one transaction: a storm's incidents cost a few
-     * commits, not one each. Should that fail (a conflicting write, one alarm that cannot be
-     * handled), alarm by alarm, so that one bad alarm never holds back the others.
+     * commits, not one each. Should that fail (one alarm that cannot be handled: with one writer
+     * it is never a race), alarm by alarm, so that one bad alarm never holds back the others.
      */
     private Set<Long> carryOutTogether(Map<Long, List<Decision>> decided) {
         List<Decision> all = decided.values().stream().flatMap(List::stream).toList();
@@ -162,7 +128,7 @@ public class IncidentDesk {
     }
 
     /** Time-driven correlation: ended windows, quiet flapping alarms, changed planned work. */
-    private void tickIfDue() {
+    public void tickIfDue() {
         long now = System.nanoTime();
         if (now < nextTick) {
             return;
@@ -180,24 +146,20 @@ public class IncidentDesk {
     }
 
     /**
-     * A few tries: the writer may update the same alarm meanwhile (optimistic locking turns one of
-     * us back). When every try fails, correlation re-reads what the database holds, so that its
-     * memory never runs ahead of the stored alarms.
+     * One try: nothing else writes alarm rows, so a failure is real and trying again would fail
+     * again. Correlation then re-reads what the database holds, so that its memory never runs ahead
+     * of the stored alarms.
      */
     private List<Long> carryOut(List<Decision> decisions) {
         if (decisions.isEmpty()) {
             return List.of();
         }
-        for (int i = 1; ; i++) {
-            try {
-                return actions.carryOut(decisions);
-            } catch (RuntimeException e) {
-                if (i == 3) {
-                    LOG.log(Level.WARNING, "Could not carry out " + decisions + "; correlation re-reads the stored alarms", e);
-                    restore();
-                    return List.of();
-                }
-            }
+        try {
+            return actions.carryOut(decisions);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not carry out " + decisions + "; correlation re-reads the stored alarms", e);
+            restore();
+            return List.of();
         }
     }
 
@@ -226,17 +188,6 @@ public class IncidentDesk {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The incident sweep failed", e);
-        }
-    }
-
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

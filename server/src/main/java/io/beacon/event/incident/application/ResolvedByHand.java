@@ -1,8 +1,6 @@
 package io.beacon.event.incident.application;
 
-import io.beacon.correlation.application.CorrelationEngine;
-import io.beacon.event.alarm.domain.Alarm;
-import io.beacon.event.alarm.domain.Alarms;
+import io.beacon.event.alarm.application.AlarmWriter;
 import io.beacon.identity.domain.Actor;
 import io.beacon.ticket.application.TicketActivity;
 import io.beacon.ticket.domain.FieldChange;
@@ -11,29 +9,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * An agent resolved or closed an incident that alarms raised: correlation learns it, so that the
- * problem returning soon reopens that incident instead of opening another.
+ * problem returning soon reopens that incident instead of opening another. Learnt on the alarm
+ * writer's thread, in order with what correlation decides there.
  */
 @ApplicationScoped
 public class ResolvedByHand {
     @Inject
-    Alarms alarms;
+    AlarmWriter writer;
 
     @Inject
-    CorrelationEngine correlation;
+    IncidentActions actions;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     void onTicketActivity(@Observes(during = TransactionPhase.AFTER_SUCCESS) TicketActivity activity) {
         if (activity.kind() != TicketActivity.Kind.CHANGED || Actor.SYSTEM.username().equals(activity.actor())
                 || activity.changes().stream().noneMatch(ResolvedByHand::endsIt)) {
             return;
         }
-        for (Alarm alarm : alarms.byIncident(activity.ticketId())) {
-            correlation.incidentResolved(alarm.getReductionKey(), activity.at());
-        }
+        writer.submit(() -> actions.resolvedByHand(activity.ticketId(), activity.at()));
     }
 
     private static boolean endsIt(FieldChange c) {

@@ -2,7 +2,6 @@ package io.beacon.event.ingest.application;
 
 import io.beacon.event.ingest.domain.AlertNormaliser;
 import io.beacon.event.ingest.domain.AlertmanagerAlert;
-import io.beacon.event.ingest.domain.CiLocator;
 import io.beacon.event.domain.NormalisedEvent;
 import io.beacon.event.domain.Severity;
 import io.beacon.event.ingest.domain.Trap;
@@ -17,15 +16,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Where every channel's input enters the server: normalises it on the caller's thread (trap
- * definitions, the CI index) and queues it for the writer. Called by the inbound routes.
+ * definitions) and queues it for the pipeline, which attributes it to its CI before writing it. Called by the inbound routes.
  */
 @ApplicationScoped
 public class EventIntake {
     @Inject
     TrapDefinitionCatalog definitions;
-
-    @Inject
-    CiLocator cis;
 
     @Inject
     EventQueue queue;
@@ -41,14 +37,14 @@ public class EventIntake {
      * the commit, otherwise it is null. Answers false-like (a failed future, or null) when shed.
      */
     public CompletableFuture<Void> trap(Trap trap, boolean acknowledge) {
-        NormalisedEvent event = new TrapNormaliser(definitions.current(), cis).normalise(trap);
+        NormalisedEvent event = new TrapNormaliser(definitions.current()).normalise(trap);
         CompletableFuture<Void> done = acknowledge ? new CompletableFuture<>() : null;
         queue.offer(new Submission(event, System.nanoTime(), done));
         return done;
     }
 
     public CompletableFuture<IngestReceipt> alertmanager(List<AlertmanagerAlert> alerts) {
-        AlertNormaliser normaliser = new AlertNormaliser(cis, defaultSeverity());
+        AlertNormaliser normaliser = new AlertNormaliser(defaultSeverity());
         long now = System.nanoTime();
         CompletableFuture<?>[] all = new CompletableFuture<?>[alerts.size()];
         for (int i = 0; i < alerts.size(); i++) {
@@ -60,7 +56,7 @@ public class EventIntake {
     }
 
     public CompletableFuture<IngestReceipt> event(GenericEvent e) {
-        NormalisedEvent event = new AlertNormaliser(cis, defaultSeverity()).generic(e.source(), e.ci(), e.severity(),
+        NormalisedEvent event = new AlertNormaliser(defaultSeverity()).generic(e.source(), e.ci(), e.severity(),
                 e.name(), e.message(), e.key(), e.clear(), e.attributes(), clock.instant());
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.offer(new Submission(event, System.nanoTime(), done));

@@ -1,4 +1,5 @@
 package io.beacon.event.ingest.domain;
+import io.beacon.event.domain.CiClue;
 import io.beacon.event.domain.EventKind;
 import io.beacon.event.domain.EventSource;
 import io.beacon.event.domain.NormalisedEvent;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,17 +21,15 @@ import java.util.TreeMap;
 /**
  * Normalises Alertmanager alerts and generic JSON events. An Alertmanager alert is one alarm per
  * fingerprint (the hash of its label set); one occurrence is fingerprint + startsAt, so that the
- * at-least-once redeliveries count once. Its CI comes from the host part of the {@code instance}
- * label, then the usual host name labels.
+ * at-least-once redeliveries count once. Its CI clues: the host part of the {@code instance}
+ * label, then the usual host name labels ({@link Attribution} finds the CI).
  */
 public final class AlertNormaliser {
     private static final List<String> HOST_LABELS = List.of("hostname", "host", "nodename", "node", "server", "device");
 
-    private final CiLocator cis;
     private final Severity defaultSeverity;
 
-    public AlertNormaliser(CiLocator cis, Severity defaultSeverity) {
-        this.cis = cis;
+    public AlertNormaliser(Severity defaultSeverity) {
         this.defaultSeverity = defaultSeverity;
     }
 
@@ -40,13 +40,12 @@ public final class AlertNormaliser {
         Severity severity = resolved ? Severity.CLEARED
                 : Optional.ofNullable(Severity.parse(labels.get("severity"))).orElse(defaultSeverity);
         String instanceHost = hostPart(labels.get("instance"));
-        CiLocator.Clue[] clues = new CiLocator.Clue[HOST_LABELS.size() + 2];
-        clues[0] = CiLocator.Clue.host("instance", instanceHost);
-        for (int i = 0; i < HOST_LABELS.size(); i++) {
-            clues[i + 1] = CiLocator.Clue.host(HOST_LABELS.get(i), labels.get(HOST_LABELS.get(i)));
+        List<CiClue> clues = new ArrayList<>(HOST_LABELS.size() + 2);
+        clues.add(CiClue.host("instance", instanceHost));
+        for (String label : HOST_LABELS) {
+            clues.add(CiClue.host(label, labels.get(label)));
         }
-        clues[clues.length - 1] = CiLocator.Clue.host("ci", labels.get("ci"));
-        Optional<CiMatch> ci = cis.resolve(clues);
+        clues.add(CiClue.host("ci", labels.get("ci")));
         String fingerprint = a.fingerprint() != null && !a.fingerprint().isBlank() ? a.fingerprint().trim()
                 : fingerprintOf(labels);
         Map<String, String> annotations = a.annotations();
@@ -63,18 +62,16 @@ public final class AlertNormaliser {
         }
         new TreeMap<>(labels).forEach((k, v) -> attributes.put("label." + k, Texts.cut(v, 500)));
         new TreeMap<>(annotations).forEach((k, v) -> attributes.put("annotation." + k, Texts.cut(v, 1000)));
-        return new NormalisedEvent(now, EventSource.ALERTMANAGER, resolved ? EventKind.CLEAR : EventKind.PROBLEM, name,
-                severity, "alertmanager:" + fingerprint, a.startsAt(), ci.map(CiMatch::ciId).orElse(null),
-                ci.map(CiMatch::ciName).orElse(null), instanceHost, ci.map(CiMatch::resolvedBy).orElse(null), message,
-                attributes);
+        return NormalisedEvent.unattributed(now, EventSource.ALERTMANAGER, resolved ? EventKind.CLEAR : EventKind.PROBLEM,
+                name, severity, "alertmanager:" + NormalisedEvent.literal(fingerprint), a.startsAt(), instanceHost,
+                NormalisedEvent.literal(message), attributes, clues);
     }
 
     /** A generic event from another monitor: {@code key} (or name + CI) is its reduction key. */
     public NormalisedEvent generic(String source, String ciHint, Severity severity, String name, String message,
             String key, boolean clear, Map<String, String> extra, Instant now) {
-        Optional<CiMatch> ci = cis.resolve(CiLocator.Clue.host("ci", ciHint));
-        String where = ci.map(m -> "ci" + m.ciId()).orElse(ciHint == null ? "" : ciHint.trim());
-        String reduction = "api:" + (key != null && !key.isBlank() ? key.trim() : name + ":" + where);
+        String reduction = "api:" + NormalisedEvent.literal(key != null && !key.isBlank() ? key.trim() : name + ":")
+                + (key != null && !key.isBlank() ? "" : NormalisedEvent.WHERE);
         Map<String, String> attributes = new LinkedHashMap<>();
         if (source != null) {
             attributes.put("monitor", Texts.cut(source, 100));
@@ -83,9 +80,9 @@ public final class AlertNormaliser {
             extra.forEach((k, v) -> attributes.put(Texts.cut(k, 100), Texts.cut(v, 1000)));
         }
         Severity s = clear ? Severity.CLEARED : severity == null ? defaultSeverity : severity;
-        return new NormalisedEvent(now, EventSource.API, clear ? EventKind.CLEAR : EventKind.PROBLEM, name, s,
-                reduction, null, ci.map(CiMatch::ciId).orElse(null), ci.map(CiMatch::ciName).orElse(null),
-                ciHint, ci.map(CiMatch::resolvedBy).orElse(null), message == null ? name : message, attributes);
+        return NormalisedEvent.unattributed(now, EventSource.API, clear ? EventKind.CLEAR : EventKind.PROBLEM, name, s,
+                reduction, null, NormalisedEvent.literal(ciHint), NormalisedEvent.literal(message == null ? name : message),
+                attributes, List.of(CiClue.host("ci", ciHint)));
     }
 
     /** The host of {@code host:port}, {@code [v6]:port}, a bare v6 literal or a URL-ish instance label. */

@@ -1,4 +1,5 @@
 package io.beacon.event.ingest.domain;
+import io.beacon.event.domain.CiClue;
 import io.beacon.event.domain.EventKind;
 import io.beacon.event.domain.EventSource;
 import io.beacon.event.domain.NormalisedEvent;
@@ -14,21 +15,20 @@ import java.util.regex.Pattern;
 
 /**
  * Turns an authenticated trap into a {@link NormalisedEvent}: looks its OID up in the trap
- * definitions (an unknown trap still becomes an indeterminate event named by its OID), finds the
- * CI from snmpTrapAddress.0, then the v1 agent-addr, then the UDP source (RFC 3584: a relay or NAT
+ * definitions (an unknown trap still becomes an indeterminate event named by its OID), lists its CI
+ * clues: snmpTrapAddress.0, then the v1 agent-addr, then the UDP source (RFC 3584: a relay or NAT
  * rewrites the UDP source; the two named addresses count only from a trusted relay, since any sender
- * can write them), and builds the reduction key {@code <alarm name>:<ci or address>[:<key fields>]}.
+ * can write them), and builds the reduction key {@code <alarm name>:<ci or address>[:<key fields>]}
+ * with the CI left for {@link Attribution} to fill in.
  */
 public final class TrapNormaliser {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]{1,120})}");
     private static final int ATTRIBUTES_MAX = 64;
 
     private final TrapDefinitions definitions;
-    private final CiLocator cis;
 
-    public TrapNormaliser(TrapDefinitions definitions, CiLocator cis) {
+    public TrapNormaliser(TrapDefinitions definitions) {
         this.definitions = definitions;
-        this.cis = cis;
     }
 
     public NormalisedEvent normalise(Trap trap) {
@@ -37,23 +37,23 @@ public final class TrapNormaliser {
         String relayed = trap.fromTrustedRelay() ? trap.value(Trap.SNMP_TRAP_ADDRESS) : null;
         String agent = trap.fromTrustedRelay() && trap.version() == Trap.Version.V1 && !"0.0.0.0".equals(trap.agentAddress())
                 ? trap.agentAddress() : null;
-        Optional<CiMatch> ci = cis.resolve(CiLocator.Clue.ip("snmpTrapAddress", relayed),
-                CiLocator.Clue.ip("agent-addr", agent), CiLocator.Clue.ip("udp-source", trap.udpSource()));
-        String device = relayed != null && !relayed.isBlank() ? relayed : agent != null ? agent : trap.udpSource();
-        String where = ci.map(m -> "ci" + m.ciId()).orElse(device);
+        List<CiClue> clues = List.of(CiClue.ip("snmpTrapAddress", relayed), CiClue.ip("agent-addr", agent),
+                CiClue.ip("udp-source", trap.udpSource()));
+        String device = NormalisedEvent.literal(
+                relayed != null && !relayed.isBlank() ? relayed : agent != null ? agent : trap.udpSource());
 
         EventKind kind = known.map(TrapDefinition::kind).orElse(EventKind.PROBLEM);
         Severity severity = known.map(d -> severityOf(d, trap)).orElse(Severity.INDETERMINATE);
-        String name = known.map(TrapDefinition::name).orElse(oid);
-        StringBuilder key = new StringBuilder(known.map(TrapDefinition::alarmName).orElse(oid)).append(':').append(where);
+        String name = known.map(TrapDefinition::name).orElse(NormalisedEvent.literal(oid));
+        StringBuilder key = new StringBuilder(NormalisedEvent.literal(known.map(TrapDefinition::alarmName).orElse(oid)))
+                .append(':').append(NormalisedEvent.WHERE);
         for (String field : known.map(TrapDefinition::keyFields).orElse(List.of())) {
             String v = binding(trap, field);
             key.append(':').append(v == null ? "" : v);
         }
-        String ciName = ci.map(CiMatch::ciName).orElse(null);
         String message = known.map(TrapDefinition::message).filter(m -> m != null && !m.isBlank())
-                .map(m -> render(m, trap, oid, ciName, device))
-                .orElseGet(() -> defaultMessage(name, trap, ciName, device));
+                .map(m -> render(NormalisedEvent.literal(m), trap, NormalisedEvent.literal(oid), device))
+                .orElseGet(() -> defaultMessage(name, trap));
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("snmpVersion", trap.version().name().toLowerCase());
         attributes.put("trapOid", oid);
@@ -67,9 +67,8 @@ public final class TrapNormaliser {
             }
             attributes.put(v.oid(), Texts.cut(v.value(), 500));
         }
-        return new NormalisedEvent(trap.receivedAt(), EventSource.SNMP, kind, name, severity, key.toString(), null,
-                ci.map(CiMatch::ciId).orElse(null), ciName, device, ci.map(CiMatch::resolvedBy).orElse(null), message,
-                attributes);
+        return NormalisedEvent.unattributed(trap.receivedAt(), EventSource.SNMP, kind, name, severity, key.toString(),
+                null, device, message, attributes, clues);
     }
 
     private static Severity severityOf(TrapDefinition d, Trap trap) {
@@ -84,6 +83,10 @@ public final class TrapNormaliser {
 
     /** A binding by OID (at or below it) or by position among the notification's objects ({@code #1}). */
     static String binding(Trap trap, String ref) {
+        return NormalisedEvent.literal(rawBinding(trap, ref));
+    }
+
+    private static String rawBinding(Trap trap, String ref) {
         if (ref.startsWith("#")) {
             try {
                 int n = Integer.parseInt(ref.substring(1));
@@ -96,13 +99,13 @@ public final class TrapNormaliser {
         return trap.value(ref);
     }
 
-    private static String render(String template, Trap trap, String oid, String ciName, String device) {
+    private static String render(String template, Trap trap, String oid, String device) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String ref = m.group(1).trim();
             String value = switch (ref) {
-                case "ci" -> ciName != null ? ciName : device;
+                case "ci" -> NormalisedEvent.WHERE;
                 case "source" -> device;
                 case "oid" -> oid;
                 default -> binding(trap, ref);
@@ -113,11 +116,12 @@ public final class TrapNormaliser {
         return out.toString();
     }
 
-    private static String defaultMessage(String name, Trap trap, String ciName, String device) {
-        StringBuilder b = new StringBuilder(name).append(" from ").append(ciName != null ? ciName : device);
+    private static String defaultMessage(String name, Trap trap) {
+        StringBuilder b = new StringBuilder(name).append(" from ").append(NormalisedEvent.WHERE);
         List<Trap.VarBind> objects = trap.objects();
         for (int i = 0; i < objects.size() && i < 8; i++) {
-            b.append(i == 0 ? ": " : ", ").append(objects.get(i).oid()).append('=').append(objects.get(i).value());
+            b.append(i == 0 ? ": " : ", ").append(NormalisedEvent.literal(objects.get(i).oid())).append('=')
+                    .append(NormalisedEvent.literal(objects.get(i).value()));
         }
         return b.toString();
     }

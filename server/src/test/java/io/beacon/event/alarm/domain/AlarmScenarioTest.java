@@ -1,5 +1,8 @@
 package io.beacon.event.alarm.domain;
 import io.beacon.event.domain.EventKind;
+import io.beacon.event.domain.NormalisedEvent;
+import io.beacon.event.ingest.domain.Attribution;
+import io.beacon.event.ingest.domain.Trap;
 import io.beacon.event.domain.Severity;
 import io.beacon.event.ingest.domain.AlertNormaliser;
 import io.beacon.event.ingest.domain.AlertmanagerAlert;
@@ -21,8 +24,38 @@ class AlarmScenarioTest {
     static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
     private final FakeCis cis = new FakeCis().ci(7, "core-sw-01", "core-sw-01.example", "10.0.0.1");
-    private final TrapNormaliser traps = new TrapNormaliser(new TrapDefinitions(TestDefinitions.standard()), cis);
-    private final AlertNormaliser alerts = new AlertNormaliser(cis, Severity.WARNING);
+    private final AttributedTraps traps = new AttributedTraps(new TrapNormaliser(new TrapDefinitions(TestDefinitions.standard())));
+    private final AttributedAlerts alerts = new AttributedAlerts(new AlertNormaliser(Severity.WARNING));
+
+    /** Normalisation, then attribution, as the pipeline runs them. */
+    private final class AttributedTraps {
+        private final TrapNormaliser normaliser;
+
+        AttributedTraps(TrapNormaliser normaliser) {
+            this.normaliser = normaliser;
+        }
+
+        NormalisedEvent normalise(Trap t) {
+            return Attribution.attribute(normaliser.normalise(t), cis);
+        }
+    }
+
+    private final class AttributedAlerts {
+        private final AlertNormaliser normaliser;
+
+        AttributedAlerts(AlertNormaliser normaliser) {
+            this.normaliser = normaliser;
+        }
+
+        NormalisedEvent alert(AlertmanagerAlert a, Instant now) {
+            return Attribution.attribute(normaliser.alert(a, now), cis);
+        }
+
+        NormalisedEvent generic(String source, String ciHint, Severity severity, String name, String message, String key,
+                boolean clear, Map<String, String> extra, Instant now) {
+            return Attribution.attribute(normaliser.generic(source, ciHint, severity, name, message, key, clear, extra, now), cis);
+        }
+    }
 
     @Test
     void repeatsOfOneLinkDownFoldIntoOneAlarmAndOneIncidentAndLinkUpResolvesIt() {
