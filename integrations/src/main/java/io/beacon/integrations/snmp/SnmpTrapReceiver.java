@@ -51,7 +51,6 @@ import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.TransportIpAddress;
 import org.snmp4j.smi.UdpAddress;
-import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 /**
  * Beacon's SNMP trap receiver, on SNMP4J directly: its own dispatcher, v1/v2c/v3 message
@@ -89,7 +88,7 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
     @Inject
     ProducerTemplate producer;
 
-    private DefaultUdpTransportMapping transport;
+    private TrapSockets transport;
     private ReceiveQueue receiveQueue;
     private CommunityCheck communities;
     private TrustedRelays relays;
@@ -143,9 +142,9 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
         core.addMessageProcessingModel(new MPv2c());
         MPv3 mpv3 = new MPv3(engineId, null, protocols, models, counters);
         core.addMessageProcessingModel(mpv3);
-        transport = new DefaultUdpTransportMapping(new UdpAddress(InetAddress.getByName(settings.trapHost()),
-                settings.trapPort()), true);
-        transport.setReceiveBufferSize(settings.receiveBufferBytes());
+        // One socket per decoding thread on the same port: more kernel buffer and more threads draining it in a storm.
+        transport = new TrapSockets(new UdpAddress(InetAddress.getByName(settings.trapHost()), settings.trapPort()),
+                settings.snmpThreads(), settings.receiveBufferBytes());
         core.addTransportMapping(transport);
         core.addCommandResponder(this);
         receiveQueue = new ReceiveQueue(settings.receiveQueueSize(), settings.snmpThreads(), core, metrics);
@@ -156,7 +155,16 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
                 + " (v1/v2c communities: " + communities.size() + ", v3 users: " + users.size()
                 + ", trusted relays: " + relays.size()
                 + ", engine ID " + new OctetString(engineId).toHexString() + ", boots " + state.boots()
-                + ", receive buffer " + transport.getReceiveBufferSize() + " bytes)");
+                + ", " + transport.socketCount() + " socket(s), receive buffer asked " + settings.receiveBufferBytes()
+                + " bytes each, granted " + transport.grantedBufferBytes() + ")");
+        long cap = transport.kernelCapBelowAsked();
+        if (cap >= 0) {
+            LOG.warning("The SNMP trap port got a receive buffer of " + cap + " bytes per socket, not the "
+                    + settings.receiveBufferBytes() + " asked (BEACON_SNMP_RECEIVE_BUFFER_BYTES): the kernel caps it at"
+                    + " net.core.rmem_max. A trap storm overflows it during any pause and the kernel drops traps"
+                    + " uncounted; raise it: sysctl -w net.core.rmem_max=" + settings.receiveBufferBytes()
+                    + " (and in /etc/sysctl.d/ to keep it)");
+        }
         if (communities.size() == 0) {
             LOG.info("SNMP v1/v2c traps are refused: no community configured (BEACON_SNMP_COMMUNITY)");
         }
