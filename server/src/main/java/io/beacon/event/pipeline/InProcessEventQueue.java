@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -90,6 +91,20 @@ public class InProcessEventQueue implements EventQueue {
         return queue.size();
     }
 
+    /**
+     * Completes once every event offered before this call is written, the incidents of what it
+     * raised or cleared are acted on, and correlation's periodic work has run once more at the
+     * clock's time. For tests that step a controlled clock (the in-container scenario driver): the
+     * call travels the queue as a submission without an event, behind the events it waits for.
+     */
+    public CompletableFuture<Void> whenCaughtUp() {
+        CompletableFuture<Void> reached = new CompletableFuture<>();
+        if (!queue.offer(new Submission(null, System.nanoTime(), reached))) {
+            reached.completeExceptionally(new EventsShedException("the event queue is full"));
+        }
+        return reached.thenCompose(written -> incidents.whenCaughtUp());
+    }
+
     private void drain() {
         int max = settings.batchSize();
         List<Submission> batch = new ArrayList<>(max);
@@ -101,7 +116,12 @@ public class InProcessEventQueue implements EventQueue {
                 }
                 batch.add(first);
                 queue.drainTo(batch, max - 1);
-                write(batch);
+                List<Submission> caughtUp = batch.stream().filter(b -> b.event() == null).toList();
+                batch.removeAll(caughtUp);
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
+                caughtUp.forEach(c -> c.committed().complete(null));
             } catch (InterruptedException e) {
                 if (!running) {
                     break;

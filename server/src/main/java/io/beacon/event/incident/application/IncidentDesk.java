@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -36,7 +37,8 @@ public class IncidentDesk {
     /** Alarms whose incidents are opened (or resolved) in one transaction. */
     static final int ALARMS_PER_TRANSACTION = 100;
 
-    private record Work(BatchResult result, Map<String, Long> firstSeenNanos) {}
+    /** A batch's alarms to act on; or, with {@code caughtUp}, a call waiting for the work before it (see {@link #whenCaughtUp}). */
+    private record Work(BatchResult result, Map<String, Long> firstSeenNanos, CompletableFuture<Void> caughtUp) {}
 
     @Inject
     IncidentActions actions;
@@ -70,15 +72,28 @@ public class IncidentDesk {
 
     public void submit(BatchResult result, Map<String, Long> firstSeenNanos) {
         if (!result.raised().isEmpty() || !result.cleared().isEmpty()) {
-            work.add(new Work(result, firstSeenNanos));
+            work.add(new Work(result, firstSeenNanos, null));
         }
+    }
+
+    /**
+     * Completes once the work submitted before this call is done and correlation's periodic work
+     * has run at the clock's time (due or not, and with planned work re-read): the in-container
+     * scenario driver steps a controlled clock with it (through {@code InProcessEventQueue.whenCaughtUp}).
+     */
+    public CompletableFuture<Void> whenCaughtUp() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        work.add(new Work(null, Map.of(), done));
+        return done;
     }
 
     private void run() {
         while (running || !work.isEmpty()) {
             try {
                 Work w = work.poll(200, TimeUnit.MILLISECONDS);
-                if (w != null) {
+                if (w != null && w.caughtUp() != null) {
+                    tickNow(w.caughtUp());
+                } else if (w != null) {
                     handle(w.result(), w.firstSeenNanos());
                 }
                 tickIfDue();
@@ -161,6 +176,16 @@ public class IncidentDesk {
                 a.reductionKey())));
     }
 
+    private void tickNow(CompletableFuture<Void> done) {
+        try {
+            nextPlannedWorkRefresh = Long.MIN_VALUE; // the clock may have jumped: planned work is re-read too
+            tick();
+            done.complete(null);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+    }
+
     /** Time-driven correlation: ended windows, quiet flapping alarms, a changed CMDB or planned work. */
     private void tickIfDue() {
         long now = System.nanoTime();
@@ -169,15 +194,20 @@ public class IncidentDesk {
         }
         nextTick = now + TimeUnit.SECONDS.toNanos(correlationSettings.tickSeconds());
         try {
-            indexes.refreshTopologyIfChanged();
-            if (now >= nextPlannedWorkRefresh) {
-                indexes.refreshPlannedWork();
-                nextPlannedWorkRefresh = now + TimeUnit.MINUTES.toNanos(1);
-            }
-            carryOut(actions.decideTick());
+            tick();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Correlation's periodic work failed; trying again at the next tick", e);
         }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        indexes.refreshTopologyIfChanged();
+        if (now >= nextPlannedWorkRefresh) {
+            indexes.refreshPlannedWork();
+            nextPlannedWorkRefresh = now + TimeUnit.MINUTES.toNanos(1);
+        }
+        carryOut(actions.decideTick());
     }
 
     /**
