@@ -13,6 +13,7 @@ import io.beacon.event.ingest.application.EventQueue;
 import io.beacon.event.ingest.application.EventsShedException;
 import io.beacon.event.ingest.application.Submission;
 import io.beacon.event.ingest.domain.AlertNormaliser;
+import io.beacon.event.ingest.domain.AlertmanagerAlert;
 import io.beacon.incontainer.PipelineDriver.Ci;
 import io.beacon.incontainer.PipelineDriver.Scenario;
 import io.beacon.incontainer.Stored.AlarmRow;
@@ -175,15 +176,21 @@ class EventPipelineInContainerIT {
         assertThat(s.openIncidentsOn(sw)).hasSize(1);
     }
 
+    /**
+     * The writer may take the two in one batch (then no incident opens at all) or in two (then the
+     * incident opens and is resolved). Either way nothing is left open for a link that is up. With
+     * two writers on the alarm rows (issue 14) the incident could open after the clear was written
+     * and stay open: this test then fails, now and then, until the pipeline has one writer.
+     */
     @Test
-    void downAndUpInOneBatchLeaveAClearedAlarmAndNoIncident() {
+    void downAndUpInOneStepLeaveAClearedAlarmAndNoOpenIncident() {
         Scenario s = driver.scenario();
         Ci sw = s.ci("blip-sw");
         String key = sw.key("linkDown", 3);
 
         s.at(0).linkDown(sw, 3).at(1).linkUp(sw, 3).step();
         assertThat(s.alarm(key).status()).isEqualTo(AlarmStatus.CLEARED);
-        assertThat(s.incidentsOn(sw)).as("gone before anyone needed to be called").isEmpty();
+        assertThat(s.openIncidentsOn(sw)).as("nobody is called for a link that is up again").isEmpty();
 
         s.at(300).linkDown(sw, 3).step();
         AlarmRow back = s.alarm(key);
@@ -315,6 +322,45 @@ class EventPipelineInContainerIT {
         IncidentRow incident = s.incidentOf(key);
         assertThat(incident.open()).isTrue();
         assertThat(incident.notes()).anyMatch(n -> n.contains("still active when maintenance window"));
+    }
+
+    @Test
+    void alertmanagerRedeliveriesCountOnceResolvedClearsAndOnlyANewOccurrenceComesBack() {
+        Scenario s = driver.scenario();
+        Ci node = s.ci("monitored-node");
+        AlertmanagerAlert firing = new AlertmanagerAlert("firing",
+                Map.of("alertname", "HighLatency", "severity", "critical", "instance", node.address() + ":9100"),
+                Map.of("summary", "p99 latency over 2 s"), "2026-11-27T09:59:00Z", "0001-01-01T00:00:00Z",
+                "fp-" + node.id(), null);
+        String key = "alertmanager:fp-" + node.id();
+
+        for (int minute = 1; minute <= 3; minute++) { // the group re-sent, and an HA peer's duplicate
+            s.at(minute * 60L).alert(firing).step();
+        }
+        AlarmRow a = s.alarm(key);
+        assertThat(a.count()).isEqualTo(1);
+        assertThat(a.ciId()).isEqualTo(node.id());
+        assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+        IncidentRow incident = s.incidentOf(key);
+        assertThat(s.incidentsOn(node)).extracting(IncidentRow::key).containsExactly(incident.key());
+
+        AlertmanagerAlert resolved = new AlertmanagerAlert("resolved", firing.labels(), firing.annotations(),
+                firing.startsAt(), "2026-11-27T10:05:00Z", firing.fingerprint(), null);
+        s.at(240).alert(resolved).alert(resolved).step();
+        assertThat(s.alarm(key).status()).isEqualTo(AlarmStatus.CLEARED);
+        assertThat(s.incidentOf(key).status()).isEqualTo(TicketStatus.RESOLVED);
+
+        s.at(300).alert(firing).step(); // the same occurrence, redelivered late
+        assertThat(s.alarm(key).status()).isEqualTo(AlarmStatus.CLEARED);
+        assertThat(s.incidentOf(key).status()).isEqualTo(TicketStatus.RESOLVED);
+
+        AlertmanagerAlert again = new AlertmanagerAlert("firing", firing.labels(), firing.annotations(),
+                "2026-11-27T10:20:00Z", null, firing.fingerprint(), null);
+        s.at(360).alert(again).step(); // a new occurrence, soon after: the same incident reopens
+        assertThat(s.alarm(key).status()).isEqualTo(AlarmStatus.ACTIVE);
+        assertThat(s.alarm(key).count()).isEqualTo(2);
+        assertThat(s.incidentOf(key).key()).isEqualTo(incident.key());
+        assertThat(s.incidentOf(key).open()).isTrue();
     }
 
     @Test

@@ -5,10 +5,13 @@ import io.beacon.cmdb.domain.CiInput;
 import io.beacon.correlation.application.MaintenanceWindowService;
 import io.beacon.correlation.application.NewMaintenanceWindow;
 import io.beacon.event.domain.NormalisedEvent;
+import io.beacon.event.domain.Severity;
 import io.beacon.event.ingest.application.CiIndex;
 import io.beacon.event.ingest.application.EventQueue;
 import io.beacon.event.ingest.application.Submission;
 import io.beacon.event.ingest.application.TrapDefinitionCatalog;
+import io.beacon.event.ingest.domain.AlertNormaliser;
+import io.beacon.event.ingest.domain.AlertmanagerAlert;
 import io.beacon.event.ingest.domain.Trap;
 import io.beacon.event.ingest.domain.TrapNormaliser;
 import io.beacon.event.pipeline.InProcessEventQueue;
@@ -157,6 +160,11 @@ public class PipelineDriver {
             return event(normalise(trap));
         }
 
+        /** An alert as Alertmanager's webhook delivers it. */
+        public Scenario alert(AlertmanagerAlert alert) {
+            return event(normalise(alert, now()));
+        }
+
         /** An event as a channel hands it to the pipeline (normalised, not yet written). */
         public Scenario event(NormalisedEvent e) {
             pending.add(e);
@@ -224,6 +232,11 @@ public class PipelineDriver {
     /** Normalises a trap as the trap channel does (the shipped trap definitions; attribution as it is today). */
     NormalisedEvent normalise(Trap trap) {
         return new TrapNormaliser(definitions.current(), ciIndex).normalise(trap);
+    }
+
+    /** Normalises an alert as the Alertmanager channel does. */
+    NormalisedEvent normalise(AlertmanagerAlert alert, Instant now) {
+        return new AlertNormaliser(ciIndex, Severity.WARNING).alert(alert, now);
     }
 
     private static void await(CompletableFuture<?> f, String what) {
