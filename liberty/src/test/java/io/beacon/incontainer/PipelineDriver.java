@@ -128,13 +128,22 @@ public class PipelineDriver {
         /** {@code dependant} depends on {@code upstream} (connected_to): trouble upstream explains its alarms. */
         public Scenario connect(Ci dependant, Ci upstream) {
             cmdb.relate(String.valueOf(dependant.id()), "connected_to", upstream.id(), null);
-            return this;
+            return settled("correlation to read the new relation");
         }
 
         /** Maintenance planned on these CIs from {@code fromSeconds} to {@code toSeconds} after t0. */
         public Scenario maintenance(long fromSeconds, long toSeconds, Ci... on) {
             maintenance.plan(Actor.SYSTEM, new NewMaintenanceWindow(java.util.Arrays.stream(on).map(Ci::id).toList(),
                     t0.plusSeconds(fromSeconds), t0.plusSeconds(toSeconds), "scenario " + number, null, "UTC"));
+            return settled("correlation to read the planned work");
+        }
+
+        /**
+         * Correlation re-reads the CMDB and planned work after their commits, on a thread of its own;
+         * the pipeline's catch-up reads them too, so that the next step sees what was just written.
+         */
+        private Scenario settled(String what) {
+            await(pipeline.whenCaughtUp(), what);
             return this;
         }
 
