@@ -144,6 +144,21 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
         }
     }
 
+    /**
+     * Completes once every event offered before this call is written, the incidents of what it
+     * raised or cleared are acted on, and correlation's periodic work has run once more at the
+     * clock's time. For tests that step a controlled clock (the in-container scenario driver): the
+     * call travels the event queue as a submission without an event, behind the events it waits for
+     * (a command would overtake them).
+     */
+    public CompletableFuture<Void> whenCaughtUp() {
+        CompletableFuture<Void> reached = new CompletableFuture<>();
+        if (!queue.offer(new Submission(null, System.nanoTime(), reached))) {
+            reached.completeExceptionally(new EventsShedException("the event queue is full"));
+        }
+        return reached;
+    }
+
     int commandsWaiting() {
         return commands.size();
     }
@@ -160,7 +175,12 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, max - 1);
-                    handle(batch);
+                    List<Submission> caughtUp = batch.stream().filter(s -> s.event() == null).toList();
+                    batch.removeAll(caughtUp);
+                    if (!batch.isEmpty()) {
+                        handle(batch);
+                    }
+                    caughtUp.forEach(this::tickFor);
                 }
                 incidents.tickIfDue();
             } catch (InterruptedException e) {
@@ -172,6 +192,15 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
             } finally {
                 batch.clear();
             }
+        }
+    }
+
+    private void tickFor(Submission caughtUp) {
+        try {
+            incidents.tickNow();
+            caughtUp.committed().complete(null);
+        } catch (RuntimeException e) {
+            caughtUp.committed().completeExceptionally(e);
         }
     }
 

@@ -127,7 +127,7 @@ public class IncidentDesk {
                 a.reductionKey())));
     }
 
-    /** Time-driven correlation: ended windows, quiet flapping alarms, changed planned work. */
+    /** Time-driven correlation, when due: ended windows, quiet flapping alarms, changed planned work. */
     public void tickIfDue() {
         long now = System.nanoTime();
         if (now < nextTick) {
@@ -135,14 +135,27 @@ public class IncidentDesk {
         }
         nextTick = now + TimeUnit.SECONDS.toNanos(correlationSettings.tickSeconds());
         try {
-            if (now >= nextPlannedWorkRefresh) {
-                indexes.refreshPlannedWork();
-                nextPlannedWorkRefresh = now + TimeUnit.MINUTES.toNanos(1);
-            }
-            carryOut(actions.decideTick());
+            tick(now >= nextPlannedWorkRefresh);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Correlation's periodic work failed; trying again at the next tick", e);
         }
+    }
+
+    /**
+     * Correlation's periodic work now, due or not, with planned work re-read (the clock may have
+     * jumped); a failure is thrown. The in-container scenario driver steps a controlled clock with it
+     * (through {@code InProcessEventQueue.whenCaughtUp}).
+     */
+    public void tickNow() {
+        tick(true);
+    }
+
+    private void tick(boolean rereadPlannedWork) {
+        if (rereadPlannedWork) {
+            indexes.refreshPlannedWork();
+            nextPlannedWorkRefresh = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        }
+        carryOut(actions.decideTick());
     }
 
     /**
