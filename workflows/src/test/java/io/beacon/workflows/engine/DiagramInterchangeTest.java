@@ -105,6 +105,20 @@ class DiagramInterchangeTest {
 
     @ParameterizedTest
     @MethodSource("processFiles")
+    void namedEventsGatewaysAndFlowsShowTheirNameInALabel(String file) {
+        Diagram diagram = Diagram.read(file);
+        List<String> unlabelled = new ArrayList<>();
+        diagram.named.forEach(id -> {
+            boolean drawnInside = diagram.flowNodes.containsKey(id) && !diagram.shapes.get(id).kind().matches("event|gateway");
+            if (!drawnInside && !diagram.labels.containsKey(id)) {
+                unlabelled.add(id);
+            }
+        });
+        assertThat(unlabelled).as("named elements without a label").isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("processFiles")
     void labelsCoverNoShape(String file) {
         Diagram diagram = Diagram.read(file);
         List<String> covered = new ArrayList<>();
@@ -161,6 +175,7 @@ class DiagramInterchangeTest {
         final Map<String, String> flowNodes = new HashMap<>();
         final Map<String, String[]> flows = new HashMap<>();
         final Map<String, String> attachedTo = new HashMap<>();
+        final List<String> named = new ArrayList<>();
         final List<String> shapeIds = new ArrayList<>();
         final List<String> edgeIds = new ArrayList<>();
         final List<String> diagramIds = new ArrayList<>();
@@ -194,6 +209,9 @@ class DiagramInterchangeTest {
         private void collect(Element container) {
             for (Element child : children(container)) {
                 String type = child.getLocalName(), id = child.getAttribute("id");
+                if (!child.getAttribute("name").isBlank()) {
+                    named.add(id);
+                }
                 if (type.equals("sequenceFlow")) {
                     flows.put(id, new String[] {child.getAttribute("sourceRef"), child.getAttribute("targetRef")});
                 } else if (type.endsWith("Task") || type.endsWith("Gateway") || OTHER_FLOW_NODES.contains(type)
