@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -61,7 +62,12 @@ public class DeadLetters {
     @PostConstruct
     void open() {
         file = new DeadLetterFile(config.dataDir().resolve("dead-letters"), maxBytes);
-        writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(WAITING_MAX), threads,
+        writer = boundedWriter(threads, metrics);
+    }
+
+    /** One thread, at most {@value #WAITING_MAX} letters waiting for it; beyond that a letter is dropped and counted. */
+    static ExecutorService boundedWriter(ThreadFactory threads, RouteMetrics metrics) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(WAITING_MAX), threads,
                 (letter, full) -> metrics.deadLetterDropped());
     }
 
