@@ -25,7 +25,7 @@ public class AlertmanagerRoute extends RouteBuilder {
                 .description("Alertmanager deliveries: per alert normalise and ingest; answer once all are committed")
                 .split(body(), AggregationStrategies.flexible().accumulateInCollection(ArrayList.class)).id("each-alert")
                     .bean("alertNormalisation", "normalise").id("normalise-alert")
-                    .to(IngestRoute.URI).id("to-ingest")
+                    .to(IngestRoute.URI).id("alert-to-ingest")
                 .end()
                 .bean(NormalisedDelivery.class, "allOf").id("one-answer");
     }

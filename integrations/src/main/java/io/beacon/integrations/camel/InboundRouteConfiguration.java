@@ -31,10 +31,10 @@ public class InboundRouteConfiguration extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(DEAD_LETTER).description("Count, log and dead-letter a failed inbound stage; never acknowledge it")
-                .onException(Exception.class).id("dead-letter").handled(true)
+                .onException(Exception.class).handled(true)
                 .bean(failures, "deadLetter");
         routeConfiguration(SOURCE_REDELIVERS).description("Count and log a failed input that its source redelivers")
-                .onException(Exception.class).id("count-and-redeliver").handled(false)
+                .onException(Exception.class).handled(false)
                 .bean(failures, "countAndLog");
     }
 }

@@ -20,6 +20,6 @@ public class GenericEventRoute extends RouteBuilder {
         from(URI).routeId(ID).routeConfigurationId(InboundRouteConfiguration.DEAD_LETTER)
                 .description("Generic JSON events: normalise, ingest; answer once committed")
                 .bean("genericEventNormalisation", "normalise").id("normalise-event")
-                .to(IngestRoute.URI).id("to-ingest");
+                .to(IngestRoute.URI).id("event-to-ingest");
     }
 }

@@ -20,7 +20,7 @@ public class SnmpTrapRoute extends RouteBuilder {
         from(URI).routeId(ID).routeConfigurationId(InboundRouteConfiguration.DEAD_LETTER)
                 .description("SNMP traps and INFORMs: normalise, ingest, answer an INFORM once committed")
                 .bean("trapNormalisation", "normalise").id("normalise-trap")
-                .to(IngestRoute.URI).id("to-ingest")
+                .to(IngestRoute.URI).id("trap-to-ingest")
                 .bean(InformAnswer.class, "whenCommitted").id("answer-inform");
     }
 }

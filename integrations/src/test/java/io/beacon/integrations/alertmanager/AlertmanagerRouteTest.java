@@ -60,7 +60,7 @@ class AlertmanagerRouteTest extends InboundRouteTest {
 
     @Test
     void eachAlertReachesTheIngestEndpointNormalisedAndTheDeliveryIsAnsweredOnceAllAreCommitted() throws Exception {
-        AdviceWith.adviceWith(context, AlertmanagerRoute.ID, route -> route.weaveById("to-ingest").before().to("mock:ingest"));
+        AdviceWith.adviceWith(context, AlertmanagerRoute.ID, route -> route.weaveById("alert-to-ingest").before().to("mock:ingest"));
         context.start();
         MockEndpoint ingest = getMockEndpoint("mock:ingest");
         ingest.expectedMessageCount(3);
@@ -91,7 +91,7 @@ class AlertmanagerRouteTest extends InboundRouteTest {
         assertThat(answer).isInstanceOf(CompletionException.class).cause()
                 .isInstanceOf(EventNotIngestedException.class)
                 .hasMessageContaining("1 of 3 events could not be processed")
-                .hasMessageContaining("2 were accepted");
+                .hasMessageContaining("accepted: 2");
         assertThat(((EventNotIngestedException) answer.getCause()).retryable()).isFalse();
         assertThat(metrics.failures(AlertmanagerRoute.ID, "IllegalArgumentException")).isEqualTo(1);
         assertThat(deadLetters()).singleElement().satisfies(line -> assertThat(line).contains(

@@ -61,7 +61,7 @@ class GenericEventRouteTest extends InboundRouteTest {
 
     @Test
     void anEventReachesTheIngestEndpointNormalisedAndIsAnsweredOnceCommitted() throws Exception {
-        AdviceWith.adviceWith(context, GenericEventRoute.ID, route -> route.weaveById("to-ingest").before().to("mock:ingest"));
+        AdviceWith.adviceWith(context, GenericEventRoute.ID, route -> route.weaveById("event-to-ingest").before().to("mock:ingest"));
         start();
         MockEndpoint ingest = getMockEndpoint("mock:ingest");
         ingest.expectedMessageCount(1);

@@ -57,7 +57,7 @@ class SnmpTrapRouteTest extends InboundRouteTest {
 
     @Test
     void aTrapReachesTheIngestEndpointNormalisedAndIsOfferedWithoutWaitingForItsCommit() throws Exception {
-        AdviceWith.adviceWith(context, SnmpTrapRoute.ID, route -> route.weaveById("to-ingest").before().to("mock:ingest"));
+        AdviceWith.adviceWith(context, SnmpTrapRoute.ID, route -> route.weaveById("trap-to-ingest").before().to("mock:ingest"));
         context.start();
         MockEndpoint ingest = getMockEndpoint("mock:ingest");
         ingest.expectedMessageCount(1);

@@ -35,7 +35,8 @@ public class EventNotIngestedException extends RuntimeException {
             retryable &= f.retryable;
         }
         return new EventNotIngestedException(failed.size() + " of " + total + " events could not be "
-                + (retryable ? "handed to the writer" : "processed") + " and were kept as dead letters " + shown(letters) + "; " + accepted + " were accepted", letters, retryable);
+                + (retryable ? "handed to the writer" : "processed") + " and were kept as dead letters " + shown(letters)
+                + "; accepted: " + accepted, letters, retryable);
     }
 
     private static String shown(List<String> letters) {
