@@ -1,2 +1,2 @@
-/** The Camel route of Prometheus Alertmanager webhooks. */
+/** The Camel route of Prometheus Alertmanager webhooks: each alert normalised and handed to the ingest endpoint. */
 package io.beacon.integrations.alertmanager;

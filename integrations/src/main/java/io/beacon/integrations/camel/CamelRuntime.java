@@ -7,17 +7,22 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RouteConfigurationsBuilder;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultRegistry;
 
 /**
- * Owns Beacon's one CamelContext (camel-cdi is gone in Camel 4): creates it, adds every route
- * builder that CDI knows (one per inbound channel, each a {@code @Dependent} bean), starts it
- * once the schema is migrated, and stops it with the application.
+ * Owns Beacon's one CamelContext (camel-cdi is gone in Camel 4): creates it with a registry in
+ * which routes find {@code @Named} CDI beans (the ingest stages), adds the shared route
+ * configuration and then every route builder that CDI knows (one per inbound channel and the
+ * ingest route, each a {@code @Dependent} bean), starts it once the schema is migrated, and stops
+ * it with the application.
  */
 @ApplicationScoped
 public class CamelRuntime {
@@ -27,17 +32,27 @@ public class CamelRuntime {
     @Any
     Instance<RoutesBuilder> routes;
 
+    @Inject
+    BeanManager beans;
+
     private CamelContext context;
     private ProducerTemplate producer;
 
     void start(@Observes StartupEvent started) throws Exception {
-        DefaultCamelContext camel = new DefaultCamelContext();
+        DefaultCamelContext camel = new DefaultCamelContext(new DefaultRegistry(new CdiBeanRepository(beans)));
         camel.getCamelContextExtension().setName("beacon");
         camel.setApplicationContextClassLoader(CamelRuntime.class.getClassLoader());
         int count = 0;
+        for (RoutesBuilder builder : routes) { // route configurations first: the routes name them
+            if (builder instanceof RouteConfigurationsBuilder configurations) {
+                camel.addRoutesConfigurations(configurations);
+            }
+        }
         for (RoutesBuilder builder : routes) {
-            camel.addRoutes(builder);
-            count++;
+            if (!(builder instanceof RouteConfigurationsBuilder)) {
+                camel.addRoutes(builder);
+                count++;
+            }
         }
         camel.start();
         context = camel;

@@ -3,6 +3,7 @@ package io.beacon.integrations.events;
 import io.beacon.event.ingest.application.GenericEvent;
 import io.beacon.event.ingest.application.InboundChannels;
 import io.beacon.event.ingest.application.IngestReceipt;
+import io.beacon.event.ingest.application.NormalisedDelivery;
 import io.beacon.event.ingest.domain.AlertmanagerAlert;
 import io.beacon.integrations.alertmanager.AlertmanagerRoute;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,21 +12,34 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.ProducerTemplate;
 
-/** The webhook endpoints' way into their Camel routes. */
+/**
+ * The webhook endpoints' way into their Camel routes. Always answers a future: a route that could
+ * not run at all (Camel not started) gives a failed one, so the endpoint answers a problem.
+ */
 @ApplicationScoped
 public class CamelInboundChannels implements InboundChannels {
     @Inject
     ProducerTemplate producer;
 
     @Override
-    @SuppressWarnings("unchecked")
     public CompletableFuture<IngestReceipt> alertmanager(List<AlertmanagerAlert> alerts) {
-        return producer.requestBody(AlertmanagerRoute.URI, alerts, CompletableFuture.class);
+        return request(AlertmanagerRoute.URI, alerts);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public CompletableFuture<IngestReceipt> event(GenericEvent event) {
-        return producer.requestBody(GenericEventRoute.URI, event, CompletableFuture.class);
+        return request(GenericEventRoute.URI, event);
+    }
+
+    private CompletableFuture<IngestReceipt> request(String uri, Object body) {
+        try {
+            Object answer = producer.requestBody(uri, body);
+            if (answer instanceof NormalisedDelivery delivery && delivery.awaitsCommit()) {
+                return delivery.committed();
+            }
+            return CompletableFuture.failedFuture(new IllegalStateException("route " + uri + " answered " + answer));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

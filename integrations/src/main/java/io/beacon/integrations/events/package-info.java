@@ -1,2 +1,2 @@
-/** The Camel route of generic JSON events, and the gateway through which the webhook endpoints reach the routes. */
+/** The Camel route of generic JSON events, and the gateway through which the webhook endpoints reach their routes. */
 package io.beacon.integrations.events;

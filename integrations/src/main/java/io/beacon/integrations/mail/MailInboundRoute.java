@@ -1,5 +1,6 @@
 package io.beacon.integrations.mail;
 
+import io.beacon.integrations.camel.InboundRouteConfiguration;
 import io.beacon.mail.MailSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
@@ -13,6 +14,12 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * Polls the desk's mailbox ({@code BEACON_MAIL_IMAP_URL}) every {@code BEACON_MAIL_POLL_SECONDS}
  * and hands each unread mail to the desk. Without the setting there is no route and no mail.
+ * Its error policy is the shared one for sources that redeliver
+ * ({@link InboundRouteConfiguration#SOURCE_REDELIVERS}), not the event channels' dead letters: a
+ * mail that failed stays unread in the mailbox and is tried again on the next poll, and one that
+ * keeps failing while others pass is moved aside by {@link MailIntakeProcessor} (to the failed
+ * folder, or {@code mail-failed} for POP3), which is this channel's dead letter. A failure is
+ * counted and logged; a failed poll is logged by {@link MailPollFailures}.
  */
 @Dependent
 public class MailInboundRoute extends RouteBuilder {
@@ -42,6 +49,8 @@ public class MailInboundRoute extends RouteBuilder {
         getCamelContext().getRegistry().bind("beaconMailProperties", tls);
         getCamelContext().getRegistry().bind("beaconMailPollStrategy", new MailPollFailures(url.toString()));
         uri += "&additionalJavaMailProperties=#beaconMailProperties&pollStrategy=#beaconMailPollStrategy";
-        from(uri).routeId("mail-inbound").process(contextual);
+        from(uri).routeId("mail-inbound").routeConfigurationId(InboundRouteConfiguration.SOURCE_REDELIVERS)
+                .description("Mails from the desk's mailbox to the desk: new tickets and replies")
+                .process(contextual).id("mail-intake");
     }
 }

@@ -57,14 +57,14 @@ import org.snmp4j.smi.UdpAddress;
  * processing and a USM with every user of {@code BEACON_SNMP_V3_USERS} (nothing registered in
  * SNMP4J's JVM-wide singletons). Traps from a wrong community (or any v1/v2c trap while no
  * community is configured), an unknown user, with bad keys or below their user's security level
- * are counted by reason and never processed. Good ones go into the {@code direct:snmp-trap}
- * route; an INFORM is answered once the event holding it has been committed. Only the senders of
+ * are counted by reason and never processed. Good ones go into the trap route
+ * ({@link SnmpTrapRoute}) on the receiving thread, with how to answer an INFORM; the route answers
+ * it once the event holding it has been committed. Only the senders of
  * {@code BEACON_SNMP_TRUSTED_RELAYS} may name the device a trap is about.
  */
 @ApplicationScoped
 public class SnmpTrapReceiver implements CommandResponder, CounterListener {
     private static final Logger LOG = Logger.getLogger(SnmpTrapReceiver.class.getName());
-    static final String ROUTE = "direct:snmp-trap";
 
     private static final Map<OID, String> REJECTIONS = Map.ofEntries(
             Map.entry(SnmpConstants.usmStatsUnknownUserNames, "unknown_user"),
@@ -228,8 +228,12 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
             Trap trap = TrapDecoder.decode(pdu, version, peer,
                     version == Trap.Version.V3 ? new String(event.getSecurityName(), StandardCharsets.UTF_8) : null,
                     relay, Instant.now());
-            Runnable ack = type == PDU.INFORM ? () -> respond(event) : null;
-            producer.sendBody(ROUTE, new SnmpNotification(trap, ack));
+            if (type == PDU.INFORM) {
+                Runnable answer = () -> respond(event);
+                producer.sendBodyAndProperty(SnmpTrapRoute.URI, trap, InformAnswer.PROPERTY, answer);
+            } else {
+                producer.sendBody(SnmpTrapRoute.URI, trap);
+            }
         } catch (RuntimeException e) {
             metrics.trapRejected("unprocessable");
             LOG.log(Level.FINE, "Could not process a trap from " + event.getPeerAddress(), e);

@@ -1,25 +1,26 @@
 package io.beacon.integrations.snmp;
 
-import io.beacon.event.ingest.application.EventIntake;
+import io.beacon.integrations.camel.InboundRouteConfiguration;
+import io.beacon.integrations.camel.IngestRoute;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
-import java.util.concurrent.CompletableFuture;
 import org.apache.camel.builder.RouteBuilder;
 
-/** SNMP traps: from the receiver into the event intake; an INFORM is answered when its event is committed. */
+/**
+ * SNMP traps and INFORMs from the receiver (decoded and authenticated there, on its own threads):
+ * normalised by the trap definitions, handed to the ingest endpoint; an INFORM is answered once
+ * its event has been committed, and never when it was shed or failed a stage (the sender retries).
+ */
 @Dependent
 public class SnmpTrapRoute extends RouteBuilder {
-    @Inject
-    EventIntake intake;
+    public static final String URI = "direct:snmp-trap";
+    public static final String ID = "snmp-traps";
 
     @Override
     public void configure() {
-        from(SnmpTrapReceiver.ROUTE).routeId("snmp-traps").process(exchange -> {
-            SnmpNotification n = exchange.getIn().getBody(SnmpNotification.class);
-            CompletableFuture<Void> committed = intake.trap(n.trap(), n.acknowledge() != null);
-            if (committed != null) {
-                committed.thenRun(n.acknowledge()); // shed or failed: no answer, the sender retries
-            }
-        });
+        from(URI).routeId(ID).routeConfigurationId(InboundRouteConfiguration.DEAD_LETTER)
+                .description("SNMP traps and INFORMs: normalise, ingest, answer an INFORM once committed")
+                .bean("trapNormalisation", "normalise").id("normalise-trap")
+                .to(IngestRoute.URI).id("trap-to-ingest")
+                .bean(InformAnswer.class, "whenCommitted").id("answer-inform");
     }
 }

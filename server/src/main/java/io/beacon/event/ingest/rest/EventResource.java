@@ -2,6 +2,7 @@ package io.beacon.event.ingest.rest;
 import io.beacon.event.alarm.rest.AlarmViews;
 
 import io.beacon.event.alarm.application.AlarmService;
+import io.beacon.event.ingest.application.EventNotIngestedException;
 import io.beacon.event.ingest.application.EventsShedException;
 import io.beacon.event.ingest.application.GenericEvent;
 import io.beacon.event.ingest.application.InboundChannels;
@@ -44,7 +45,9 @@ import java.util.concurrent.TimeoutException;
  * Events: the raw event log ({@code GET /api/events}), the generic JSON event endpoint, the
  * Alertmanager webhook and the trap definitions in force. A webhook answers 200 only once its
  * events are committed; under overload it answers 503 (the sender retries), bad input 400/422/413
- * as RFC 9457 problems, each counted.
+ * as RFC 9457 problems, each counted. An event that failed a stage of its route was kept as a dead
+ * letter: 422 when the event itself failed (sending it again would fail again), 503 when the
+ * hand-off to the writer did.
  */
 @Path("events")
 @RequestScoped
@@ -150,6 +153,9 @@ public class EventResource {
             IngestReceipt receipt = done.get(settings.ackTimeoutSeconds(), TimeUnit.SECONDS);
             return Response.ok(Map.of("accepted", receipt.events())).build();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof EventNotIngestedException failed) {
+                return failed.retryable() ? unavailable(failed.getMessage()) : unprocessable(failed.getMessage());
+            }
             return unavailable(e.getCause() instanceof EventsShedException shed ? shed.getMessage()
                     : "the events could not be stored");
         } catch (TimeoutException e) {
@@ -158,6 +164,10 @@ public class EventResource {
             Thread.currentThread().interrupt();
             return unavailable("interrupted");
         }
+    }
+
+    private static Response unprocessable(String detail) {
+        return Problem.of(422, "Unprocessable Content", "event-not-processed", detail, null).toResponse();
     }
 
     private static Response unavailable(String detail) {

@@ -1,0 +1,59 @@
+package io.beacon.event.ingest.application;
+
+import io.beacon.event.domain.NormalisedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The last stage of every inbound channel (the ingest route calls it by name): offers the
+ * normalised events to the {@link EventQueue} port, whichever carries them to the writer (the
+ * in-process queue, later a Kafka topic). Never blocks: a full queue sheds, counted, and fails the
+ * event's answer.
+ */
+@ApplicationScoped
+@Named("eventHandOff")
+public class EventHandOff {
+    private EventQueue queue;
+
+    protected EventHandOff() {
+        // for the CDI proxy
+    }
+
+    @Inject
+    public EventHandOff(EventQueue queue) {
+        this.queue = queue;
+    }
+
+    /**
+     * Offers each event, stamped now (where the receive-to-commit latency starts). When the sender
+     * waits, the delivery's {@code committed} completes once every event is committed, or fails
+     * when one was shed or could not be stored.
+     */
+    public void offer(NormalisedDelivery delivery) {
+        long now = System.nanoTime();
+        if (!delivery.awaitsCommit()) {
+            for (NormalisedEvent event : delivery.events()) {
+                queue.offer(new Submission(event, now, null));
+            }
+            return;
+        }
+        CompletableFuture<?>[] each = new CompletableFuture<?>[delivery.events().size()];
+        for (int i = 0; i < each.length; i++) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            queue.offer(new Submission(delivery.events().get(i), now, done));
+            each[i] = done;
+        }
+        CompletableFuture<?> all = each.length == 1 ? each[0] : CompletableFuture.allOf(each);
+        all.whenComplete((v, failure) -> {
+            if (failure == null) {
+                delivery.committed().complete(new IngestReceipt(each.length));
+            } else {
+                delivery.committed().completeExceptionally(
+                        failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            }
+        });
+    }
+}
