@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanism {
+    private static final String THROTTLED = "beacon.authThrottled";
 
     @Inject
     Authenticator authenticator;
@@ -56,8 +57,7 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
         if (session != null) {
             Optional<Actor> actor = ConsoleSession.actor(session, authenticator, revocations);
             if (actor.isPresent()) {
-                request.setAttribute(CallerIdentity.SESSION_AUTH, Boolean.TRUE);
-                return login(request, context, actor.get());
+                return login(request, context, actor.get(), true);
             }
         }
         return context.doNothing();
@@ -66,19 +66,25 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
     private static AuthenticationStatus answer(HttpServletRequest request, HttpMessageContext context,
             SignInResult result, String wrong) {
         if (result.accepted().isPresent()) {
-            return login(request, context, result.accepted().get());
+            return login(request, context, result.accepted().get(), false);
         }
         if (result.throttled()) {
-            request.setAttribute(CallerIdentity.THROTTLED, result);
+            request.setAttribute(THROTTLED, result);
             return refuse(request, "too many failed sign-ins");
         }
         return refuse(request, wrong);
     }
 
-    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Actor actor) {
-        request.setAttribute(CallerIdentity.ACTOR, actor);
+    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Actor actor,
+            boolean viaSession) {
+        CallerIdentity.authenticated(request, actor, viaSession);
         Set<String> groups = actor.roles().stream().map(Role::code).collect(Collectors.toSet());
         return context.notifyContainerAboutLogin(new CallerPrincipal(actor.username()), groups);
+    }
+
+    /** The throttle's refusal of the credentials that came with the request, if it refused them. */
+    public static Optional<SignInResult> throttled(HttpServletRequest request) {
+        return Optional.ofNullable((SignInResult) request.getAttribute(THROTTLED));
     }
 
     /**
@@ -87,7 +93,7 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
      * SEND_FAILURE, and the API's URLs are protected by the filter, not by servlet constraints).
      */
     private static AuthenticationStatus refuse(HttpServletRequest request, String why) {
-        request.setAttribute(CallerIdentity.FAILURE, why);
+        CallerIdentity.refused(request, why);
         return AuthenticationStatus.NOT_DONE;
     }
 }
