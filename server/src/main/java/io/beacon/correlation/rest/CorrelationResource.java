@@ -2,8 +2,8 @@ package io.beacon.correlation.rest;
 
 import io.beacon.correlation.application.CorrelationEngine;
 import io.beacon.correlation.application.CorrelationIndexes;
-import io.beacon.identity.domain.Role;
 import io.beacon.correlation.CorrelationSettings;
+import io.beacon.platform.domain.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package io.beacon.identity.application;
 
 import io.beacon.identity.domain.PasswordHasher;
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.Users;
 import io.beacon.platform.config.BeaconConfig;
+import io.beacon.platform.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

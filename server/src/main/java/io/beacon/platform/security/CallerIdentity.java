@@ -1,6 +1,6 @@
 package io.beacon.platform.security;
 
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

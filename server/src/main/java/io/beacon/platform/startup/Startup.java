@@ -1,8 +1,8 @@
 package io.beacon.platform.startup;
 
 import io.beacon.identity.application.AdminBootstrap;
+import io.beacon.identity.monitoring.MonitoringAccess;
 import io.beacon.platform.config.BeaconConfig;
-import io.beacon.platform.monitoring.MonitoringAccess;
 import io.beacon.platform.persistence.DatabaseMigrations;
 import io.beacon.platform.tls.ServerCertificate;
 import jakarta.enterprise.context.ApplicationScoped;

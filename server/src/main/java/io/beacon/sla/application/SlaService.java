@@ -1,9 +1,9 @@
 package io.beacon.sla.application;
 
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.Users;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
 import io.beacon.sla.SlaSettings;
 import io.beacon.mail.application.MailNotifications;
 import io.beacon.process.application.ProcessNotifications;

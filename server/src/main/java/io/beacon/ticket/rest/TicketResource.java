@@ -1,12 +1,12 @@
 package io.beacon.ticket.rest;
 
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.identity.domain.Users;
 import io.beacon.identity.domain.Groups;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.domain.Role;
 import io.beacon.platform.rest.JsonBody;
 import io.beacon.platform.security.CallerIdentity;
 import io.beacon.sla.application.SlaService;

@@ -3,7 +3,7 @@ package io.beacon.event.incident.application;
 import io.beacon.correlation.application.CorrelationEngine;
 import io.beacon.event.alarm.domain.Alarm;
 import io.beacon.event.alarm.domain.Alarms;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.ticket.application.TicketActivity;
 import io.beacon.ticket.domain.FieldChange;
 import io.beacon.ticket.domain.TicketStatus;

@@ -2,10 +2,10 @@ package io.beacon.platform.live.rest;
 
 import io.beacon.identity.application.Authenticator;
 import io.beacon.identity.application.SignInRevocations;
-import io.beacon.identity.domain.Actor;
+import io.beacon.identity.security.ConsoleSession;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.live.LiveAudiences;
 import io.beacon.platform.live.LiveUpdate;
-import io.beacon.platform.security.ConsoleSession;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

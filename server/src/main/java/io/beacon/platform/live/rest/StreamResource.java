@@ -1,6 +1,6 @@
 package io.beacon.platform.live.rest;
 
-import io.beacon.identity.domain.Role;
+import io.beacon.platform.domain.Role;
 import io.beacon.platform.security.CallerIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,10 +1,10 @@
-package io.beacon.platform.monitoring;
+package io.beacon.identity.monitoring;
 
 import io.beacon.identity.application.SignInResult;
 import io.beacon.identity.application.SignIns;
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
-import io.beacon.platform.security.ClientAddress;
+import io.beacon.identity.security.ClientAddress;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;

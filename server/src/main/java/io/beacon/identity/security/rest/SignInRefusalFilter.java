@@ -1,6 +1,6 @@
-package io.beacon.platform.security.rest;
+package io.beacon.identity.security.rest;
 
-import io.beacon.platform.security.BeaconAuthenticationMechanism;
+import io.beacon.identity.security.BeaconAuthenticationMechanism;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;

@@ -1,11 +1,12 @@
-package io.beacon.platform.security;
+package io.beacon.identity.security;
 
 import io.beacon.identity.application.Authenticator;
 import io.beacon.identity.application.SignInResult;
 import io.beacon.identity.application.SignInRevocations;
 import io.beacon.identity.application.SignIns;
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
+import io.beacon.platform.security.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
