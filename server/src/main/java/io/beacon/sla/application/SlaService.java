@@ -11,6 +11,7 @@ import io.beacon.sla.domain.BusinessCalendar;
 import io.beacon.sla.domain.SlaEvent;
 import io.beacon.sla.domain.TicketSla;
 import io.beacon.sla.domain.TicketSlas;
+import io.beacon.ticket.application.SlaStatus;
 import io.beacon.ticket.domain.FieldChange;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketHistoryEntry;
