@@ -89,7 +89,7 @@ public class EventResource {
     @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME, Role.INTEGRATION_NAME})
     public Map<String, Object> trapDefinitions() {
         var all = definitions.current().all();
-        return Map.of("items", all.stream().map(AlarmViews::definition).toList(), "total", all.size(),
+        return Map.of("items", all.stream().map(TrapDefinitionViews::definition).toList(), "total", all.size(),
                 "file", settings.trapDefinitionsFile().toString());
     }
 
