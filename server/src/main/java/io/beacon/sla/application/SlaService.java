@@ -12,6 +12,7 @@ import io.beacon.sla.domain.SlaEvent;
 import io.beacon.sla.domain.TicketSla;
 import io.beacon.sla.domain.TicketSlas;
 import io.beacon.ticket.application.SlaStatus;
+import io.beacon.ticket.application.SlaStatuses;
 import io.beacon.ticket.domain.FieldChange;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketHistoryEntry;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
-public class SlaService {
+public class SlaService implements SlaStatuses {
     @Inject
     TicketSlas slas;
 
@@ -150,6 +151,7 @@ public class SlaService {
         return sla(ticketId).nextCheck();
     }
 
+    @Override
     public Optional<SlaStatus> status(long ticketId) {
         return slas.byTicket(ticketId).map(this::status);
     }
