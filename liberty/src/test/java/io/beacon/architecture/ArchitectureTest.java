@@ -2,6 +2,7 @@ package io.beacon.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -37,6 +38,33 @@ class ArchitectureTest {
                         "jakarta.servlet..", "org.hibernate..", "org.apache.camel..", "org.camunda..",
                         "org.snmp4j..", "jakarta.mail..", "org.flywaydb..", "org.eclipse.microprofile..")
                 .because("domain rules must be testable with a clock and no server")
+                .check(beacon);
+    }
+
+    @Test
+    void areasDependOnEachOtherWithoutCycles() {
+        // platform is a slice too: it depends on no area (the next rule), so it can sit in no cycle.
+        slices().matching("io.beacon.(*)..").namingSlices("area $1")
+                .should().beFreeOfCycles()
+                .because("an area builds on the areas below it and on platform; a cycle would make two areas one")
+                .check(beacon);
+    }
+
+    @Test
+    void platformDependsOnNoArea() {
+        noClasses().that().resideInAPackage("io.beacon.platform..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.beacon..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.beacon.platform.."))))
+                .because("platform is the shared kernel: areas plug into it through its ports (LiveAudience,"
+                        + " StreamSignIns, SelfLimitedRoute, StartupEvent), it knows none of them")
+                .check(beacon);
+    }
+
+    @Test
+    void theEventStagesDependOnEachOtherWithoutCycles() {
+        slices().matching("io.beacon.event.(*)..").namingSlices("event stage $1")
+                .should().beFreeOfCycles()
+                .because("ingest, alarm, incident and the pipeline that runs them form one direction of flow")
                 .check(beacon);
     }
 

@@ -14,7 +14,7 @@ import io.beacon.event.ingest.domain.AlertmanagerAlert;
 import io.beacon.event.ingest.domain.Trap;
 import io.beacon.event.ingest.domain.TrapNormaliser;
 import io.beacon.event.pipeline.InProcessEventQueue;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.beacon.demo;
 
 import io.beacon.cmdb.domain.ConfigurationItems;
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
 import io.beacon.ticket.application.NewTicket;
 import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketService;

@@ -8,19 +8,12 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The mail channel's settings ({@code beacon.mail.*} = {@code BEACON_MAIL_*}). Without an IMAP
- * URL nothing is fetched, without an SMTP URL nothing is sent; the server starts either way.
+ * The mail channel's settings ({@code beacon.mail.*} = {@code BEACON_MAIL_*}): the desk's side and
+ * sending. Without an SMTP URL nothing is sent; the server starts either way. The mailbox that is
+ * polled is the integration's ({@code io.beacon.integrations.mail.MailboxSettings}).
  */
 @ApplicationScoped
 public class MailSettings {
-
-    @Inject
-    @ConfigProperty(name = "beacon.mail.imap.url")
-    Optional<String> imapUrl;
-
-    @Inject
-    @ConfigProperty(name = "beacon.mail.poll.seconds", defaultValue = "30")
-    int pollSeconds;
 
     @Inject
     @ConfigProperty(name = "beacon.mail.smtp.url")
@@ -55,10 +48,6 @@ public class MailSettings {
     Optional<String> incidentSubject;
 
     @Inject
-    @ConfigProperty(name = "beacon.mail.failed.folder", defaultValue = "Beacon-Unparsable")
-    String failedFolder;
-
-    @Inject
     @ConfigProperty(name = "beacon.mail.retry.seconds", defaultValue = "30")
     int retrySeconds;
 
@@ -81,15 +70,6 @@ public class MailSettings {
     @Inject
     @ConfigProperty(name = "beacon.mail.authserv.id")
     Optional<String> authservId;
-
-    /** {@code imap://user:pass@host:port/INBOX}, {@code imaps://...} or {@code pop3(s)://...}; empty = no intake. */
-    public Optional<String> imapUrl() {
-        return imapUrl.map(String::strip).filter(s -> !s.isEmpty());
-    }
-
-    public int pollSeconds() {
-        return Math.max(1, pollSeconds);
-    }
 
     /** {@code smtp://user:pass@host:port} or {@code smtps://...}; empty = nothing is mailed. */
     public Optional<String> smtpUrl() {
@@ -127,11 +107,6 @@ public class MailSettings {
     /** A regular expression: new mails whose subject matches it open incidents. */
     public Optional<String> incidentSubject() {
         return incidentSubject.map(String::strip).filter(s -> !s.isEmpty());
-    }
-
-    /** The IMAP folder that mails Beacon cannot read are moved to. */
-    public String failedFolder() {
-        return failedFolder;
     }
 
     public int retrySeconds() {

@@ -29,6 +29,9 @@ public class MailInboundRoute extends RouteBuilder {
     MailSettings settings;
 
     @Inject
+    MailboxSettings mailbox;
+
+    @Inject
     MailIntakeProcessor processor;
 
     /** Camel's poll threads are not the server's: this carries the application's context (JNDI, transactions) onto them. */
@@ -37,14 +40,14 @@ public class MailInboundRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        if (settings.imapUrl().isEmpty()) {
+        if (mailbox.imapUrl().isEmpty()) {
             LOG.info("Mail intake is off (BEACON_MAIL_IMAP_URL is not set)");
             return;
         }
-        MailServerUrl url = MailServerUrl.parse(settings.imapUrl().get());
-        LOG.info("Mail intake polls " + url + " every " + settings.pollSeconds() + " s");
+        MailServerUrl url = MailServerUrl.parse(mailbox.imapUrl().get());
+        LOG.info("Mail intake polls " + url + " every " + mailbox.pollSeconds() + " s");
         Processor contextual = contexts.createContextualProxy(processor, Processor.class);
-        String uri = url.consumerUri(settings.pollSeconds());
+        String uri = url.consumerUri(mailbox.pollSeconds());
         Properties tls = MailTls.properties(url.protocol(), settings.sslTrust().orElse(null));
         getCamelContext().getRegistry().bind("beaconMailProperties", tls);
         getCamelContext().getRegistry().bind("beaconMailPollStrategy", new MailPollFailures(url.toString()));

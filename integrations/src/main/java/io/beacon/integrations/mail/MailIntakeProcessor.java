@@ -39,6 +39,9 @@ public class MailIntakeProcessor implements Processor {
     MailSettings settings;
 
     @Inject
+    MailboxSettings mailbox;
+
+    @Inject
     BeaconConfig config;
 
     private volatile MimeMailParser parser;
@@ -78,8 +81,8 @@ public class MailIntakeProcessor implements Processor {
         LOG.log(Level.WARNING, "Mail " + (messageId == null ? "(unreadable)" : messageId) + " moved aside: "
                 + why.getMessage());
         intake.recordUnparsable(messageId == null ? MimeMailParser.messageId(null, bytes) : messageId, from, subject);
-        if (MailServerUrl.parse(settings.imapUrl().orElseThrow()).isImap()) {
-            exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, settings.failedFolder());
+        if (MailServerUrl.parse(mailbox.imapUrl().orElseThrow()).isImap()) {
+            exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, mailbox.failedFolder());
         } else {
             Path dir = config.dataDir().resolve("mail-failed");
             Files.createDirectories(dir);

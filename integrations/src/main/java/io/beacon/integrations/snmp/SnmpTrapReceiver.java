@@ -2,7 +2,6 @@ package io.beacon.integrations.snmp;
 
 import io.beacon.event.ingest.application.IngestMetrics;
 import io.beacon.event.ingest.domain.Trap;
-import io.beacon.event.EventSettings;
 import io.beacon.platform.startup.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -80,7 +79,7 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
             Map.entry(SnmpConstants.snmpUnknownPDUHandlers, "unknown_pdu_handler"));
 
     @Inject
-    EventSettings settings;
+    SnmpSettings settings;
 
     @Inject
     IngestMetrics metrics;

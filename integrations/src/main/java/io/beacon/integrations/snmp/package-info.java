@@ -1,2 +1,2 @@
-/** The SNMP trap receiver (SNMP4J with its own USM: v1, v2c, INFORM, v3) and the Camel route it hands traps to. */
+/** The SNMP trap receiver (SNMP4J with its own USM: v1, v2c, INFORM, v3), its settings ({@code beacon.snmp.*}) and its Camel route. */
 package io.beacon.integrations.snmp;

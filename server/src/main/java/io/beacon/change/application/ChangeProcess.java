@@ -2,7 +2,7 @@ package io.beacon.change.application;
 
 import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeStatus;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 
 /** The change-management process (BPMN, in workflows): it decides the flow, the service keeps the record. */
 public interface ChangeProcess {

@@ -3,7 +3,7 @@ package io.beacon.correlation.application;
 import io.beacon.cmdb.application.CiReferences;
 import io.beacon.correlation.domain.MaintenanceWindow;
 import io.beacon.correlation.domain.MaintenanceWindows;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -3,7 +3,7 @@ package io.beacon.correlation.rest;
 import io.beacon.correlation.application.MaintenanceWindowService;
 import io.beacon.correlation.application.NewMaintenanceWindow;
 import io.beacon.correlation.domain.MaintenanceWindow;
-import io.beacon.identity.domain.Role;
+import io.beacon.platform.domain.Role;
 import io.beacon.platform.rest.JsonBody;
 import io.beacon.platform.security.CallerIdentity;
 import jakarta.annotation.security.RolesAllowed;

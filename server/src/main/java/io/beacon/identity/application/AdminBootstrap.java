@@ -1,11 +1,14 @@
 package io.beacon.identity.application;
 
 import io.beacon.identity.domain.PasswordHasher;
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.Users;
 import io.beacon.platform.config.BeaconConfig;
+import io.beacon.platform.startup.StartupEvent;
+import jakarta.annotation.Priority;
+import io.beacon.platform.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -15,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * Creates the {@code admin} user at first start: with {@code BEACON_ADMIN_PASSWORD} when set,
- * otherwise with a random password that is logged exactly once.
+ * otherwise with a random password that is logged exactly once. It runs first on the start-up event.
  */
 @ApplicationScoped
 public class AdminBootstrap {
@@ -32,7 +35,7 @@ public class AdminBootstrap {
     Clock clock;
 
     @Transactional
-    public void ensureAdmin() {
+    void ensureAdmin(@Observes @Priority(StartupEvent.FIRST_ADMIN) StartupEvent started) {
         if (users.byUsername("admin").isPresent()) {
             return;
         }

@@ -1,9 +1,9 @@
 package io.beacon.identity.application;
 
-import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.ApiToken;
 import io.beacon.identity.domain.PasswordHasher;
 import io.beacon.identity.domain.User;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package io.beacon.identity.application;
 
-import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.PasswordHasher;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.Users;
+import io.beacon.platform.domain.Actor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,8 +1,8 @@
 package io.beacon.identity.application;
 
 import io.beacon.identity.domain.PasswordHasher;
-import io.beacon.identity.domain.Role;
 import io.beacon.platform.config.BeaconConfig;
+import io.beacon.platform.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

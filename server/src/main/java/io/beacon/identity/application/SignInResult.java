@@ -1,6 +1,6 @@
 package io.beacon.identity.application;
 
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,8 @@
 package io.beacon.identity.application;
 
-import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.SignInThrottle;
 import io.beacon.identity.domain.SignInVerdict;
+import io.beacon.platform.domain.Actor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

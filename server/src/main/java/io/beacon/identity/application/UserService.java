@@ -2,13 +2,13 @@ package io.beacon.identity.application;
 
 import io.beacon.identity.domain.Groups;
 import io.beacon.identity.domain.PasswordHasher;
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.identity.domain.Users;
 import io.beacon.platform.config.BeaconConfig;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.NotFoundException;
+import io.beacon.platform.domain.Role;
 import io.beacon.platform.domain.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

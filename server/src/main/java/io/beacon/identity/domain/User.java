@@ -1,5 +1,6 @@
 package io.beacon.identity.domain;
 
+import io.beacon.platform.domain.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -2,6 +2,7 @@ package io.beacon.identity.domain;
 
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.domain.Role;
 import java.util.Optional;
 
 /** The users Beacon knows. */

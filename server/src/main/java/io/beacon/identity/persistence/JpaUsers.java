@@ -1,10 +1,10 @@
 package io.beacon.identity.persistence;
 
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.Users;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,8 +1,8 @@
 package io.beacon.identity.rest;
 
 import io.beacon.identity.application.UserService;
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.UserGroup;
+import io.beacon.platform.domain.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.beacon.identity.rest;
 
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
+import io.beacon.platform.domain.Role;
 import java.time.Instant;
 import java.util.List;
 

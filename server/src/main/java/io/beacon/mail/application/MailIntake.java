@@ -1,8 +1,6 @@
 package io.beacon.mail.application;
 
 import io.beacon.identity.application.UserService;
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.mail.domain.InboundAttachment;
 import io.beacon.mail.domain.InboundMail;
@@ -16,6 +14,8 @@ import io.beacon.mail.domain.SenderAuthentication;
 import io.beacon.mail.domain.SubjectLine;
 import io.beacon.mail.domain.Threading;
 import io.beacon.mail.MailSettings;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
 import io.beacon.ticket.application.NewTicket;
 import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketFinder;

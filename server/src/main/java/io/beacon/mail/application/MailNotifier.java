@@ -1,6 +1,5 @@
 package io.beacon.mail.application;
 
-import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.mail.domain.InboundMail;
@@ -14,6 +13,7 @@ import io.beacon.mail.domain.OutboxMail;
 import io.beacon.mail.domain.TemplateKind;
 import io.beacon.mail.domain.TemplateText;
 import io.beacon.mail.MailSettings;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.NotFoundException;
 import io.beacon.ticket.application.TicketActivity;
 import io.beacon.ticket.application.TicketFinder;

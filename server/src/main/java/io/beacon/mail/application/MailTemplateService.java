@@ -1,9 +1,9 @@
 package io.beacon.mail.application;
 
-import io.beacon.identity.domain.Actor;
 import io.beacon.mail.domain.MailTemplate;
 import io.beacon.mail.domain.MailTemplates;
 import io.beacon.mail.domain.TemplateKind;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

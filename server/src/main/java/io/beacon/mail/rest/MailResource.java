@@ -1,11 +1,11 @@
 package io.beacon.mail.rest;
 
-import io.beacon.identity.domain.Role;
 import io.beacon.mail.application.MailTemplateService;
 import io.beacon.mail.application.OutboxService;
 import io.beacon.mail.domain.OutboxMail;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.domain.Role;
 import io.beacon.platform.rest.JsonBody;
 import io.beacon.platform.security.CallerIdentity;
 import jakarta.annotation.security.RolesAllowed;

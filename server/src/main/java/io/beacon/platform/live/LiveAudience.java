@@ -1,6 +1,6 @@
 package io.beacon.platform.live;
 
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import java.util.function.Predicate;
 
 /**

@@ -1,7 +1,7 @@
 package io.beacon.platform.live;
 
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

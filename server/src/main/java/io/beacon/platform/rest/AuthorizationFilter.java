@@ -1,7 +1,7 @@
 package io.beacon.platform.rest;
 
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
 import io.beacon.platform.security.CallerIdentity;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;

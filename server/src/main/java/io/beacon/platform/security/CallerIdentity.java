@@ -1,22 +1,36 @@
 package io.beacon.platform.security;
 
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
-/** The caller of the current request, as the authentication mechanism found it. */
+/**
+ * The caller of the current request, as the authentication mechanism (identity's) found it: every
+ * area asks here who acts, without knowing how they signed in.
+ */
 @RequestScoped
 public class CallerIdentity {
-    static final String ACTOR = "beacon.actor";
-    static final String SESSION_AUTH = "beacon.sessionAuth";
-    static final String FAILURE = "beacon.authFailure";
-    /** The throttle's refusal ({@link io.beacon.identity.application.SignInResult}) of the request's credentials. */
-    static final String THROTTLED = "beacon.authThrottled";
+    private static final String ACTOR = "beacon.actor";
+    private static final String SESSION_AUTH = "beacon.sessionAuth";
+    private static final String FAILURE = "beacon.authFailure";
 
     @Inject
     HttpServletRequest request;
+
+    /** Called by the authentication mechanism once it knows the caller. */
+    public static void authenticated(HttpServletRequest request, Actor actor, boolean viaSession) {
+        request.setAttribute(ACTOR, actor);
+        if (viaSession) {
+            request.setAttribute(SESSION_AUTH, Boolean.TRUE);
+        }
+    }
+
+    /** Called by the authentication mechanism when it refused the request's credentials: the request goes on anonymous. */
+    public static void refused(HttpServletRequest request, String why) {
+        request.setAttribute(FAILURE, why);
+    }
 
     public Optional<Actor> actor() {
         return Optional.ofNullable((Actor) request.getAttribute(ACTOR));
@@ -30,11 +44,6 @@ public class CallerIdentity {
     /** Why the credentials that came with the request were refused, if they were. */
     public Optional<String> failure() {
         return Optional.ofNullable((String) request.getAttribute(FAILURE));
-    }
-
-    /** The throttle's refusal of the credentials that came with the request, if it refused them. */
-    public Optional<io.beacon.identity.application.SignInResult> throttled() {
-        return Optional.ofNullable((io.beacon.identity.application.SignInResult) request.getAttribute(THROTTLED));
     }
 
     public boolean viaSession() {

@@ -1,10 +1,9 @@
 package io.beacon.platform.startup;
 
-import io.beacon.identity.application.AdminBootstrap;
 import io.beacon.platform.config.BeaconConfig;
-import io.beacon.platform.monitoring.MonitoringAccess;
 import io.beacon.platform.persistence.DatabaseMigrations;
 import io.beacon.platform.tls.ServerCertificate;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -22,9 +21,6 @@ public class Startup {
     DatabaseMigrations migrations;
 
     @Inject
-    AdminBootstrap adminBootstrap;
-
-    @Inject
     BeaconConfig config;
 
     @Inject
@@ -35,9 +31,6 @@ public class Startup {
 
     @Inject
     ServerCertificate certificate;
-
-    @Inject
-    MonitoringAccess monitoringAccess;
 
     private volatile boolean ready;
 
@@ -52,15 +45,17 @@ public class Startup {
         }
         certificate.install(); // first: Liberty opens the HTTPS port while the rest starts
         migrations.migrate();
-        adminBootstrap.ensureAdmin();
-        if (config.demoData()) {
-            demoData.load();
-        }
-        monitoringAccess.install();
-        started.fire(new StartupEvent());
+        started.fire(new StartupEvent()); // the first admin, demo data, monitoring access, then the areas
+
         ready = true;
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         LOG.info("Beacon is ready (" + uptime + " ms after JVM start)");
+    }
+
+    void loadDemoData(@Observes @Priority(StartupEvent.DEMO_DATA) StartupEvent started) {
+        if (config.demoData()) {
+            demoData.load();
+        }
     }
 
     public boolean isReady() {

@@ -1,10 +1,10 @@
 package io.beacon.platform.web;
 
 import io.beacon.platform.config.BeaconConfig;
-import io.beacon.event.EventSettings;
 import io.beacon.platform.config.RequestSettings;
 import io.beacon.platform.domain.MalformedBodyException;
 import io.beacon.platform.domain.TooLargeException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,7 +37,7 @@ public class BodyLimitFilter extends HttpFilter {
     BeaconConfig config;
 
     @Inject
-    EventSettings events;
+    Instance<SelfLimitedRoute> selfLimited;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -80,9 +80,11 @@ public class BodyLimitFilter extends HttpFilter {
             return new BodyLimit("an attachment upload", config.attachmentMaxBytes() + MULTIPART_ENVELOPE_BYTES, true,
                     depth);
         }
-        if (path.startsWith("/api/events/")) {
-            // The webhook reads at most its limit plus one byte and answers 413 itself, counted in /metrics.
-            return new BodyLimit("a webhook", events.webhookMaxBytes() + 1L, false, depth);
+        for (SelfLimitedRoute route : selfLimited) {
+            if (path.startsWith(route.pathPrefix())) {
+                // The resource reads at most its limit plus one byte, to tell a body that is too large.
+                return new BodyLimit(route.routeClass(), route.maxBytes() + 1L, false, depth);
+            }
         }
         return new BodyLimit("this request", settings.bodyMaxBytes(), true, depth);
     }

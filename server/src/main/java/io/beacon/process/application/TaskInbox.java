@@ -1,6 +1,6 @@
 package io.beacon.process.application;
 
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import java.util.List;
 
 /** Users' work in the processes: implemented by the process engine (workflows). */

@@ -1,6 +1,6 @@
 package io.beacon.report.rest;
 
-import io.beacon.identity.domain.Role;
+import io.beacon.platform.domain.Role;
 import io.beacon.report.application.ReportService;
 import io.beacon.report.domain.Bucket;
 import io.beacon.report.domain.CountReport;

@@ -1,9 +1,9 @@
 package io.beacon.sla.application;
 
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.Users;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
 import io.beacon.sla.SlaSettings;
 import io.beacon.mail.application.MailNotifications;
 import io.beacon.process.application.ProcessNotifications;
@@ -11,6 +11,8 @@ import io.beacon.sla.domain.BusinessCalendar;
 import io.beacon.sla.domain.SlaEvent;
 import io.beacon.sla.domain.TicketSla;
 import io.beacon.sla.domain.TicketSlas;
+import io.beacon.ticket.application.SlaStatus;
+import io.beacon.ticket.application.SlaStatuses;
 import io.beacon.ticket.domain.FieldChange;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketHistoryEntry;
@@ -35,7 +37,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 @Transactional
-public class SlaService {
+public class SlaService implements SlaStatuses {
     @Inject
     TicketSlas slas;
 
@@ -149,6 +151,7 @@ public class SlaService {
         return sla(ticketId).nextCheck();
     }
 
+    @Override
     public Optional<SlaStatus> status(long ticketId) {
         return slas.byTicket(ticketId).map(this::status);
     }

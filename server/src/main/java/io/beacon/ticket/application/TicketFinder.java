@@ -1,6 +1,6 @@
 package io.beacon.ticket.application;
 
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.NotFoundException;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAccess;

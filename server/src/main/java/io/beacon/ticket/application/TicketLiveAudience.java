@@ -1,6 +1,6 @@
 package io.beacon.ticket.application;
 
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.live.LiveAudience;
 import io.beacon.platform.live.LiveUpdate;
 import io.beacon.ticket.domain.Ticket;

@@ -2,11 +2,11 @@ package io.beacon.ticket.application;
 
 import io.beacon.identity.application.UserService;
 import io.beacon.identity.domain.Groups;
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.identity.domain.Users;
 import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

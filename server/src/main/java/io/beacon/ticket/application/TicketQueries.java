@@ -1,7 +1,7 @@
 package io.beacon.ticket.application;
 
 import io.beacon.cmdb.domain.ConfigurationItems;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.NotFoundException;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;

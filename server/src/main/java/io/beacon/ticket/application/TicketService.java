@@ -1,10 +1,10 @@
 package io.beacon.ticket.application;
 
 import io.beacon.cmdb.application.CiReferences;
-import io.beacon.identity.domain.Actor;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.platform.domain.AccessDeniedException;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.StaleVersionException;
 import io.beacon.platform.domain.Validator;

@@ -1,7 +1,8 @@
 package io.beacon.ticket.domain;
 
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
+
 
 /**
  * Who may see and do what with a ticket. The desk (agents, admins) works every ticket; approvers

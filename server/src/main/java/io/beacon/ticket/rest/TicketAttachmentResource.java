@@ -1,8 +1,8 @@
 package io.beacon.ticket.rest;
 
-import io.beacon.identity.domain.Role;
 import io.beacon.platform.config.BeaconConfig;
 import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.Role;
 import io.beacon.platform.domain.TooLargeException;
 import io.beacon.platform.security.CallerIdentity;
 import io.beacon.ticket.application.TicketQueries;

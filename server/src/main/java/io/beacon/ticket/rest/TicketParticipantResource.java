@@ -1,7 +1,7 @@
 package io.beacon.ticket.rest;
 
-import io.beacon.identity.domain.Role;
 import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.Role;
 import io.beacon.platform.rest.JsonBody;
 import io.beacon.platform.security.CallerIdentity;
 import io.beacon.ticket.application.TicketQueries;

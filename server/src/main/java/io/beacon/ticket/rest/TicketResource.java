@@ -1,17 +1,17 @@
 package io.beacon.ticket.rest;
 
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.identity.domain.Users;
 import io.beacon.identity.domain.Groups;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.domain.Role;
 import io.beacon.platform.rest.JsonBody;
 import io.beacon.platform.security.CallerIdentity;
-import io.beacon.sla.application.SlaService;
-import io.beacon.sla.application.SlaStatus;
 import io.beacon.ticket.application.NewTicket;
+import io.beacon.ticket.application.SlaStatus;
+import io.beacon.ticket.application.SlaStatuses;
 import io.beacon.ticket.application.TicketAlarms;
 import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketQueries;
@@ -82,7 +82,7 @@ public class TicketResource {
     TicketAlarms alarms;
 
     @Inject
-    SlaService sla;
+    SlaStatuses sla;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

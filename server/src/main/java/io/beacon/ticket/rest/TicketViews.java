@@ -2,8 +2,8 @@ package io.beacon.ticket.rest;
 
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
+import io.beacon.ticket.application.SlaStatus;
 import io.beacon.ticket.application.TicketAlarms;
-import io.beacon.sla.application.SlaStatus;
 import io.beacon.ticket.application.TicketDetails;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAttachment;

@@ -2,8 +2,8 @@ package io.beacon.change.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
+import io.beacon.platform.domain.Role;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package io.beacon.mail.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.mail.domain.MailRecord;
@@ -15,6 +14,7 @@ import io.beacon.mail.domain.TemplateKind;
 import io.beacon.mail.MailSettings;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.domain.Role;
 import io.beacon.ticket.application.TicketActivity;
 import io.beacon.ticket.application.TicketFinder;
 import io.beacon.ticket.domain.FieldChange;

@@ -3,11 +3,11 @@ package io.beacon.ticket.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.InvalidInputException;
+import io.beacon.platform.domain.Role;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.List;
@@ -172,9 +172,9 @@ class TicketLifecycleTest {
     @Test
     void requestersSeeOnlyTheirOwnTicketsAndNoInternalNotes() {
         Ticket t = newIncident();
-        var owner = new io.beacon.identity.domain.Actor("requester", Set.of(Role.REQUESTER));
-        var stranger = new io.beacon.identity.domain.Actor("someone", Set.of(Role.REQUESTER));
-        var agent = new io.beacon.identity.domain.Actor("kim", Set.of(Role.AGENT));
+        var owner = new io.beacon.platform.domain.Actor("requester", Set.of(Role.REQUESTER));
+        var stranger = new io.beacon.platform.domain.Actor("someone", Set.of(Role.REQUESTER));
+        var agent = new io.beacon.platform.domain.Actor("kim", Set.of(Role.AGENT));
         assertThat(TicketAccess.canView(owner, t)).isTrue();
         assertThat(TicketAccess.canView(stranger, t)).isFalse();
         assertThat(TicketAccess.canView(agent, t)).isTrue();

@@ -3,11 +3,11 @@ package io.beacon.ticket.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.beacon.identity.domain.Role;
 import io.beacon.identity.domain.User;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.NotFoundException;
+import io.beacon.platform.domain.Role;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import io.beacon.change.application.ChangeProcess;
 import io.beacon.change.application.ProcessState;
 import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeStatus;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.workflows.engine.ProcessEngineRuntime;
 import io.beacon.workflows.task.CamundaTaskInbox;

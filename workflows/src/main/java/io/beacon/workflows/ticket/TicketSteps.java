@@ -2,7 +2,7 @@ package io.beacon.workflows.ticket;
 
 import static io.beacon.workflows.ProcessVariables.*;
 
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.sla.SlaSettings;
 import io.beacon.sla.application.SlaService;
 import io.beacon.ticket.application.TicketChanges;

@@ -4,6 +4,7 @@ import static io.beacon.workflows.ProcessVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.beacon.platform.domain.Actor;
 import io.beacon.sla.SlaSettings;
 import io.beacon.sla.application.SlaService;
 import io.beacon.sla.domain.BusinessCalendar;
@@ -13,7 +14,6 @@ import io.beacon.sla.domain.TicketSlas;
 import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketService;
 import io.beacon.ticket.domain.Ticket;
-import io.beacon.identity.domain.Actor;
 import io.beacon.workflows.engine.InMemoryEngine;
 import io.beacon.workflows.engine.ProcessEngineRuntime;
 import java.time.Clock;

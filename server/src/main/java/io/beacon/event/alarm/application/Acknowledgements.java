@@ -2,7 +2,7 @@ package io.beacon.event.alarm.application;
 
 import io.beacon.event.alarm.domain.Alarm;
 import io.beacon.event.alarm.domain.Alarms;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

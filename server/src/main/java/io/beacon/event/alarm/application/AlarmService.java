@@ -7,7 +7,7 @@ import io.beacon.event.domain.EventSource;
 import io.beacon.event.alarm.domain.MonitoringEvent;
 import io.beacon.event.alarm.domain.MonitoringEvents;
 import io.beacon.event.domain.Severity;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.NotFoundException;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;

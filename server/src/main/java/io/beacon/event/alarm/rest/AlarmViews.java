@@ -2,7 +2,6 @@ package io.beacon.event.alarm.rest;
 
 import io.beacon.event.alarm.domain.Alarm;
 import io.beacon.event.alarm.domain.MonitoringEvent;
-import io.beacon.event.ingest.domain.TrapDefinition;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -76,20 +75,5 @@ public final class AlarmViews {
         try (JsonReader r = Json.createReader(new StringReader(json))) {
             return r.readObject();
         }
-    }
-
-    public static Map<String, Object> definition(TrapDefinition d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("oid", d.oid());
-        m.put("name", d.name());
-        m.put("kind", d.kind().code());
-        m.put("severity", d.severity().code());
-        m.put("clears", d.clears());
-        m.put("key", d.keyFields());
-        m.put("message", d.message());
-        m.put("overrides", d.overrides().stream().map(o -> Map.of("oid", o.oid(), "equals", o.equals(),
-                "severity", o.severity().code())).toList());
-        m.put("origin", d.origin());
-        return m;
     }
 }

@@ -1,7 +1,7 @@
 package io.beacon.event.incident.application;
 
 import io.beacon.event.alarm.application.AlarmWriter;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.ticket.application.TicketActivity;
 import io.beacon.ticket.domain.FieldChange;
 import io.beacon.ticket.domain.TicketStatus;

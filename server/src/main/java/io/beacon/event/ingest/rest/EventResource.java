@@ -12,10 +12,10 @@ import io.beacon.event.ingest.application.TrapDefinitionCatalog;
 import io.beacon.event.ingest.domain.AlertmanagerAlert;
 import io.beacon.event.domain.EventSource;
 import io.beacon.event.domain.Severity;
-import io.beacon.identity.domain.Role;
 import io.beacon.event.EventSettings;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.domain.Role;
 import io.beacon.platform.domain.TooLargeException;
 import io.beacon.platform.rest.Problem;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,7 +92,7 @@ public class EventResource {
     @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME, Role.INTEGRATION_NAME})
     public Map<String, Object> trapDefinitions() {
         var all = definitions.current().all();
-        return Map.of("items", all.stream().map(AlarmViews::definition).toList(), "total", all.size(),
+        return Map.of("items", all.stream().map(TrapDefinitionViews::definition).toList(), "total", all.size(),
                 "file", settings.trapDefinitionsFile().toString());
     }
 

@@ -1,11 +1,9 @@
 package io.beacon.platform.live.rest;
 
-import io.beacon.identity.application.Authenticator;
-import io.beacon.identity.application.SignInRevocations;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import io.beacon.platform.live.LiveAudiences;
 import io.beacon.platform.live.LiveUpdate;
-import io.beacon.platform.security.ConsoleSession;
+import io.beacon.platform.live.StreamSignIns.StreamSignIn;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -15,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,9 +28,8 @@ import java.util.logging.Logger;
  * The open event streams of signed-in users. A committed change arrives as a {@link LiveUpdate};
  * it is sent off the committing thread, to every stream whose user the topic's audience admits.
  * A comment every 20 s keeps proxies from closing idle streams and finds the dead ones. Every
- * {@value #RECHECK_SECONDS} s each stream's sign-in is checked again: a stream ends once its
- * console session is signed out or expired, or its user's password changed or they were
- * deactivated; once a minute its user is read again, so that other nodes' deactivations count too.
+ * {@value #RECHECK_SECONDS} s each stream's sign-in is checked again (by the identity area's
+ * rules, see {@link io.beacon.platform.live.StreamSignIns}): a stream ends with its sign-in.
  */
 @ApplicationScoped
 public class LiveStreams {
@@ -44,21 +39,18 @@ public class LiveStreams {
     static final long RECONNECT_MILLIS = 3000;
 
     static final long RECHECK_SECONDS = 2;
-    static final long REREAD_SECONDS = 60;
 
-    /** One open stream; {@code session} is null when it was opened with HTTP Basic or a token. */
-    record Subscriber(Actor actor, SseEventSink sink, Sse sse, HttpSession session, long stamp, AtomicLong readAt) {}
+    /** One open stream. */
+    record Subscriber(StreamSignIn signIn, SseEventSink sink, Sse sse) {
+        Actor actor() {
+            return signIn.actor();
+        }
+    }
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
     @Inject
     LiveAudiences audiences;
-
-    @Inject
-    SignInRevocations revocations;
-
-    @Inject
-    Authenticator authenticator;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -104,11 +96,10 @@ public class LiveStreams {
         subscribers.clear();
     }
 
-    void open(Actor actor, HttpSession session, SseEventSink sink, Sse sse) {
-        Subscriber subscriber = new Subscriber(actor, sink, sse, session, revocations.stamp(),
-                new AtomicLong(System.nanoTime()));
+    void open(StreamSignIn signIn, SseEventSink sink, Sse sse) {
+        Subscriber subscriber = new Subscriber(signIn, sink, sse);
         subscribers.add(subscriber);
-        String hello = Json.createObjectBuilder().add("user", actor.username()).build().toString();
+        String hello = Json.createObjectBuilder().add("user", signIn.actor().username()).build().toString();
         send(subscriber, sse.newEventBuilder().name("hello").data(hello).reconnectDelay(RECONNECT_MILLIS).build());
     }
 
@@ -151,15 +142,8 @@ public class LiveStreams {
     /** Ends the streams whose sign-in has ended; a stream the browser reopens is authenticated anew. */
     private void recheck() {
         try {
-            long rereadNanos = TimeUnit.SECONDS.toNanos(REREAD_SECONDS);
             for (Subscriber s : subscribers) {
-                boolean ended = revocations.isRevoked(s.actor().username(), s.stamp())
-                        || (s.session() != null && !ConsoleSession.isSignedIn(s.session(), revocations));
-                if (!ended && System.nanoTime() - s.readAt().get() > rereadNanos) {
-                    s.readAt().set(System.nanoTime());
-                    ended = authenticator.actorFor(s.actor().username()).isEmpty();
-                }
-                if (ended) {
+                if (!s.signIn().holds()) {
                     drop(s);
                 }
             }

@@ -1,11 +1,10 @@
 package io.beacon.platform.live.rest;
 
-import io.beacon.identity.domain.Role;
-import io.beacon.platform.security.CallerIdentity;
+import io.beacon.platform.domain.Role;
+import io.beacon.platform.live.StreamSignIns;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,19 +22,15 @@ import jakarta.ws.rs.sse.SseEventSink;
 @RequestScoped
 public class StreamResource {
     @Inject
-    CallerIdentity caller;
+    StreamSignIns signIns;
 
     @Inject
     LiveStreams streams;
-
-    @Context
-    HttpServletRequest request;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.APPROVER_NAME, Role.ADMIN_NAME})
     public void open(@Context SseEventSink sink, @Context Sse sse) {
-        // A stream opened with the console's cookie lives only as long as that session.
-        streams.open(caller.caller(), caller.viaSession() ? request.getSession(false) : null, sink, sse);
+        streams.open(signIns.ofCurrentRequest(), sink, sse);
     }
 }

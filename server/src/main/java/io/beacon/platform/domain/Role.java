@@ -1,6 +1,5 @@
-package io.beacon.identity.domain;
+package io.beacon.platform.domain;
 
-import io.beacon.platform.domain.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.beacon.platform.monitoring;
+package io.beacon.identity.monitoring;
 
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;

@@ -1,4 +1,4 @@
-package io.beacon.platform.security.rest;
+package io.beacon.identity.security.rest;
 
 import io.beacon.identity.application.SignInResult;
 import io.beacon.platform.rest.Problem;

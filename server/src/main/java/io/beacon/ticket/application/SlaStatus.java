@@ -1,4 +1,4 @@
-package io.beacon.sla.application;
+package io.beacon.ticket.application;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.beacon.platform.security;
+package io.beacon.identity.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

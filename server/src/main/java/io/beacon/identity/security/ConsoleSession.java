@@ -1,8 +1,8 @@
-package io.beacon.platform.security;
+package io.beacon.identity.security;
 
 import io.beacon.identity.application.Authenticator;
 import io.beacon.identity.application.SignInRevocations;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;

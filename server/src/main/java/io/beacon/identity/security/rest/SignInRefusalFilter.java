@@ -1,11 +1,12 @@
-package io.beacon.platform.security.rest;
+package io.beacon.identity.security.rest;
 
-import io.beacon.platform.security.CallerIdentity;
+import io.beacon.identity.security.BeaconAuthenticationMechanism;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -15,12 +16,12 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class SignInRefusalFilter implements ContainerRequestFilter {
-    @Inject
-    CallerIdentity caller;
+    @Context
+    HttpServletRequest request;
 
     @Override
     public void filter(ContainerRequestContext context) {
-        caller.throttled().ifPresent(refused ->
+        BeaconAuthenticationMechanism.throttled(request).ifPresent(refused ->
                 context.abortWith(SignInRefusals.of(refused, context.getUriInfo().getRequestUri().getPath(),
                         context.getHeaderString("X-Requested-With") == null)));
     }

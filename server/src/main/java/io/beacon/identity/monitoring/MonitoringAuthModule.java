@@ -1,7 +1,7 @@
-package io.beacon.platform.monitoring;
+package io.beacon.identity.monitoring;
 
 import io.beacon.identity.application.SignInResult;
-import io.beacon.identity.domain.Actor;
+import io.beacon.platform.domain.Actor;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;

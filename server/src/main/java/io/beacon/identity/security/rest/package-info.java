@@ -1,2 +1,2 @@
 /** The API's answers to credentials the sign-in throttle held back (429 with Retry-After, or a locked 401). */
-package io.beacon.platform.security.rest;
+package io.beacon.identity.security.rest;

@@ -1,4 +1,4 @@
-package io.beacon.platform.security;
+package io.beacon.identity.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.beacon.identity.domain;
+package io.beacon.platform.domain;
 
 import java.io.Serializable;
 import java.util.Set;

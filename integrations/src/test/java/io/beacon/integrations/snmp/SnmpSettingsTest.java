@@ -1,13 +1,13 @@
-package io.beacon.event;
+package io.beacon.integrations.snmp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class EventSettingsSnmpTest {
-    static EventSettings with(Optional<String> community, Optional<String> relays) {
-        EventSettings s = new EventSettings();
+class SnmpSettingsTest {
+    static SnmpSettings with(Optional<String> community, Optional<String> relays) {
+        SnmpSettings s = new SnmpSettings();
         s.community = community;
         s.trustedRelays = relays;
         return s;
@@ -15,7 +15,7 @@ class EventSettingsSnmpTest {
 
     @Test
     void noCommunityAndNoRelayUnlessConfigured() {
-        EventSettings unset = with(Optional.empty(), Optional.empty());
+        SnmpSettings unset = with(Optional.empty(), Optional.empty());
         assertThat(unset.communities()).isEmpty();
         assertThat(unset.trustedRelays()).isEmpty();
         assertThat(with(Optional.of(" , "), Optional.empty()).communities()).isEmpty();

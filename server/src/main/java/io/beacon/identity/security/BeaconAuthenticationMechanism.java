@@ -1,11 +1,12 @@
-package io.beacon.platform.security;
+package io.beacon.identity.security;
 
 import io.beacon.identity.application.Authenticator;
 import io.beacon.identity.application.SignInResult;
 import io.beacon.identity.application.SignInRevocations;
 import io.beacon.identity.application.SignIns;
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
+import io.beacon.platform.security.CallerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -27,6 +28,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanism {
+    private static final String THROTTLED = "beacon.authThrottled";
 
     @Inject
     Authenticator authenticator;
@@ -56,8 +58,7 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
         if (session != null) {
             Optional<Actor> actor = ConsoleSession.actor(session, authenticator, revocations);
             if (actor.isPresent()) {
-                request.setAttribute(CallerIdentity.SESSION_AUTH, Boolean.TRUE);
-                return login(request, context, actor.get());
+                return login(request, context, actor.get(), true);
             }
         }
         return context.doNothing();
@@ -66,19 +67,25 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
     private static AuthenticationStatus answer(HttpServletRequest request, HttpMessageContext context,
             SignInResult result, String wrong) {
         if (result.accepted().isPresent()) {
-            return login(request, context, result.accepted().get());
+            return login(request, context, result.accepted().get(), false);
         }
         if (result.throttled()) {
-            request.setAttribute(CallerIdentity.THROTTLED, result);
+            request.setAttribute(THROTTLED, result);
             return refuse(request, "too many failed sign-ins");
         }
         return refuse(request, wrong);
     }
 
-    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Actor actor) {
-        request.setAttribute(CallerIdentity.ACTOR, actor);
+    private static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, Actor actor,
+            boolean viaSession) {
+        CallerIdentity.authenticated(request, actor, viaSession);
         Set<String> groups = actor.roles().stream().map(Role::code).collect(Collectors.toSet());
         return context.notifyContainerAboutLogin(new CallerPrincipal(actor.username()), groups);
+    }
+
+    /** The throttle's refusal of the credentials that came with the request, if it refused them. */
+    public static Optional<SignInResult> throttled(HttpServletRequest request) {
+        return Optional.ofNullable((SignInResult) request.getAttribute(THROTTLED));
     }
 
     /**
@@ -87,7 +94,7 @@ public class BeaconAuthenticationMechanism implements HttpAuthenticationMechanis
      * SEND_FAILURE, and the API's URLs are protected by the filter, not by servlet constraints).
      */
     private static AuthenticationStatus refuse(HttpServletRequest request, String why) {
-        request.setAttribute(CallerIdentity.FAILURE, why);
+        CallerIdentity.refused(request, why);
         return AuthenticationStatus.NOT_DONE;
     }
 }

@@ -1,13 +1,16 @@
-package io.beacon.platform.monitoring;
+package io.beacon.identity.monitoring;
 
 import io.beacon.identity.application.SignInResult;
 import io.beacon.identity.application.SignIns;
-import io.beacon.identity.domain.Actor;
-import io.beacon.identity.domain.Role;
-import io.beacon.platform.security.ClientAddress;
+import io.beacon.identity.security.ClientAddress;
+import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.Role;
+import io.beacon.platform.startup.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
 import java.util.ArrayList;
@@ -45,8 +48,8 @@ public class MonitoringAccess {
 
     private final java.util.List<String> registrations = new ArrayList<>();
 
-    /** Registers a module for each of Liberty's monitoring endpoints; called once at start-up. */
-    public void install() {
+    /** Registers a module for each of Liberty's monitoring endpoints, once at start-up. */
+    void install(@Observes @Priority(StartupEvent.MONITORING_ACCESS) StartupEvent started) {
         // The module runs on Liberty's threads for its own modules: the checks run in Beacon's context.
         MonitoringAuthModule.Verifier verifier = contextService.createContextualProxy(
                 (MonitoringAuthModule.Verifier) this::caller, MonitoringAuthModule.Verifier.class);

@@ -3,4 +3,4 @@
  * and API tokens, checked by a Jakarta Authentication module that Beacon registers for those
  * modules, since they live outside Beacon's application and its authentication mechanism.
  */
-package io.beacon.platform.monitoring;
+package io.beacon.identity.monitoring;
