@@ -71,7 +71,6 @@ class ConsoleJourneyIT {
         String address = "10.91." + (1 + random.nextInt(250)) + "." + (1 + random.nextInt(250));
         long ci = ((Number) asAdmin().body(Map.of("name", name, "type", "router", "ipAddresses", List.of(address)))
                 .post("/api/cis").then().statusCode(201).extract().path("id")).longValue();
-        awaitKnown(name);
 
         browser.signInDemo("agent");
         browser.open("#/tickets?queue=open-incidents&sort=-createdAt");
@@ -199,17 +198,6 @@ class ConsoleJourneyIT {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /** The event path resolves CIs through an index refreshed every few seconds: wait until it knows ours. */
-    private static void awaitKnown(String name) {
-        Poll.until(() -> {
-            asDemo("monitor").body(Map.of("source", "it", "ci", name, "severity", "warning", "name", "probe",
-                    "key", "probe-" + name)).post("/api/events").then().statusCode(200);
-            List<Map<String, Object>> items = asDemo("agent").queryParam("q", "probe-" + name).get("/api/alarms")
-                    .then().statusCode(200).extract().jsonPath().getList("items");
-            return items.stream().anyMatch(a -> name.equals(a.get("ciName")));
-        }, known -> known, WAIT, name + " in the CI index");
-    }
 
     private static String alarmIncident(String reductionKey) {
         List<Map<String, Object>> items = asDemo("agent").queryParam("q", reductionKey).get("/api/alarms")

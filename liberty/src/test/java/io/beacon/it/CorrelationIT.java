@@ -69,16 +69,6 @@ class CorrelationIT {
         return asDemo("agent").get("/api/tickets/" + key).then().statusCode(200).extract().jsonPath();
     }
 
-    /** The event path resolves CIs through an index refreshed every few seconds: wait until it knows ours. */
-    private static void awaitKnown(String... names) {
-        for (String name : names) {
-            Poll.until(() -> {
-                event(name, "probe-" + name, "warning");
-                return alarm("probe-" + name);
-            }, a -> a != null && name.equals(a.getString("ciName")), WAIT, name + " in the CI index");
-        }
-    }
-
     @Test
     void oneIncidentPerRootCauseWhateverTheArrivalOrderAndTheRestAttachedWithTheirReason() {
         String core = "core-" + run, dist = "dist-" + run, srv1 = "srv1-" + run, srv2 = "srv2-" + run;
@@ -89,7 +79,6 @@ class CorrelationIT {
         connect(distId, coreId);
         connect(srv1Id, distId);
         connect(srv2Id, distId);
-        awaitKnown(core, dist, srv1, srv2);
 
         // A server reports first and gets an incident of its own ...
         event(srv1, srv1, "major");
@@ -140,7 +129,6 @@ class CorrelationIT {
         for (long d : dists) {
             connect(d, coreId);
         }
-        awaitKnown(core, "trap-dist-a-" + run, "trap-dist-b-" + run, "trap-srv-0-" + run, "trap-srv-5-" + run);
 
         // Servers first, then the core, then the distribution switches: linkDown traps relayed for each device.
         try (TrapSender traps = new TrapSender(server.trapPort())) {
@@ -174,7 +162,6 @@ class CorrelationIT {
     void alarmsInsideAMaintenanceWindowPageNobodyAndThoseOutlivingItBecomeIncidents() {
         String name = "mw-srv-" + run;
         long id = ci(name, "server", "10.77.2.1");
-        awaitKnown(name);
         int plannedBefore = asDemo("agent").get("/api/correlation").then().extract().path("plannedWork");
         Instant end = Instant.now().plus(8, ChronoUnit.SECONDS);
         String ref = asDemo("agent").body(Map.of("ciIds", List.of(id), "start", Instant.now().minus(1, ChronoUnit.MINUTES)
@@ -203,7 +190,6 @@ class CorrelationIT {
         long coreId = ci(core, "switch", "10.77.4.1");
         long serverId = ci(server, "server", "10.77.4.11");
         connect(serverId, coreId);
-        awaitKnown(core, server);
         int plannedBefore = asDemo("agent").get("/api/correlation").then().extract().path("plannedWork");
         Instant end = Instant.now().plus(10, ChronoUnit.SECONDS);
         String change = asDemo("agent").body(Map.of("type", "standard", "title", "코어 스위치 IOS 업그레이드",
@@ -237,7 +223,6 @@ class CorrelationIT {
     void aProblemReturningSoonAfterItsIncidentWasResolvedReopensIt() {
         String name = "flaky-" + run;
         ci(name, "server", "10.77.3.1");
-        awaitKnown(name);
         event(name, name, "major");
         String incident = awaitAlarm(name, a -> a.getString("incidentKey") != null, "incident").getString("incidentKey");
         clear(name, name);

@@ -251,7 +251,6 @@ class TrapFloodBenchmarkIT {
                     .extract().jsonPath().getLong("id");
             out.put("127.0.1." + i, id);
         }
-        Thread.sleep(7000); // the CI index reloads within BEACON_EVENTS_CI_REFRESH_SECONDS (5)
         return out;
     }
 }
