@@ -57,6 +57,9 @@ public class TicketService {
     Clock clock;
 
     @Inject
+    PriorityDecision priorities;
+
+    @Inject
     Event<TicketActivity> activity;
 
     public Ticket open(Actor actor, NewTicket in) {
@@ -87,7 +90,7 @@ public class TicketService {
             Opening o = openings.get(i);
             NewTicket in = o.in();
             Ticket ticket = new Ticket(o.type(), numbers.get(i), in.title(), in.description(), o.impact(), o.urgency(),
-                    o.requester(), actor.username(), now);
+                    o.requester(), actor.username(), priorities, now);
             if (o.priority() != null) {
                 ticket.overridePriority(o.priority(), now);
             }
@@ -171,13 +174,13 @@ public class TicketService {
         }
         if (in.impact() != null || in.urgency() != null) {
             ticket.rate(in.impact() == null ? null : Level.fromCode("impact", in.impact()),
-                    in.urgency() == null ? null : Level.fromCode("urgency", in.urgency()), now);
+                    in.urgency() == null ? null : Level.fromCode("urgency", in.urgency()), priorities, now);
         }
         if (in.priority() != null) {
             if (in.priority().isPresent()) {
                 ticket.overridePriority(Priority.fromCode("priority", in.priority().get()), now);
             } else {
-                ticket.derivePriority(now);
+                ticket.derivePriority(priorities, now);
             }
         }
         if (in.ciIds() != null) {

@@ -68,7 +68,8 @@ public class ProcessEngineRuntime {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("Process engine started in " + ms + " ms (built " + (built - t0) / 1_000_000 + " ms, deployment "
                 + deployment.getId() + " with " + engine.getRepositoryService().createProcessDefinitionQuery()
-                .latestVersion().count() + " processes; job executor " + (settings.jobExecutor() ? "on" : "off") + ")");
+                .latestVersion().count() + " processes, " + engine.getRepositoryService().createDecisionDefinitionQuery()
+                .latestVersion().count() + " decision tables; job executor " + (settings.jobExecutor() ? "on" : "off") + ")");
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.beacon.change.application.ApprovalDecision;
 import io.beacon.change.application.ApproverPool;
 import io.beacon.change.application.ApproverSlot;
 import io.beacon.change.application.ChangeService;
@@ -17,6 +18,8 @@ import io.beacon.change.ChangeSettings;
 import io.beacon.sla.application.BusinessCalendars;
 import io.beacon.sla.domain.BusinessCalendar;
 import io.beacon.sla.domain.KoreanHolidays;
+import io.beacon.workflows.decision.CamundaApprovalDecision;
+import io.beacon.workflows.decision.DecisionTables;
 import io.beacon.workflows.engine.InMemoryEngine;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -58,6 +61,7 @@ class ChangeProcessTest {
     static final RecordingChanges changes = new RecordingChanges();
     static final FixedPool pool = new FixedPool();
     static final Settings settings = new Settings();
+    static final Approvals approvals = new Approvals();
 
     @BeforeAll
     static void startEngine() {
@@ -65,6 +69,7 @@ class ChangeProcessTest {
         steps.changes = changes;
         steps.pool = pool;
         steps.settings = settings;
+        steps.approvals = approvals;
         steps.calendars = new Calendars();
         steps.notifications = (to, subject, text) -> changes.notes.add("notify " + to + ": " + subject);
         steps.clock = new Clock() {
@@ -73,6 +78,7 @@ class ChangeProcessTest {
             @Override public Instant instant() { return ClockUtil.getCurrentTime().toInstant(); }
         };
         engine = InMemoryEngine.start("change-process-test", Map.of("changeSteps", steps));
+        approvals.table = new CamundaApprovalDecision(DecisionTables.on(engine));
         BpmnAwareTests.init(engine);
     }
 
@@ -88,8 +94,7 @@ class ChangeProcessTest {
         changes.notes.clear();
         changes.current.clear();
         changes.restarts.clear();
-        settings.rule = ApprovalRule.ALL;
-        settings.lowRule = ApprovalRule.ANY;
+        approvals.ruleOverride = null;
         pool.slots = List.of(new ApproverSlot("alice", List.of("alice")), new ApproverSlot("bob", List.of("bob", "carol")));
     }
 
@@ -172,7 +177,7 @@ class ChangeProcessTest {
 
     @Test
     void majorityDecidesWithoutWaitingForTheLastApprover() {
-        settings.rule = ApprovalRule.MAJORITY;
+        approvals.ruleOverride = ApprovalRule.MAJORITY;
         pool.slots = List.of(new ApproverSlot("alice", List.of("alice")), new ApproverSlot("bob", List.of("bob")),
                 new ApproverSlot("dave", List.of("dave")));
         ProcessInstance pi = start(ChangeType.NORMAL, Risk.HIGH);
@@ -364,12 +369,19 @@ class ChangeProcessTest {
         }
     }
 
-    public static final class Settings extends ChangeSettings {
-        ApprovalRule rule = ApprovalRule.ALL;
-        ApprovalRule lowRule = ApprovalRule.ANY;
+    /** The shipped changeApproval table, with the rule replaced where a test remodels it. */
+    public static final class Approvals implements ApprovalDecision {
+        ApprovalDecision table;
+        ApprovalRule ruleOverride;
 
-        @Override public ApprovalRule approvalRule() { return rule; }
-        @Override public ApprovalRule lowRiskRule() { return lowRule; }
+        @Override
+        public Approval approval(ChangeType type, Risk risk) {
+            Approval shipped = table.approval(type, risk);
+            return ruleOverride == null ? shipped : new Approval(shipped.approvers(), ruleOverride);
+        }
+    }
+
+    public static final class Settings extends ChangeSettings {
         @Override public String approverGroup() { return "CAB"; }
         @Override public String emergencyGroup() { return "CAB"; }
         @Override public int reminderHours() { return 8; }
