@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.beacon.change.application.ApprovalDecision;
+import io.beacon.change.application.ApprovalDecision.Approval;
+import io.beacon.change.application.ApprovalDecision.Approvers;
 import io.beacon.change.application.ApproverPool;
 import io.beacon.change.application.ApproverSlot;
 import io.beacon.change.application.ChangeService;
@@ -95,6 +97,7 @@ class ChangeProcessTest {
         changes.current.clear();
         changes.restarts.clear();
         approvals.ruleOverride = null;
+        approvals.override = null;
         pool.slots = List.of(new ApproverSlot("alice", List.of("alice")), new ApproverSlot("bob", List.of("bob", "carol")));
     }
 
@@ -200,6 +203,26 @@ class ChangeProcessTest {
         decide(taskFor(pi, "alice"), true);
         assertThat(pi).isWaitingAt("startImplementation");
         assertThat(approvalTasks(pi)).isEmpty();
+    }
+
+    @Test
+    void aTableThatAsksNobodyApprovesWithoutTasks() {
+        approvals.override = new Approval(Approvers.NOBODY, ApprovalRule.NONE);
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.LOW);
+        assertThat(pi).isWaitingAt("startImplementation").hasPassed("findCab", "decided", "schedule")
+                .hasNotPassed("reject");
+        assertThat(statuses(pi)).containsExactly("approval", "scheduled");
+    }
+
+    @Test
+    void aTableThatSendsNormalChangesToTheEmergencyApproversGivesThemOneSeat() {
+        approvals.override = new Approval(Approvers.EMERGENCY, ApprovalRule.ONE);
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.HIGH);
+        assertThat(approvalTasks(pi)).singleElement()
+                .satisfies(t -> assertThat(engine.getTaskService().getIdentityLinksForTask(t.getId()))
+                        .extracting(l -> l.getUserId()).containsExactlyInAnyOrder("alice", "bob", "carol"));
+        decide(taskFor(pi, "carol"), true);
+        assertThat(pi).isWaitingAt("startImplementation");
     }
 
     @Test
@@ -369,13 +392,17 @@ class ChangeProcessTest {
         }
     }
 
-    /** The shipped changeApproval table, with the rule replaced where a test remodels it. */
+    /** The shipped changeApproval table, with the rule or the whole answer replaced where a test remodels it. */
     public static final class Approvals implements ApprovalDecision {
         ApprovalDecision table;
         ApprovalRule ruleOverride;
+        Approval override;
 
         @Override
         public Approval approval(ChangeType type, Risk risk) {
+            if (override != null) {
+                return override;
+            }
             Approval shipped = table.approval(type, risk);
             return ruleOverride == null ? shipped : new Approval(shipped.approvers(), ruleOverride);
         }
