@@ -1,6 +1,5 @@
 package io.beacon.change;
 
-import io.beacon.change.domain.ApprovalRule;
 import io.beacon.change.domain.FreezeWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Change management settings: who approves, by which rule, freeze windows, reminders. The README lists them. */
+/**
+ * Change management settings: the approver groups, freeze windows, reminders. The README lists them. Which
+ * group approves by which rule is the changeApproval decision table's.
+ */
 @ApplicationScoped
 public class ChangeSettings {
     private static final Logger LOG = Logger.getLogger(ChangeSettings.class.getName());
@@ -25,14 +27,6 @@ public class ChangeSettings {
     @Inject
     @ConfigProperty(name = "beacon.change.emergency.group", defaultValue = "CAB")
     String emergencyGroup;
-
-    @Inject
-    @ConfigProperty(name = "beacon.change.approval.rule", defaultValue = "all")
-    String approvalRule;
-
-    @Inject
-    @ConfigProperty(name = "beacon.change.approval.rule.low.risk", defaultValue = "any")
-    String lowRiskRule;
 
     @Inject
     @ConfigProperty(name = "beacon.change.freeze.windows")
@@ -53,14 +47,6 @@ public class ChangeSettings {
 
     public String emergencyGroup() {
         return emergencyGroup.strip();
-    }
-
-    public ApprovalRule approvalRule() {
-        return ApprovalRule.fromCode("beacon.change.approval.rule", approvalRule);
-    }
-
-    public ApprovalRule lowRiskRule() {
-        return ApprovalRule.fromCode("beacon.change.approval.rule.low.risk", lowRiskRule);
     }
 
     /** Business hours after which open approval tasks remind their approvers, and then escalate. */

@@ -23,10 +23,6 @@ public class EventSettings {
     String incidentSeverity;
 
     @Inject
-    @ConfigProperty(name = "beacon.events.incident.priority", defaultValue = "critical=P1,major=P2,minor=P3,warning=P4")
-    String incidentPriority;
-
-    @Inject
     @ConfigProperty(name = "beacon.events.incident.on.clear", defaultValue = "resolve")
     String onClear;
 
@@ -64,11 +60,6 @@ public class EventSettings {
     /** Alarms at or above this severity open an incident. */
     public String incidentSeverity() {
         return incidentSeverity;
-    }
-
-    /** severity=P1..P4 pairs: the priority of an incident opened from an alarm. */
-    public String incidentPriority() {
-        return incidentPriority;
     }
 
     /** {@code resolve}: resolve an auto-opened incident once all its alarms cleared; {@code annotate}: only note it. */

@@ -67,6 +67,9 @@ public class MailIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    IncidentDecision incidentDecision;
+
     private IncidentRule incidentRule = IncidentRule.NONE;
 
     @PostConstruct
@@ -242,7 +245,8 @@ public class MailIntake {
     }
 
     private TicketType typeOf(InboundMail mail) {
-        return incidentRule.isIncident(mail) ? TicketType.INCIDENT : TicketType.SERVICE_REQUEST;
+        return incidentDecision.ticketType(mail.fromAddress(), mail.subject(), incidentRule.listedSender(mail),
+                incidentRule.subjectMatches(mail));
     }
 
     private static String description(InboundMail mail, String followUpOf) {

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which new mails open incidents instead of service requests: mail from listed addresses or
- * domains (a monitoring system, a NOC mailbox), or whose subject matches a pattern.
+ * The mail settings' incident signals: whether a mail comes from a listed address or domain (a
+ * monitoring system, a NOC mailbox), and whether its subject matches the pattern. The mailIncident
+ * decision table turns them (and the mail) into the ticket type.
  */
 public final class IncidentRule {
     public static final IncidentRule NONE = new IncidentRule(List.of(), null);
@@ -20,13 +21,17 @@ public final class IncidentRule {
         this.subject = subject;
     }
 
-    public boolean isIncident(InboundMail mail) {
+    public boolean listedSender(InboundMail mail) {
         String from = mail.fromAddress() == null ? "" : mail.fromAddress();
         for (String s : senders) {
             if (s.startsWith("@") ? from.endsWith(s) : from.equals(s)) {
                 return true;
             }
         }
+        return false;
+    }
+
+    public boolean subjectMatches(InboundMail mail) {
         return subject != null && mail.subject() != null && subject.matcher(mail.subject()).find();
     }
 }

@@ -11,6 +11,7 @@ import io.beacon.platform.domain.Validator;
 import io.beacon.ticket.domain.FieldChange;
 import io.beacon.ticket.domain.Level;
 import io.beacon.ticket.domain.Priority;
+import io.beacon.ticket.domain.PriorityMatrix;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAccess;
 import io.beacon.ticket.domain.TicketAttachment;
@@ -28,9 +29,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Opens and changes tickets; each call is one transaction and leaves an audit line per changed field. */
@@ -55,6 +58,9 @@ public class TicketService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PriorityDecision priorities;
 
     @Inject
     Event<TicketActivity> activity;
@@ -83,11 +89,16 @@ public class TicketService {
         Instant now = clock.instant();
         List<Ticket> opened = new ArrayList<>(all.size());
         List<List<FieldChange>> creations = new ArrayList<>(all.size());
+        // One evaluation per impact x urgency within the batch (a storm's incidents are alike), none kept
+        // beyond it: a replaced table applies to the next call.
+        Map<List<Level>, Priority> decided = new HashMap<>();
+        PriorityMatrix batchPriorities = (impact, urgency) ->
+                decided.computeIfAbsent(List.of(impact, urgency), k -> priorities.of(impact, urgency));
         for (int i = 0; i < openings.size(); i++) {
             Opening o = openings.get(i);
             NewTicket in = o.in();
             Ticket ticket = new Ticket(o.type(), numbers.get(i), in.title(), in.description(), o.impact(), o.urgency(),
-                    o.requester(), actor.username(), now);
+                    o.requester(), actor.username(), batchPriorities, now);
             if (o.priority() != null) {
                 ticket.overridePriority(o.priority(), now);
             }
@@ -171,13 +182,13 @@ public class TicketService {
         }
         if (in.impact() != null || in.urgency() != null) {
             ticket.rate(in.impact() == null ? null : Level.fromCode("impact", in.impact()),
-                    in.urgency() == null ? null : Level.fromCode("urgency", in.urgency()), now);
+                    in.urgency() == null ? null : Level.fromCode("urgency", in.urgency()), priorities, now);
         }
         if (in.priority() != null) {
             if (in.priority().isPresent()) {
                 ticket.overridePriority(Priority.fromCode("priority", in.priority().get()), now);
             } else {
-                ticket.derivePriority(now);
+                ticket.derivePriority(priorities, now);
             }
         }
         if (in.ciIds() != null) {

@@ -131,7 +131,7 @@ public class Ticket {
     protected Ticket() {}
 
     public Ticket(TicketType type, long number, String title, String description, Level impact, Level urgency,
-            User requester, String createdBy, Instant now) {
+            User requester, String createdBy, PriorityMatrix matrix, Instant now) {
         Validator v = new Validator();
         validateTitle(v, title);
         validateDescription(v, description);
@@ -142,7 +142,7 @@ public class Ticket {
         this.description = blankToNull(description);
         this.impact = impact == null ? Level.MEDIUM : impact;
         this.urgency = urgency == null ? Level.MEDIUM : urgency;
-        this.priority = Priority.of(this.impact, this.urgency);
+        this.priority = matrix.of(this.impact, this.urgency);
         this.status = TicketStatus.NEW;
         this.requester = requester;
         this.createdBy = createdBy;
@@ -178,7 +178,7 @@ public class Ticket {
     }
 
     /** New impact and/or urgency; the priority follows unless someone set it by hand. */
-    public void rate(Level newImpact, Level newUrgency, Instant now) {
+    public void rate(Level newImpact, Level newUrgency, PriorityMatrix matrix, Instant now) {
         ensureEditable();
         if (newImpact != null && newImpact != impact) {
             record("impact", impact.code(), newImpact.code(), now);
@@ -189,7 +189,7 @@ public class Ticket {
             urgency = newUrgency;
         }
         if (!priorityOverridden) {
-            setPriority(Priority.of(impact, urgency), now);
+            setPriority(matrix.of(impact, urgency), now);
         }
     }
 
@@ -204,13 +204,13 @@ public class Ticket {
     }
 
     /** Lets the priority follow impact × urgency again. */
-    public void derivePriority(Instant now) {
+    public void derivePriority(PriorityMatrix matrix, Instant now) {
         ensureEditable();
         if (priorityOverridden) {
             record("priorityOverridden", "true", "false", now);
         }
         priorityOverridden = false;
-        setPriority(Priority.of(impact, urgency), now);
+        setPriority(matrix.of(impact, urgency), now);
     }
 
     /**

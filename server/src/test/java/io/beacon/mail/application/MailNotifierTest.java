@@ -18,6 +18,7 @@ import io.beacon.platform.domain.Role;
 import io.beacon.ticket.application.TicketActivity;
 import io.beacon.ticket.application.TicketFinder;
 import io.beacon.ticket.domain.FieldChange;
+import io.beacon.ticket.domain.FixedPriorities;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketComment;
 import io.beacon.ticket.domain.TicketType;
@@ -53,7 +54,7 @@ class MailNotifierTest {
     void setUp() throws Exception {
         requester = new User("kim@corp.kr", "김철수", "kim@corp.kr", Set.of(Role.REQUESTER), "ko", "Asia/Seoul", T0);
         ticket = new Ticket(TicketType.SERVICE_REQUEST, 42, "노트북 교체", "배터리가 부풉니다", null, null, requester,
-                "kim@corp.kr", T0);
+                "kim@corp.kr", FixedPriorities.MATRIX, T0);
         setField(ticket, "id", 7L);
         notifier = new MailNotifier();
         notifier.settings = new MailSettings() {

@@ -34,12 +34,14 @@ class MailRulesTest {
     void incidentRuleMatchesSendersDomainsAndSubjects() {
         IncidentRule rule = new IncidentRule(List.of("noc@corp.kr", "@monitor.corp.kr"),
                 Pattern.compile("(?i)장애|outage"));
-        assertThat(rule.isIncident(mail("noc@corp.kr", "hello"))).isTrue();
-        assertThat(rule.isIncident(mail("zabbix@monitor.corp.kr", "hello"))).isTrue();
-        assertThat(rule.isIncident(mail("kim@corp.kr", "메일서버 장애"))).isTrue();
-        assertThat(rule.isIncident(mail("kim@corp.kr", "Network OUTAGE"))).isTrue();
-        assertThat(rule.isIncident(mail("kim@corp.kr", "노트북 요청"))).isFalse();
-        assertThat(IncidentRule.NONE.isIncident(mail("noc@corp.kr", "장애"))).isFalse();
+        assertThat(rule.listedSender(mail("noc@corp.kr", "hello"))).isTrue();
+        assertThat(rule.listedSender(mail("zabbix@monitor.corp.kr", "hello"))).isTrue();
+        assertThat(rule.listedSender(mail("kim@corp.kr", "메일서버 장애"))).isFalse();
+        assertThat(rule.subjectMatches(mail("kim@corp.kr", "메일서버 장애"))).isTrue();
+        assertThat(rule.subjectMatches(mail("kim@corp.kr", "Network OUTAGE"))).isTrue();
+        assertThat(rule.subjectMatches(mail("kim@corp.kr", "노트북 요청"))).isFalse();
+        assertThat(IncidentRule.NONE.listedSender(mail("noc@corp.kr", "장애"))).isFalse();
+        assertThat(IncidentRule.NONE.subjectMatches(mail("noc@corp.kr", "장애"))).isFalse();
     }
 
     @Test

@@ -26,7 +26,7 @@ class TicketLifecycleTest {
 
     private Ticket newIncident() {
         return new Ticket(TicketType.INCIDENT, 7, "메일서버장애 발생", "메일이 안 됩니다", Level.HIGH, Level.MEDIUM,
-                requester, "requester", T0);
+                requester, "requester", FixedPriorities.MATRIX, T0);
     }
 
     @Test
@@ -36,13 +36,15 @@ class TicketLifecycleTest {
         assertThat(t.getStatus()).isEqualTo(TicketStatus.NEW);
         assertThat(t.getPriority()).isEqualTo(Priority.P2);
         assertThat(t.isPriorityOverridden()).isFalse();
-        assertThat(new Ticket(TicketType.SERVICE_REQUEST, 42, "Laptop", null, null, null, requester, "x", T0).getKey())
+        assertThat(new Ticket(TicketType.SERVICE_REQUEST, 42, "Laptop", null, null, null, requester, "x",
+                FixedPriorities.MATRIX, T0).getKey())
                 .isEqualTo("REQ-42");
     }
 
     @Test
     void aTitleIsRequired() {
-        assertThatThrownBy(() -> new Ticket(TicketType.INCIDENT, 1, "  ", null, null, null, requester, "x", T0))
+        assertThatThrownBy(() -> new Ticket(TicketType.INCIDENT, 1, "  ", null, null, null, requester, "x",
+                FixedPriorities.MATRIX, T0))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors()).extracting("field").containsExactly("title"));
     }
@@ -137,12 +139,12 @@ class TicketLifecycleTest {
     @Test
     void priorityFollowsImpactAndUrgencyUntilOverriddenAndAgainAfterwards() {
         Ticket t = newIncident(); // high x medium = P2
-        t.rate(Level.HIGH, Level.HIGH, T0);
+        t.rate(Level.HIGH, Level.HIGH, FixedPriorities.MATRIX, T0);
         assertThat(t.getPriority()).isEqualTo(Priority.P1);
         t.overridePriority(Priority.P4, T0);
-        t.rate(Level.MEDIUM, Level.MEDIUM, T0);
+        t.rate(Level.MEDIUM, Level.MEDIUM, FixedPriorities.MATRIX, T0);
         assertThat(t.getPriority()).isEqualTo(Priority.P4);
-        t.derivePriority(T0);
+        t.derivePriority(FixedPriorities.MATRIX, T0);
         assertThat(t.getPriority()).isEqualTo(Priority.P3);
         assertThat(t.drainChanges()).extracting(FieldChange::field).containsExactly(
                 "urgency", "priority", "priorityOverridden", "priority", "impact", "urgency", "priorityOverridden",
@@ -165,7 +167,7 @@ class TicketLifecycleTest {
         Ticket t = newIncident();
         t.rename("메일서버장애 발생", T0);
         t.describe("메일이 안 됩니다", T0);
-        t.rate(Level.HIGH, Level.MEDIUM, T0);
+        t.rate(Level.HIGH, Level.MEDIUM, FixedPriorities.MATRIX, T0);
         assertThat(t.drainChanges()).isEmpty();
     }
 

@@ -17,7 +17,7 @@ class TicketParticipantsTest {
     private static final Instant T0 = Instant.parse("2026-12-06T01:00:00Z");
 
     private final Ticket ticket = new Ticket(TicketType.SERVICE_REQUEST, 3, "VPN", null, null, null,
-            new User("park", "Park", "park@corp.kr", Set.of(Role.REQUESTER), "ko", "Asia/Seoul", T0), "park", T0);
+            new User("park", "Park", "park@corp.kr", Set.of(Role.REQUESTER), "ko", "Asia/Seoul", T0), "park", FixedPriorities.MATRIX, T0);
 
     @Test
     void addedAddressesAreNormalisedSortedAuditedAndRemovable() {

@@ -2,12 +2,15 @@ package io.beacon.workflows.change;
 
 import static io.beacon.workflows.ProcessVariables.*;
 
+import io.beacon.change.application.ApprovalDecision;
+import io.beacon.change.application.ApprovalDecision.Approval;
+import io.beacon.change.application.ApprovalDecision.Approvers;
 import io.beacon.change.application.ApproverPool;
 import io.beacon.change.application.ApproverSlot;
 import io.beacon.change.application.ChangeService;
 import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeStatus;
-import io.beacon.change.domain.Risk;
+import io.beacon.change.domain.ApprovalRule;
 import io.beacon.change.ChangeSettings;
 import io.beacon.platform.domain.Actor;
 import io.beacon.process.application.ProcessNotifications;
@@ -38,6 +41,9 @@ public class ChangeSteps {
     ChangeSettings settings;
 
     @Inject
+    ApprovalDecision approvals;
+
+    @Inject
     BusinessCalendars calendars;
 
     @Inject
@@ -52,22 +58,37 @@ public class ChangeSteps {
         execution.setVariable(REJECTIONS, 0);
     }
 
-    /** Normal changes: one seat per CAB member; how many must approve follows the configured rule and the risk. */
+    /** Normal changes: the approvers and the rule that the changeApproval decision gives for the change's type and risk. */
     public void cabApprovers(DelegateExecution execution) {
-        Change change = changes.find(String.valueOf(changeId(execution)));
-        List<ApproverSlot> slots = pool.slots(change, settings.approverGroup(), clock.instant());
-        var rule = change.getRisk() == Risk.LOW ? settings.lowRiskRule() : settings.approvalRule();
-        seats(execution, slots.stream().map(ApproverSlot::candidateList).toList(), rule.required(slots.size()));
+        seatApprovers(execution);
     }
 
-    /** Emergency changes: one seat that any emergency approver (or substitute) may take. */
+    /** Emergency changes: likewise (by default, one seat that any emergency approver or substitute may take). */
     public void emergencyApprovers(DelegateExecution execution) {
+        seatApprovers(execution);
+    }
+
+    /** CAB: one seat per member; emergency approvers: one shared seat; nobody: no seat and nothing required. */
+    private void seatApprovers(DelegateExecution execution) {
         Change change = changes.find(String.valueOf(changeId(execution)));
+        Approval approval = approvals.approval(change.getType(), change.getRisk());
+        if (approval.rule() == ApprovalRule.NONE || approval.approvers() == Approvers.NOBODY) {
+            seats(execution, List.of(), 0);
+        } else if (approval.approvers() == Approvers.EMERGENCY) {
+            emergencySeat(execution, change, approval.rule());
+        } else {
+            List<ApproverSlot> slots = pool.slots(change, settings.approverGroup(), clock.instant());
+            seats(execution, slots.stream().map(ApproverSlot::candidateList).toList(),
+                    approval.rule().required(slots.size()));
+        }
+    }
+
+    private void emergencySeat(DelegateExecution execution, Change change, ApprovalRule rule) {
         List<String> candidates = new ArrayList<>();
         for (ApproverSlot slot : pool.slots(change, settings.emergencyGroup(), clock.instant())) {
             slot.candidates().stream().filter(c -> !candidates.contains(c)).forEach(candidates::add);
         }
-        seats(execution, candidates.isEmpty() ? List.of() : List.of(String.join(",", candidates)), 1);
+        seats(execution, candidates.isEmpty() ? List.of() : List.of(String.join(",", candidates)), rule.required(1));
     }
 
     private void seats(DelegateExecution execution, List<String> seats, int required) {

@@ -18,8 +18,8 @@ public final class EngineConfigurations {
         config.setHistory(history);
         // UUIDs instead of a database id block: several Beacon nodes can share one database.
         config.setIdGenerator(new StrongUuidGenerator());
-        // Beacon runs no DMN decisions or CMMN cases: skipping them saves start time (their tables exist).
-        config.setDmnEnabled(false);
+        // Beacon's decisions are DMN tables (decisions/); it runs no CMMN cases: skipping those saves start time.
+        config.setDmnEnabled(true);
         config.setCmmnEnabled(false);
         config.setMetricsEnabled(false);
         config.setTaskMetricsEnabled(false);

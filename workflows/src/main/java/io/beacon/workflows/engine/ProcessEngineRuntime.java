@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
@@ -50,8 +49,11 @@ public class ProcessEngineRuntime {
 
     private volatile ProcessEngine engine;
 
-    /** Before any other start-up observer, so that those may already start processes. */
-    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent started) {
+    /**
+     * Before any other start-up observer, so that those may already start processes and evaluate decisions
+     * (Interceptor.Priority.LIBRARY_BEFORE, 1000, ran it after the demo data and the event pipeline).
+     */
+    void start(@Observes @Priority(StartupEvent.PROCESS_ENGINE) StartupEvent started) {
         long t0 = System.nanoTime();
         JakartaTransactionProcessEngineConfiguration config = EngineConfigurations.beaconDefaults(
                 new JakartaTransactionProcessEngineConfiguration(), new CdiBeans(beanManager), settings.history());
@@ -68,7 +70,8 @@ public class ProcessEngineRuntime {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         LOG.info("Process engine started in " + ms + " ms (built " + (built - t0) / 1_000_000 + " ms, deployment "
                 + deployment.getId() + " with " + engine.getRepositoryService().createProcessDefinitionQuery()
-                .latestVersion().count() + " processes; job executor " + (settings.jobExecutor() ? "on" : "off") + ")");
+                .latestVersion().count() + " processes, " + engine.getRepositoryService().createDecisionDefinitionQuery()
+                .latestVersion().count() + " decision tables; job executor " + (settings.jobExecutor() ? "on" : "off") + ")");
     }
 
     @PreDestroy

@@ -2,12 +2,13 @@ package io.beacon.workflows.engine;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 
 /**
- * The BPMN files under {@code processes/} and their deployment. Named explicitly (no class-path
+ * The BPMN files under {@code processes/}, the DMN decision tables under {@code decisions/}, and their deployment. Named explicitly (no class-path
  * scanning on Liberty); duplicate filtering deploys a new version only of a file that changed, and
  * running instances keep the version they started on.
  */
@@ -16,6 +17,12 @@ public final class ProcessFiles {
             "processes/change-management.bpmn",
             "processes/ticket-lifecycle.bpmn");
 
+    public static final List<String> DECISIONS = List.of(
+            "decisions/ticketPriority.dmn",
+            "decisions/changeApproval.dmn",
+            "decisions/mailIncident.dmn",
+            "decisions/alarmPriority.dmn");
+
     private ProcessFiles() {}
 
     public static Deployment deploy(ProcessEngine engine) {
@@ -23,7 +30,7 @@ public final class ProcessFiles {
                 .name("beacon-processes")
                 .source("beacon")
                 .enableDuplicateFiltering(true);
-        for (String file : ALL) {
+        for (String file : Stream.concat(ALL.stream(), DECISIONS.stream()).toList()) {
             InputStream in = ProcessFiles.class.getClassLoader().getResourceAsStream(file);
             if (in == null) {
                 throw new IllegalStateException("Process file missing from the application: " + file);

@@ -6,6 +6,8 @@ import io.beacon.change.application.ApproverSlot;
 import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeType;
 import io.beacon.change.domain.Risk;
+import io.beacon.workflows.decision.CamundaApprovalDecision;
+import io.beacon.workflows.decision.DecisionTables;
 import io.beacon.workflows.engine.InMemoryEngine;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,7 +39,10 @@ public final class ChangeProcessBenchmark {
         steps.calendars = new ChangeProcessTest.Calendars();
         steps.notifications = (to, subject, text) -> { };
         steps.clock = Clock.systemUTC();
+        ChangeProcessTest.Approvals approvals = new ChangeProcessTest.Approvals();
+        steps.approvals = approvals;
         ProcessEngine engine = InMemoryEngine.start("change-benchmark", Map.of("changeSteps", steps));
+        approvals.table = new CamundaApprovalDecision(DecisionTables.on(engine));
         try {
             run(engine, changes, Math.min(200, n)); // warm-up
             run(engine, changes, n);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.beacon.change.application.ApprovalDecision;
+import io.beacon.change.application.ApprovalDecision.Approval;
+import io.beacon.change.application.ApprovalDecision.Approvers;
 import io.beacon.change.application.ApproverPool;
 import io.beacon.change.application.ApproverSlot;
 import io.beacon.change.application.ChangeService;
@@ -17,6 +20,8 @@ import io.beacon.change.ChangeSettings;
 import io.beacon.sla.application.BusinessCalendars;
 import io.beacon.sla.domain.BusinessCalendar;
 import io.beacon.sla.domain.KoreanHolidays;
+import io.beacon.workflows.decision.CamundaApprovalDecision;
+import io.beacon.workflows.decision.DecisionTables;
 import io.beacon.workflows.engine.InMemoryEngine;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -58,6 +63,7 @@ class ChangeProcessTest {
     static final RecordingChanges changes = new RecordingChanges();
     static final FixedPool pool = new FixedPool();
     static final Settings settings = new Settings();
+    static final Approvals approvals = new Approvals();
 
     @BeforeAll
     static void startEngine() {
@@ -65,6 +71,7 @@ class ChangeProcessTest {
         steps.changes = changes;
         steps.pool = pool;
         steps.settings = settings;
+        steps.approvals = approvals;
         steps.calendars = new Calendars();
         steps.notifications = (to, subject, text) -> changes.notes.add("notify " + to + ": " + subject);
         steps.clock = new Clock() {
@@ -73,6 +80,7 @@ class ChangeProcessTest {
             @Override public Instant instant() { return ClockUtil.getCurrentTime().toInstant(); }
         };
         engine = InMemoryEngine.start("change-process-test", Map.of("changeSteps", steps));
+        approvals.table = new CamundaApprovalDecision(DecisionTables.on(engine));
         BpmnAwareTests.init(engine);
     }
 
@@ -88,8 +96,8 @@ class ChangeProcessTest {
         changes.notes.clear();
         changes.current.clear();
         changes.restarts.clear();
-        settings.rule = ApprovalRule.ALL;
-        settings.lowRule = ApprovalRule.ANY;
+        approvals.ruleOverride = null;
+        approvals.override = null;
         pool.slots = List.of(new ApproverSlot("alice", List.of("alice")), new ApproverSlot("bob", List.of("bob", "carol")));
     }
 
@@ -172,7 +180,7 @@ class ChangeProcessTest {
 
     @Test
     void majorityDecidesWithoutWaitingForTheLastApprover() {
-        settings.rule = ApprovalRule.MAJORITY;
+        approvals.ruleOverride = ApprovalRule.MAJORITY;
         pool.slots = List.of(new ApproverSlot("alice", List.of("alice")), new ApproverSlot("bob", List.of("bob")),
                 new ApproverSlot("dave", List.of("dave")));
         ProcessInstance pi = start(ChangeType.NORMAL, Risk.HIGH);
@@ -195,6 +203,26 @@ class ChangeProcessTest {
         decide(taskFor(pi, "alice"), true);
         assertThat(pi).isWaitingAt("startImplementation");
         assertThat(approvalTasks(pi)).isEmpty();
+    }
+
+    @Test
+    void aTableThatAsksNobodyApprovesWithoutTasks() {
+        approvals.override = new Approval(Approvers.NOBODY, ApprovalRule.NONE);
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.LOW);
+        assertThat(pi).isWaitingAt("startImplementation").hasPassed("findCab", "decided", "schedule")
+                .hasNotPassed("reject");
+        assertThat(statuses(pi)).containsExactly("approval", "scheduled");
+    }
+
+    @Test
+    void aTableThatSendsNormalChangesToTheEmergencyApproversGivesThemOneSeat() {
+        approvals.override = new Approval(Approvers.EMERGENCY, ApprovalRule.ONE);
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.HIGH);
+        assertThat(approvalTasks(pi)).singleElement()
+                .satisfies(t -> assertThat(engine.getTaskService().getIdentityLinksForTask(t.getId()))
+                        .extracting(l -> l.getUserId()).containsExactlyInAnyOrder("alice", "bob", "carol"));
+        decide(taskFor(pi, "carol"), true);
+        assertThat(pi).isWaitingAt("startImplementation");
     }
 
     @Test
@@ -364,12 +392,23 @@ class ChangeProcessTest {
         }
     }
 
-    public static final class Settings extends ChangeSettings {
-        ApprovalRule rule = ApprovalRule.ALL;
-        ApprovalRule lowRule = ApprovalRule.ANY;
+    /** The shipped changeApproval table, with the rule or the whole answer replaced where a test remodels it. */
+    public static final class Approvals implements ApprovalDecision {
+        ApprovalDecision table;
+        ApprovalRule ruleOverride;
+        Approval override;
 
-        @Override public ApprovalRule approvalRule() { return rule; }
-        @Override public ApprovalRule lowRiskRule() { return lowRule; }
+        @Override
+        public Approval approval(ChangeType type, Risk risk) {
+            if (override != null) {
+                return override;
+            }
+            Approval shipped = table.approval(type, risk);
+            return ruleOverride == null ? shipped : new Approval(shipped.approvers(), ruleOverride);
+        }
+    }
+
+    public static final class Settings extends ChangeSettings {
         @Override public String approverGroup() { return "CAB"; }
         @Override public String emergencyGroup() { return "CAB"; }
         @Override public int reminderHours() { return 8; }

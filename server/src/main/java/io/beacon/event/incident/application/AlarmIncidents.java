@@ -44,6 +44,9 @@ public class AlarmIncidents {
     @Inject
     EventSettings settings;
 
+    @Inject
+    AlarmPriorityDecision alarmPriorities;
+
     Ticket open(Alarm alarm) {
         return openAll(List.of(alarm)).get(0);
     }
@@ -51,8 +54,10 @@ public class AlarmIncidents {
     /** Opens one incident per alarm, written together, and links each alarm to its incident. */
     List<Ticket> openAll(List<Alarm> alarms) {
         Set<Long> existingCis = cis.existingIds(alarms.stream().map(Alarm::getCiId).filter(Objects::nonNull).toList());
-        Map<Severity, String> priorities = priorities();
-        List<NewTicket> incidents = alarms.stream().map(a -> incidentFor(a, existingCis, priorities)).toList();
+        // One decision per severity, not per alarm: a storm of alarms opens its incidents with a few evaluations.
+        Map<Severity, Optional<String>> priorities = new EnumMap<>(Severity.class);
+        List<NewTicket> incidents = alarms.stream().map(a -> incidentFor(a, existingCis,
+                priorities.computeIfAbsent(a.getSeverity(), alarmPriorities::priority).orElse(null))).toList();
         List<Ticket> opened = ticketService.openAll(Actor.SYSTEM, incidents);
         for (int i = 0; i < alarms.size(); i++) {
             alarms.get(i).linkIncident(opened.get(i).getId(), opened.get(i).getKey(), true);
@@ -60,7 +65,7 @@ public class AlarmIncidents {
         return opened;
     }
 
-    private static NewTicket incidentFor(Alarm alarm, Set<Long> existingCis, Map<Severity, String> priorities) {
+    private static NewTicket incidentFor(Alarm alarm, Set<Long> existingCis, String priority) {
         // A CI deleted since the alarm was raised is not linked (the incident still opens).
         List<Long> ciIds = alarm.getCiId() != null && existingCis.contains(alarm.getCiId())
                 ? List.of(alarm.getCiId()) : List.of();
@@ -68,7 +73,7 @@ public class AlarmIncidents {
         String description = "Opened by Beacon from alarm " + alarm.getId() + " (" + alarm.getSeverity().code() + ", "
                 + alarm.getSource().code() + ").\n\n" + alarm.getMessage() + "\n\nReduction key: " + alarm.getReductionKey()
                 + "\nFirst seen: " + alarm.getFirstSeen();
-        return new NewTicket("incident", title, description, priorities.get(alarm.getSeverity()), null, null, ciIds, null,
+        return new NewTicket("incident", title, description, priority, null, null, ciIds, null,
                 null, null, TicketComment.Channel.SYSTEM);
     }
 
@@ -125,18 +130,6 @@ public class AlarmIncidents {
     static String where(Alarm alarm) {
         return alarm.getCiName() != null ? alarm.getCiName()
                 : alarm.getSourceAddress() != null ? alarm.getSourceAddress() + " (unknown CI)" : "unknown CI";
-    }
-
-    Map<Severity, String> priorities() {
-        Map<Severity, String> map = new EnumMap<>(Severity.class);
-        for (String pair : settings.incidentPriority().split(",")) {
-            String[] kv = pair.split("=", 2);
-            Severity s = kv.length == 2 ? Severity.parse(kv[0]) : null;
-            if (s != null && Set.of("P1", "P2", "P3", "P4").contains(kv[1].strip().toUpperCase())) {
-                map.put(s, kv[1].strip().toUpperCase());
-            }
-        }
-        return map;
     }
 
     static String cut(String s, int max) {

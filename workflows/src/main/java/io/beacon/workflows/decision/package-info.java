@@ -1,0 +1,2 @@
+/** The decision tables under {@code decisions/}: the areas' decision ports, evaluated by Camunda's DMN engine. */
+package io.beacon.workflows.decision;
