@@ -91,7 +91,7 @@ public class JpaChanges implements Changes {
             count.setParameter(k, v);
         });
         List<Change> list = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return new Page<>(list, count.getSingleResult(), page.page(), page.size());
+        return new Page<>(list, Page.totalOf(list, page, count::getSingleResult), page.page(), page.size());
     }
 
     @Override

@@ -53,7 +53,7 @@ public class JpaUsers implements Users {
             count.setParameter("role", role);
         }
         List<User> list = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return new Page<>(list, count.getSingleResult(), page.page(), page.size());
+        return new Page<>(list, Page.totalOf(list, page, count::getSingleResult), page.page(), page.size());
     }
 
     @Override

@@ -63,7 +63,7 @@ public class JpaTickets implements Tickets {
         where.bind(items);
         where.bind(count);
         List<Ticket> list = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return new Page<>(list, count.getSingleResult(), page.page(), page.size());
+        return new Page<>(list, Page.totalOf(list, page, count::getSingleResult), page.page(), page.size());
     }
 
     @Override

@@ -123,7 +123,7 @@ public class JpaAlarms implements Alarms {
             count.setParameter(k, v);
         });
         List<Alarm> list = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return new Page<>(list, count.getSingleResult(), page.page(), page.size());
+        return new Page<>(list, Page.totalOf(list, page, count::getSingleResult), page.page(), page.size());
     }
 
     /** {@code -lastSeen} (default), {@code severity}, {@code firstSeen}, {@code count}...; "-" for descending. */

@@ -47,7 +47,7 @@ public class JpaMonitoringEvents implements MonitoringEvents {
             count.setParameter(k, v);
         });
         List<MonitoringEvent> list = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return new Page<>(list, count.getSingleResult(), page.page(), page.size());
+        return new Page<>(list, Page.totalOf(list, page, count::getSingleResult), page.page(), page.size());
     }
 
     @Override
