@@ -1,5 +1,6 @@
 package io.beacon.event.incident.application;
 
+import io.beacon.cmdb.application.AddressesClaimed;
 import io.beacon.correlation.application.CorrelationEngine;
 import io.beacon.correlation.domain.AlarmSignal;
 import io.beacon.correlation.domain.AlarmState;
@@ -17,9 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -259,24 +260,37 @@ public class IncidentActions {
     public record Moved(long alarmId, String reductionKey, long ciId, String label) {}
 
     /**
-     * A CI claimed addresses or host names: the active alarms that came from them without a CI move
-     * onto it, re-keyed to the CI's form so that the device's next event folds into them (unless an
-     * alarm of that key exists already: then they keep theirs), and the incidents Beacon opened for
-     * them get the CI linked and a note. Answers the moves, for correlation to learn after the commit.
+     * CIs claimed addresses or host names: the active alarms that came from them without a CI move
+     * onto the claiming CI, re-keyed to the CI's form so that the device's next event folds into them
+     * (unless an alarm of that key exists already: then they keep theirs), and the incidents Beacon
+     * opened for them get the CI linked and a note. Several claims (an import's) cost one query; an
+     * address claimed twice among them goes to the later claim, as in the CMDB view. Answers the
+     * moves, for correlation to learn after the commit.
      */
-    public List<Moved> moveOntoCi(long ciId, String ciName, Collection<String> addressesOrHosts) {
+    public List<Moved> moveOntoCis(List<AddressesClaimed> claims) {
+        Map<String, AddressesClaimed> byAddress = new LinkedHashMap<>();
+        for (AddressesClaimed claim : claims) {
+            for (String where : claim.addressesAndHosts()) {
+                byAddress.put(where.strip().toLowerCase(Locale.ROOT), claim);
+            }
+        }
         List<Moved> moved = new ArrayList<>();
-        for (Alarm alarm : alarms.activeWithoutCiFrom(addressesOrHosts, MOVED_MAX)) {
+        for (Alarm alarm : alarms.activeWithoutCiFrom(byAddress.keySet(), MOVED_MAX)) {
+            AddressesClaimed claim = byAddress.get(alarm.getSourceAddress().strip().toLowerCase(Locale.ROOT));
+            if (claim == null) {
+                continue;
+            }
             String was = AlarmIncidents.where(alarm);
-            String key = alarm.keyOnCi(ciId)
+            String key = alarm.keyOnCi(claim.ciId())
                     .filter(k -> alarms.byReductionKeys(List.of(k)).isEmpty()).orElse(null);
-            alarm.moveOnto(ciId, ciName, key);
+            alarm.moveOnto(claim.ciId(), claim.ciName(), key);
             if (alarm.isIncidentAuto()) {
-                incidents.openIncidentOf(alarm).ifPresent(t -> incidents.linkCi(t, ciId, alarm.getName() + " (alarm "
-                        + alarm.getId() + ") came from " + was + "; " + ciName + " now claims that address"));
+                incidents.openIncidentOf(alarm).ifPresent(t -> incidents.linkCi(t, claim.ciId(), alarm.getName()
+                        + " (alarm " + alarm.getId() + ") came from " + was + "; " + claim.ciName()
+                        + " now claims that address"));
             }
             alarms.flush();
-            moved.add(new Moved(alarm.getId(), alarm.getReductionKey(), ciId, label(alarm)));
+            moved.add(new Moved(alarm.getId(), alarm.getReductionKey(), claim.ciId(), label(alarm)));
         }
         return moved;
     }
