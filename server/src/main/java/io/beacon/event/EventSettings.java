@@ -47,6 +47,10 @@ public class EventSettings {
     int webhookMaxBytes;
 
     @Inject
+    @ConfigProperty(name = "beacon.events.rehearsal.events", defaultValue = "6000")
+    int rehearsalEvents;
+
+    @Inject
     BeaconConfig config;
 
     public int queueSize() {
@@ -55,6 +59,11 @@ public class EventSettings {
 
     public int batchSize() {
         return Math.max(1, batchSize);
+    }
+
+    /** Events the writer rehearses (rolled back) before Beacon reports ready; 0: none. */
+    public int rehearsalEvents() {
+        return Math.max(0, rehearsalEvents);
     }
 
     /** Alarms at or above this severity open an incident. */

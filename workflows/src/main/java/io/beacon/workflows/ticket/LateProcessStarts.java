@@ -28,8 +28,10 @@ import java.util.logging.Logger;
 public class LateProcessStarts {
     private static final Logger LOG = Logger.getLogger(LateProcessStarts.class.getName());
     static final int STARTS_PER_TRANSACTION = 25;
-    /** How long the first start waits for others: a storm's incidents are opened first, its process starts after. */
-    static final long GATHER_MILLIS = 500;
+    /** A storm's incidents are opened first, its process starts after: the starts wait until no incident came for this long. */
+    static final long QUIET_MILLIS = 400;
+    /** ...but no longer than this after the first. */
+    static final long GATHER_MAX_MILLIS = 3000;
     private static final String PENDING = LateProcessStarts.class.getName() + ".pending";
 
     @Resource
@@ -83,19 +85,36 @@ public class LateProcessStarts {
                 if (first == null) {
                     continue;
                 }
-                Thread.sleep(GATHER_MILLIS);
-                List<Long> ids = new ArrayList<>(List.of(first));
-                do {
-                    queue.drainTo(ids, STARTS_PER_TRANSACTION - ids.size());
-                    startAll(ids);
-                    ids = new ArrayList<>();
-                } while (!queue.isEmpty());
+                List<Long> ids = gather(first);
+                for (int i = 0; i < ids.size(); i += STARTS_PER_TRANSACTION) {
+                    startAll(ids.subList(i, Math.min(ids.size(), i + STARTS_PER_TRANSACTION)));
+                }
             } catch (InterruptedException e) {
                 if (!running) {
                     return;
                 }
             }
         }
+    }
+
+    /**
+     * The starts to make now: the first, and whatever follows it until none has come for
+     * {@link #QUIET_MILLIS} (a storm's incidents are opened a chunk at a time), at most
+     * {@link #GATHER_MAX_MILLIS} after the first. The process starts thus stay off the two cores
+     * while the storm's incidents are still being opened, and never wait long.
+     */
+    private List<Long> gather(Long first) throws InterruptedException {
+        List<Long> ids = new ArrayList<>(List.of(first));
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GATHER_MAX_MILLIS);
+        for (long left = until - System.nanoTime(); left > 0 && running; left = until - System.nanoTime()) {
+            Long next = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            ids.add(next);
+            queue.drainTo(ids);
+        }
+        return ids;
     }
 
     private void startAll(List<Long> ids) {
