@@ -109,6 +109,33 @@ class ConsoleQueueIT {
     }
 
     @Test
+    void aQueueSavedAsAViewSharedWithTheGroupOpensTheSameListForAColleague() {
+        String tag = "뷰-" + UUID.randomUUID().toString().substring(0, 8);
+        String p1 = open(tag + " 급한 건", "P1");
+        String p3 = open(tag + " 보통 건", "P3");
+        String name = "오늘 기한 " + tag;
+        signedInAs("agent");
+        browser.open("#/tickets?queue=all&sort=due&q=" + tag);
+        browser.waitUntil(d -> rowKeys().equals(List.of(p1, p3)), "the list by due time");
+        browser.click(By.id("save-view"));
+        browser.waitFor(By.id("save-view-name")).sendKeys(name);
+        new Select(browser.find(By.id("save-view-group"))).selectByValue("Service Desk");
+        browser.click(By.id("save-view-submit"));
+        browser.waitUntil(d -> browser.find(By.id("saved-views")).getText().contains(name), "the view in the sidebar");
+        assertThat(browser.find(By.id("saved-views")).getText()).contains("Service Desk 그룹과 공유");
+
+        signedInAs("agent2");
+        browser.open("#/tickets");
+        browser.waitUntil(d -> browser.find(By.id("saved-views")).getText().contains(name), "the shared view for agent2");
+        WebElement shared = browser.findAll(By.cssSelector("#saved-views [data-view]")).stream()
+                .filter(v -> v.getText().contains(name)).findFirst().orElseThrow();
+        assertThat(shared.findElements(By.tagName("button"))).as("only its owner deletes it").isEmpty();
+        shared.findElement(By.tagName("a")).click();
+        browser.waitUntil(d -> rowKeys().equals(List.of(p1, p3)), "the same list, sorted by due time");
+        assertThat(browser.find(By.id("filter-q")).getDomProperty("value")).isEqualTo(tag);
+    }
+
+    @Test
     void theKeyboardMovesThroughTheQueueOpensATicketAndShowsItsShortcuts() {
         String tag = "키-" + UUID.randomUUID().toString().substring(0, 8);
         String first = open(tag + " 첫째", "P1");
