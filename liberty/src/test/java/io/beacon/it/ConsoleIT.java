@@ -162,11 +162,13 @@ class ConsoleIT {
         browser.waitUntil(d -> browser.find(By.id("ticket-assignee")).getText().contains("agent"), "the ticket assigned to me");
 
         new Select(browser.find(By.id("field-status"))).selectByValue("resolved");
-        browser.click(By.id("apply-status"));
-        assertThat(browser.waitFor(By.cssSelector("#ticket-error [data-testid=error]")).getText())
+        browser.click(By.id("apply-actions"));
+        // Beside the field that needs it, not at the top of the page.
+        assertThat(browser.waitFor(By.id("field-resolution-feedback")).getText())
                 .isEqualTo("해결 처리에는 해결 내용이 필요합니다.");
         browser.find(By.id("field-resolution")).sendKeys("VPN 게이트웨이 세션 초기화 " + token);
-        browser.click(By.id("apply-status"));
+        assertThat(browser.find(By.id("field-resolution-feedback")).getText()).as("gone once typed").isEmpty();
+        browser.click(By.id("apply-actions"));
         browser.waitUntil(d -> browser.find(By.id("ticket-status")).getText().equals("해결됨"), "the ticket resolved");
         browser.screenshot("ticket");
 

@@ -106,7 +106,7 @@ class ConsoleJourneyIT {
 
         new Select(browser.find(By.id("field-status"))).selectByValue("resolved");
         browser.find(By.id("field-resolution")).sendKeys("광모듈 교체 후 링크 복구 " + token);
-        browser.click(By.id("apply-status"));
+        browser.click(By.id("apply-actions"));
         browser.waitUntil(d -> browser.find(By.id("ticket-status")).getText().equals("해결됨"), "the incident resolved");
         browser.screenshot("trap-incident");
 

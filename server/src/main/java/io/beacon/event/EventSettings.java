@@ -51,7 +51,16 @@ public class EventSettings {
     int rehearsalEvents;
 
     @Inject
+    @ConfigProperty(name = "beacon.events.incident.default.group")
+    Optional<String> incidentDefaultGroup;
+
+    @Inject
     BeaconConfig config;
+
+    /** The group an alarm's incident goes to when its CI has no owner group (or none that exists); empty: none. */
+    public Optional<String> incidentDefaultGroup() {
+        return incidentDefaultGroup.map(String::strip).filter(s -> !s.isEmpty());
+    }
 
     public int queueSize() {
         return Math.max(100, queueSize);

@@ -95,6 +95,11 @@ public class CmdbView {
         return index.nameOf(ciId);
     }
 
+    /** The name of the group that owns the CI (as the CMDB holds it), empty when none or the view does not know the CI. */
+    public Optional<String> ownerGroupOf(long ciId) {
+        return index.ci(ciId).map(CiIdentity::ownerGroup);
+    }
+
     /** Who depends on whom, transitively: read live, so every relation change shows at once. */
     public Dependencies dependencies() {
         return index;

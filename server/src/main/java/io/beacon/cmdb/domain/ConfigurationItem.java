@@ -112,7 +112,7 @@ public class ConfigurationItem {
 
     /** What the CMDB view needs of this CI, as of its current version (flush first for a new one). */
     public CiIdentity identity() {
-        return new CiIdentity(id, version, name, hostname, Set.copyOf(ipAddresses));
+        return new CiIdentity(id, version, name, hostname, Set.copyOf(ipAddresses), ownerGroup);
     }
 
     public Long getId() {

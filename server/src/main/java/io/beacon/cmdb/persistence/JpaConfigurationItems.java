@@ -159,10 +159,10 @@ public class JpaConfigurationItems implements ConfigurationItems {
         }
         List<CiIdentity> out = new ArrayList<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery(
-                "SELECT id, version, name, hostname FROM configuration_item").getResultList()) {
+                "SELECT id, version, name, hostname, owner_group FROM configuration_item").getResultList()) {
             long id = ((Number) r[0]).longValue();
             out.add(new CiIdentity(id, ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                    Set.copyOf(ips.getOrDefault(id, List.of()))));
+                    Set.copyOf(ips.getOrDefault(id, List.of())), (String) r[4]));
         }
         return out;
     }

@@ -70,7 +70,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
     }
 
-    Problem problemFor(Throwable failure) {
+    /** The problem answer a failure gets (also for one item of a bulk request that answers per item). */
+    public Problem problemFor(Throwable failure) {
         Throwable t = unwrap(failure);
         if (t instanceof InvalidInputException e) {
             return Problem.of(422, "Invalid input", "invalid-input", e.getMessage(), e.errors());

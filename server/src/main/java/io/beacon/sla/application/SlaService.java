@@ -156,6 +156,7 @@ public class SlaService implements SlaStatuses {
         return slas.byTicket(ticketId).map(this::status);
     }
 
+    @Override
     public Map<Long, SlaStatus> statuses(Collection<Long> ticketIds) {
         return slas.byTickets(ticketIds).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> status(e.getValue())));
@@ -167,8 +168,11 @@ public class SlaService implements SlaStatuses {
     }
 
     private SlaStatus status(TicketSla s) {
+        Instant now = clock.instant();
+        BusinessCalendar calendar = calendarOf(s);
         return new SlaStatus(s.getResponseDue(), s.getResolutionDue(), s.responseMet(), s.resolutionMet(), s.isPaused(),
-                s.isBreached(), s.isAtRisk(), s.remainingSeconds(clock.instant(), calendarOf(s)));
+                s.isBreached(), s.isAtRisk(), s.remainingSeconds(now, calendar), s.isResolved(), s.counting(),
+                s.nextDue(), s.secondsToNextDue(now, calendar));
     }
 
     private void escalate(Ticket ticket, List<SlaEvent> crossed, Instant now) {

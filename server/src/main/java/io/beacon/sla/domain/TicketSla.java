@@ -71,6 +71,10 @@ public class TicketSla {
     @Column(name = "resolution_breached", nullable = false)
     private boolean resolutionBreached;
 
+    /** The due time of the clock that runs next (response, else resolution); null once resolved. Sorts the queues. */
+    @Column(name = "next_due")
+    private Instant nextDue;
+
     @Version
     private long version;
 
@@ -88,6 +92,7 @@ public class TicketSla {
         sla.resolutionDue = db(calendar.plus(now, target.resolution()));
         sla.responseWarnAt = db(calendar.plus(now, share(target.response(), warnPercent)));
         sla.resolutionWarnAt = db(calendar.plus(now, share(target.resolution(), warnPercent)));
+        sla.refreshNextDue();
         return sla;
     }
 
@@ -106,6 +111,7 @@ public class TicketSla {
             return false;
         }
         respondedAt = db(now);
+        refreshNextDue();
         return true;
     }
 
@@ -131,6 +137,7 @@ public class TicketSla {
             resolutionDue = db(calendar.plus(resolutionDue, paused));
             resolutionWarnAt = db(calendar.plus(resolutionWarnAt, paused));
         }
+        refreshNextDue();
         return paused;
     }
 
@@ -138,10 +145,12 @@ public class TicketSla {
         resume(now, calendar);
         respond(now);
         resolvedAt = db(now);
+        refreshNextDue();
     }
 
     public void reopen() {
         resolvedAt = null;
+        refreshNextDue();
     }
 
     /**
@@ -170,6 +179,7 @@ public class TicketSla {
             resolutionAtRisk = false;
             resolutionBreached = false;
         }
+        refreshNextDue();
         return true;
     }
 
@@ -212,6 +222,31 @@ public class TicketSla {
         return Stream.concat(response, resolution).filter(t -> t != null).min(Instant::compareTo).orElse(null);
     }
 
+    private void refreshNextDue() {
+        nextDue = resolvedAt != null ? null : respondedAt == null ? responseDue : resolutionDue;
+    }
+
+    /** Which target the next due time is: {@code response} until the first response, then {@code resolution}; null once resolved. */
+    public String counting() {
+        return resolvedAt != null ? null : respondedAt == null ? "response" : "resolution";
+    }
+
+    /** See {@link #counting()}. */
+    public Instant nextDue() {
+        return resolvedAt != null ? null : respondedAt == null ? responseDue : resolutionDue;
+    }
+
+    /** Working time left to the next due time (negative once overdue), as of {@code now} or the pause; 0 once resolved. */
+    public long secondsToNextDue(Instant now, BusinessCalendar calendar) {
+        Instant due = nextDue();
+        if (due == null) {
+            return 0;
+        }
+        Instant at = pausedSince != null ? pausedSince : now;
+        return at.isBefore(due) ? calendar.between(at, due).toSeconds() : -calendar.between(due, at).toSeconds();
+    }
+
+    public boolean isResolved() { return resolvedAt != null; }
     public boolean isPaused() { return pausedSince != null; }
     public boolean isBreached() { return responseBreached || resolutionBreached; }
     /** Near a breach and not breached (yet), with the clock still running for it. */

@@ -4,13 +4,17 @@ import io.beacon.platform.domain.InvalidInputException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The orders a ticket list can take: {@code createdAt} ascending, {@code -createdAt} descending, ... */
+/**
+ * The orders a ticket list can take: {@code createdAt} ascending, {@code -createdAt} descending, ...
+ * {@code due} orders by the next SLA due time (response, then resolution), soonest first; tickets
+ * without a running SLA clock (resolved ones, problems) come last in either direction.
+ */
 public record TicketSort(Field field, boolean descending) {
     public static final TicketSort NEWEST_FIRST = new TicketSort(Field.CREATED_AT, true);
 
     public enum Field {
         CREATED_AT("createdAt"), UPDATED_AT("updatedAt"), PRIORITY("priority"), STATUS("status"),
-        KEY("key"), TITLE("title");
+        KEY("key"), TITLE("title"), DUE("due");
 
         private final String code;
 

@@ -110,7 +110,8 @@ public class TicketResource {
         TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla);
         var listing = queries.list(caller.caller(), filter, TicketSort.parse(sort), PageRequest.of(page, size));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", listing.page().items().stream().map(t -> TicketViews.summary(t, listing.ciNames())).toList());
+        Map<Long, SlaStatus> slas = this.sla.statuses(listing.page().items().stream().map(Ticket::getId).toList());
+        out.put("items", listing.page().items().stream().map(t -> TicketViews.summary(t, listing.ciNames(), slas)).toList());
         out.put("total", listing.page().total());
         out.put("page", listing.page().page());
         out.put("size", listing.page().size());

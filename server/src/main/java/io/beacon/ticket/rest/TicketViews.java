@@ -34,7 +34,7 @@ public final class TicketViews {
     public record TicketSummary(long id, String key, String type, String title, String status, String priority,
             String impact, String urgency, PersonView requester, GroupRef group, PersonView assignee,
             List<Long> ciIds, List<CiRef> cis, Instant createdAt, Instant updatedAt, Instant resolvedAt,
-            Instant closedAt, long version) {}
+            Instant closedAt, long version, SlaStatus sla) {}
 
     /** {@code unverified}: the comment is a mail whose sender failed authentication ({@code unverifiedBy} says how). */
     public record CommentView(long id, String author, String body, boolean internal, String channel, Instant createdAt,
@@ -68,11 +68,12 @@ public final class TicketViews {
             Instant closedAt, long version, List<CommentView> comments, List<AttachmentView> attachments,
             List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms) {}
 
-    static TicketSummary summary(Ticket t, Map<Long, String> ciNames) {
+    /** A list's line with the ticket's SLA (null without clocks): the queue's due column. */
+    static TicketSummary summary(Ticket t, Map<Long, String> ciNames, Map<Long, SlaStatus> slas) {
         return new TicketSummary(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getStatus().code(),
                 t.getPriority().code(), t.getImpact().code(), t.getUrgency().code(), PersonView.of(t.getRequester()),
                 GroupRef.of(t.getGroup()), PersonView.of(t.getAssignee()), ciIds(t), cis(t, ciNames), t.getCreatedAt(),
-                t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion());
+                t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion(), slas.get(t.getId()));
     }
 
     /** The whole ticket with its SLA clocks (null for a ticket without them, e.g. a problem) and its alarms. */

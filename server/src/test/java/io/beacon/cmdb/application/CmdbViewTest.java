@@ -114,4 +114,13 @@ class CmdbViewTest {
             throw new UnsupportedOperationException();
         }
     }
+
+    @Test
+    void theOwnerGroupOfACiFollowsEachCommittedChange() {
+        view.onCommitted(CmdbChange.ci(new CiIdentity(5, 0, "core-sw", null, Set.of("192.0.2.5"), "Network Operations")));
+        assertThat(view.ownerGroupOf(5)).contains("Network Operations");
+        view.onCommitted(CmdbChange.ci(new CiIdentity(5, 1, "core-sw", null, Set.of("192.0.2.5"), null)));
+        assertThat(view.ownerGroupOf(5)).isEmpty();
+        assertThat(view.ownerGroupOf(404)).isEmpty();
+    }
 }

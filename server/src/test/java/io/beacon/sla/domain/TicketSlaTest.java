@@ -97,4 +97,32 @@ class TicketSlaTest {
         assertThat(sla.getResolutionDue()).isEqualTo(WORKING.plus(seoul(24, 9, 0), Duration.ofHours(27).plusMinutes(10)));
         assertThat(sla.isBreached()).isTrue();                           // the late response stays late
     }
+
+    @Test
+    void theNextDueTimeIsTheResponseUntilAnsweredThenTheResolutionAndNoneOnceResolved() {
+        TicketSla sla = TicketSla.start(1, "INC-1", "P3", P3, 80, WORKING, seoul(24, 9, 0)); // Tuesday 09:00
+        assertThat(sla.counting()).isEqualTo("response");
+        assertThat(sla.nextDue()).isEqualTo(seoul(24, 13, 0));
+        assertThat(sla.secondsToNextDue(seoul(24, 12, 0), WORKING)).isEqualTo(3600);
+        // Overdue counts working time too: from 13:00 to 19:00 is 5 working hours (18:00 ends the day).
+        assertThat(sla.secondsToNextDue(seoul(24, 19, 0), WORKING)).isEqualTo(-5 * 3600);
+
+        sla.respond(seoul(24, 10, 0));
+        assertThat(sla.counting()).isEqualTo("resolution");
+        assertThat(sla.nextDue()).isEqualTo(sla.getResolutionDue());
+
+        sla.pause(seoul(24, 11, 0));
+        long whilePaused = sla.secondsToNextDue(seoul(25, 11, 0), WORKING);
+        assertThat(whilePaused).as("a pause stops the countdown").isEqualTo(sla.secondsToNextDue(seoul(24, 11, 0), WORKING));
+        sla.resume(seoul(24, 12, 0), WORKING);
+        assertThat(sla.nextDue()).as("the pause moved it on").isEqualTo(sla.getResolutionDue());
+
+        sla.resolve(seoul(24, 15, 0), WORKING);
+        assertThat(sla.counting()).isNull();
+        assertThat(sla.nextDue()).isNull();
+        assertThat(sla.isResolved()).isTrue();
+        assertThat(sla.resolutionMet()).isTrue();
+        sla.reopen();
+        assertThat(sla.counting()).isEqualTo("resolution");
+    }
 }

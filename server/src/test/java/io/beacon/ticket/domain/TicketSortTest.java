@@ -12,6 +12,8 @@ class TicketSortTest {
         assertThat(TicketSort.parse(null)).isEqualTo(TicketSort.NEWEST_FIRST);
         assertThat(TicketSort.parse("-priority")).isEqualTo(new TicketSort(TicketSort.Field.PRIORITY, true));
         assertThat(TicketSort.parse("updatedAt")).isEqualTo(new TicketSort(TicketSort.Field.UPDATED_AT, false));
+        assertThat(TicketSort.parse("due")).isEqualTo(new TicketSort(TicketSort.Field.DUE, false));
+        assertThat(TicketSort.parse("-due")).isEqualTo(new TicketSort(TicketSort.Field.DUE, true));
     }
 
     @Test

@@ -78,13 +78,22 @@ export async function dashboardView(main, ctx) {
     } else {
       clear(alarms, emptyState(t('alarm.unavailable')));
     }
-    // SLA compliance: of the open tickets the API tracks, how many are breached or at risk.
-    const slaProbe = await api(`/api/tickets${query({ status: OPEN_STATUSES, size: 200 })}`).catch(() => null);
-    const tracked = slaProbe ? slaProbe.items.filter((i) => i.sla) : [];
-    if (tracked.length) {
-      const breached = tracked.filter((i) => i.sla.breached).length;
-      const atRisk = tracked.filter((i) => !i.sla.breached && i.sla.atRisk).length;
-      draw(sla, { type: 'doughnut', data: { labels: [t('sla.onTrack'), t('sla.atRisk'), t('sla.breached')], datasets: [{ data: [tracked.length - breached - atRisk, atRisk, breached], backgroundColor: ['#198754', '#ffc107', '#dc3545'] }] } });
+    // SLA compliance of the open incidents and service requests (problems have no SLA), counted by the server
+    // over all of them (sla=breached, sla=at_risk), not guessed from one page of a list.
+    const openTracked = { type: 'incident,service_request', status: OPEN_STATUSES };
+    const [openCount, breachedCount, atRiskCount] = await Promise.all([
+      api(`/api/tickets/counts${query(openTracked)}`),
+      api(`/api/tickets/counts${query({ ...openTracked, sla: 'breached' })}`),
+      api(`/api/tickets/counts${query({ ...openTracked, sla: 'at_risk' })}`),
+    ].map((p) => p.catch(() => null)));
+    if (openCount && breachedCount && atRiskCount && openCount.total > 0) {
+      const breached = breachedCount.total;
+      const atRisk = atRiskCount.total;
+      sla.dataset.total = openCount.total;
+      sla.setAttribute('aria-label', t('dashboard.slaTracked', { n: openCount.total }));
+      draw(sla, { type: 'doughnut', data: { labels: [t('sla.onTrack'), t('sla.atRisk'), t('sla.breached')], datasets: [{ data: [Math.max(0, openCount.total - breached - atRisk), atRisk, breached], backgroundColor: ['#198754', '#ffc107', '#dc3545'] }] } });
+    } else if (openCount && breachedCount && atRiskCount) {
+      clear(sla, emptyState(t('dashboard.slaTracked', { n: 0 })));
     } else {
       clear(sla, emptyState(t('dashboard.slaUnavailable')));
     }

@@ -24,6 +24,12 @@ export async function newTicketView(main) {
   const submit = el('button', { type: 'submit', class: 'btn btn-primary', id: 'new-submit' }, t('newTicket.submit'));
 
   const fieldsById = { type, title, description, impact, urgency, group };
+  // A field's error goes as soon as the field is changed ("A title is required." once a title is typed).
+  Object.values(fieldsById).forEach((input) => input.addEventListener(input.tagName === 'SELECT' ? 'change' : 'input', () => {
+    input.classList.remove('is-invalid');
+    const feedback = document.getElementById(`${input.id}-feedback`);
+    if (feedback) feedback.textContent = '';
+  }));
   const form = el('form', { id: 'new-ticket', novalidate: true, onsubmit: async (e) => {
     e.preventDefault();
     clear(error);

@@ -8,6 +8,7 @@ import { ciPicker } from './ci-picker.js';
 export async function ticketView(main, ctx) {
   const key = ctx.params[0].toUpperCase();
   let ticket = await api(`/api/tickets/${encodeURIComponent(key)}`);
+  let fetchedAt = Date.now();
   let groups = null;
   if (isDesk()) {
     try { groups = (await api('/api/groups')).items; } catch (e) { groups = []; }
@@ -63,21 +64,26 @@ export async function ticketView(main, ctx) {
       const fresh = await api(`/api/tickets/${key}`);
       if (shape(fresh) === shape(ticket)) return;
       ticket = fresh;
+      fetchedAt = Date.now();
       render();
     } catch (e) {
       toast(e.message, 'danger');
     }
   }
 
-  async function change(fields) {
+  /** One PATCH; {@code onError} shows a refusal where it belongs (the action bar: beside its field). */
+  async function change(fields, onError) {
     try {
       ticket = await api(`/api/tickets/${key}`, { method: 'PATCH', body: fields, headers: { 'If-Match': `"${ticket.version}"` } });
+      fetchedAt = Date.now();
       toast(t('ticket.saved'), 'success', 3000);
       render();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         toast(t('ticket.stale'), 'warning');
         await reload();
+      } else if (onError) {
+        onError(e);
       } else {
         const box = page.querySelector('#ticket-error');
         clear(box, errorBox(e));
@@ -88,8 +94,8 @@ export async function ticketView(main, ctx) {
 
   function render() {
     clearInterval(timer);
-    const sla = slaPanel(ticket.sla);
-    if (ticket.sla) timer = setInterval(() => { const fresh = slaPanel(ticket.sla); sla.replaceWith(fresh); }, 30000);
+    let sla = slaPanel(ticket.sla, fetchedAt);
+    if (ticket.sla) timer = setInterval(() => { const fresh = slaPanel(ticket.sla, fetchedAt); sla.replaceWith(fresh); sla = fresh; }, 30000);
     clear(page,
       el('nav', { 'aria-label': t('common.breadcrumb') }, el('a', { href: '#/tickets', class: 'small' }, `← ${t('ticket.backToQueue')}`)),
       el('header', { class: 'd-flex flex-wrap align-items-center gap-2 my-2' },
@@ -107,27 +113,33 @@ export async function ticketView(main, ctx) {
         el('div', { class: 'col-lg-4' }, details(ticket), isDesk() && ticket.status !== 'closed' ? actions() : null, alarmsCard(ticket.alarms))));
   }
 
+  /**
+   * One action bar: group, assignee, status (with the resolution note) and priority, saved together with
+   * one Save; the CIs keep their own button. An error the server names a field for shows beside that
+   * field, and goes away as soon as the field is changed.
+   */
   function actions() {
     const me = state.me.user.username;
+    const feedback = (id) => el('div', { class: 'invalid-feedback', id: `${id}-feedback` });
     const groupSelect = el('select', { id: 'field-group', class: 'form-select form-select-sm', 'aria-label': t('ticket.group') },
       el('option', { value: '' }, t('ticket.noGroup')),
       (groups || []).map((g) => el('option', { value: g.name, selected: ticket.group && ticket.group.name === g.name }, g.name)));
     const assigneeSelect = el('select', { id: 'field-assignee', class: 'form-select form-select-sm', 'aria-label': t('ticket.assignee') });
-    const fillAssignees = () => {
+    const fillAssignees = (keep) => {
       const group = (groups || []).find((g) => g.name === groupSelect.value);
       const members = group ? group.members : [...new Set((groups || []).flatMap((g) => g.members))].sort();
-      const current = ticket.assignee ? ticket.assignee.username : '';
+      const current = keep !== undefined ? keep : ticket.assignee ? ticket.assignee.username : '';
       clear(assigneeSelect, el('option', { value: '' }, t('ticket.unassigned')),
         [...new Set([...(current ? [current] : []), ...members])].map((u) => el('option', { value: u, selected: u === current }, u)));
     };
-    groupSelect.addEventListener('change', fillAssignees);
+    groupSelect.addEventListener('change', () => fillAssignees(assigneeSelect.value));
     fillAssignees();
 
     const statusSelect = el('select', { id: 'field-status', class: 'form-select form-select-sm', 'aria-label': t('ticket.status') },
       el('option', { value: ticket.status }, label('status', ticket.status)),
       ticket.nextStatuses.map((s) => el('option', { value: s }, label('status', s))));
     const resolution = el('textarea', { id: 'field-resolution', class: 'form-control form-control-sm mt-2', rows: 2, placeholder: t('ticket.resolutionPlaceholder'), 'aria-label': t('ticket.resolution') });
-    const resolutionBox = el('div', { hidden: true }, resolution);
+    const resolutionBox = el('div', { hidden: true }, resolution, feedback('field-resolution'));
     statusSelect.addEventListener('change', () => { resolutionBox.hidden = statusSelect.value !== 'resolved'; });
 
     const prioritySelect = el('select', { id: 'field-priority', class: 'form-select form-select-sm', 'aria-label': t('ticket.priority') },
@@ -135,41 +147,86 @@ export async function ticketView(main, ctx) {
     let cis = ticket.cis.map((c) => ({ id: c.id, name: c.name || `#${c.id}` }));
     const picker = ciPicker({ selected: cis, onChange: (chosen) => { cis = chosen; }, id: 'ticket-ci-picker', compact: true });
 
-    return el('section', { class: 'card mt-3', 'aria-labelledby': 'actions-title' },
+    const inputs = { group: groupSelect, assignee: assigneeSelect, status: statusSelect, resolution, priority: prioritySelect };
+    const barError = el('div', { id: 'action-error' });
+    const clearField = (input) => {
+      input.classList.remove('is-invalid');
+      const fb = page.querySelector(`#${input.id}-feedback`);
+      if (fb) fb.textContent = '';
+    };
+    Object.values(inputs).forEach((input) => {
+      input.addEventListener(input.tagName === 'TEXTAREA' ? 'input' : 'change', () => { clearField(input); if (!page.querySelector('.action-bar .is-invalid')) clear(barError); });
+    });
+    const markField = (field, message) => {
+      const input = inputs[field];
+      if (!input) return false;
+      if (input === resolution) resolutionBox.hidden = false;
+      input.classList.add('is-invalid');
+      const fb = page.querySelector(`#${input.id}-feedback`);
+      if (fb) fb.textContent = message;
+      return true;
+    };
+
+    const save = async () => {
+      Object.values(inputs).forEach(clearField);
+      clear(barError);
+      const fields = {};
+      const currentGroup = ticket.group ? ticket.group.name : '';
+      const currentAssignee = ticket.assignee ? ticket.assignee.username : '';
+      if (groupSelect.value !== currentGroup) fields.group = groupSelect.value || null;
+      if (assigneeSelect.value !== currentAssignee) fields.assignee = assigneeSelect.value || null;
+      if (statusSelect.value !== ticket.status) fields.status = statusSelect.value;
+      if (prioritySelect.value !== ticket.priority) fields.priority = prioritySelect.value;
+      if (fields.status === 'resolved') {
+        if (!resolution.value.trim()) { markField('resolution', t('ticket.resolutionNeeded')); resolution.focus(); return; }
+        fields.resolution = resolution.value.trim();
+      }
+      if (!Object.keys(fields).length) { clear(barError, el('div', { class: 'small text-muted mt-2' }, t('ticket.bar.unchanged'))); return; }
+      await change(fields, (err) => {
+        const named = (err.errors || []).filter((fe) => markField(fe.field, fe.message));
+        clear(barError, named.length ? el('div', { class: 'small text-danger mt-2', role: 'alert' }, t('ticket.bar.fixFields')) : errorBox(err));
+        const first = page.querySelector('.action-bar .is-invalid');
+        (first || barError).scrollIntoView({ block: 'nearest' });
+        if (first) first.focus();
+      });
+    };
+
+    const row = (id, labelKey, control, extra) => el('div', { class: 'mb-2' },
+      el('label', { class: 'form-label small mb-1', for: id }, t(labelKey)), control, extra);
+    return el('section', { class: 'card mt-3 action-bar', 'aria-labelledby': 'actions-title' },
       el('div', { class: 'card-body' },
         el('h2', { class: 'h6', id: 'actions-title' }, t('ticket.actions')),
         el('div', { class: 'd-grid mb-3' },
           el('button', { class: 'btn btn-outline-primary btn-sm', type: 'button', id: 'assign-me', disabled: ticket.assignee && ticket.assignee.username === me,
             onclick: () => change({ assignee: me }) }, t('ticket.assignToMe'))),
-        el('label', { class: 'form-label small mb-1', for: 'field-group' }, t('ticket.group')), groupSelect,
-        el('label', { class: 'form-label small mb-1 mt-2', for: 'field-assignee' }, t('ticket.assignee')), assigneeSelect,
-        el('button', { class: 'btn btn-sm btn-secondary mt-2', type: 'button', id: 'apply-assignment',
-          onclick: () => change({ group: groupSelect.value || null, assignee: assigneeSelect.value || null }) }, t('ticket.applyAssignment')),
-        el('hr'),
-        el('label', { class: 'form-label small mb-1', for: 'field-status' }, t('ticket.status')), statusSelect, resolutionBox,
-        el('button', { class: 'btn btn-sm btn-secondary mt-2', type: 'button', id: 'apply-status', onclick: () => {
-          if (statusSelect.value === ticket.status) return;
-          const fields = { status: statusSelect.value };
-          if (statusSelect.value === 'resolved') {
-            if (!resolution.value.trim()) { clear(page.querySelector('#ticket-error'), errorBox(new Error(t('ticket.resolutionNeeded')))); resolution.focus(); return; }
-            fields.resolution = resolution.value.trim();
-          }
-          change(fields);
-        } }, t('ticket.applyStatus')),
-        el('hr'),
-        el('label', { class: 'form-label small mb-1', for: 'field-priority' }, t('ticket.priority')),
-        el('div', { class: 'input-group input-group-sm' }, prioritySelect,
-          el('button', { class: 'btn btn-secondary', type: 'button', id: 'apply-priority', onclick: () => change({ priority: prioritySelect.value }) }, t('ticket.applyPriority'))),
+        el('form', { id: 'action-bar', onsubmit: (e) => { e.preventDefault(); save(); } },
+          row('field-group', 'ticket.group', groupSelect, feedback('field-group')),
+          row('field-assignee', 'ticket.assignee', assigneeSelect, feedback('field-assignee')),
+          row('field-status', 'ticket.status', statusSelect, [feedback('field-status'), resolutionBox]),
+          row('field-priority', 'ticket.priority', prioritySelect, feedback('field-priority')),
+          el('button', { class: 'btn btn-sm btn-primary w-100', type: 'submit', id: 'apply-actions' }, t('ticket.bar.save')),
+          barError),
         el('hr'),
         el('label', { class: 'form-label small mb-1', for: 'ticket-ci-picker' }, t('ticket.cis')), picker,
         el('button', { class: 'btn btn-sm btn-secondary mt-2', type: 'button', id: 'apply-cis', onclick: () => change({ ciIds: cis.map((c) => c.id) }) }, t('ticket.applyCis'))));
   }
 
   render();
+  // "r" (here, or on a queue's row: ?reply=1) goes to the reply box.
+  const reply = () => { const box = page.querySelector('#comment-body'); if (box) { box.focus(); box.scrollIntoView({ block: 'center' }); } };
+  if (ctx.query && ctx.query.get('reply')) reply();
+  const onKey = (e) => {
+    if (e.key !== 'r' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target;
+    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+    e.preventDefault();
+    reply();
+  };
+  document.addEventListener('keydown', onKey);
   const refresh = debounce(reload, 300);
   return {
     onLive(topic, data) { if (topic === 'ticket' && data.key === key) refresh(); },
-    dispose() { clearInterval(timer); },
+    dispose() { clearInterval(timer); document.removeEventListener('keydown', onKey); },
   };
 }
 
@@ -188,13 +245,31 @@ function details(ticket) {
       ticket.resolution ? row(t('ticket.resolution'), ticket.resolution, 'ticket-resolution') : null)));
 }
 
-function slaPanel(sla) {
+/**
+ * The SLA badge: which clock counts (response until the first response, then resolution) and the working
+ * time left or overdue; a resolved ticket shows its verdict (met or breached), a paused one says so.
+ */
+function slaPanel(sla, fetchedAt) {
   if (!sla) return el('span');
-  const target = sla.resolutionDue;
-  const remaining = target ? (new Date(target).getTime() - Date.now()) / 1000 : sla.remainingSeconds;
-  const cls = sla.breached ? 'text-bg-danger' : sla.atRisk ? 'text-bg-warning' : 'text-bg-success';
-  return el('span', { class: `badge ${cls}`, id: 'ticket-sla', title: target ? formatDateTime(target) : '' },
-    sla.paused ? t('sla.paused') : sla.breached ? t('sla.breached') : t('sla.remaining', { time: duration(remaining) }));
+  const badge = (cls, text, state, title) => el('span', { class: `badge ${cls}`, id: 'ticket-sla', dataset: { sla: state }, title: title || '' }, text);
+  if (sla.resolved) {
+    if (sla.resolutionMet === false) return badge('text-bg-danger', t('sla.resolutionBreached'), 'breached');
+    if (sla.responseMet === false) return badge('text-bg-warning', t('sla.responseBreached'), 'response-breached');
+    return badge('text-bg-success', t('sla.resolutionMet'), 'met');
+  }
+  const target = t(`sla.counting.${sla.counting}`);
+  if (sla.paused) return badge('text-bg-secondary', `${t('sla.paused')} (${target})`, 'paused');
+  // The server counts working time; between reloads the badge counts on from when the answer came.
+  const left = sla.dueSeconds - (Date.now() - (fetchedAt || Date.now())) / 1000;
+  const title = formatDateTime(sla.due);
+  const remaining = t('sla.badge', { target, time: t('sla.remaining', { time: duration(left) }) });
+  if (left < 0) {
+    return badge('text-bg-danger', `${t(sla.counting === 'response' ? 'sla.responseBreached' : 'sla.resolutionBreached')} · ${duration(left)}`, 'breached', title);
+  }
+  // Answered late, the resolution still in time: the breach stays said, beside what is left.
+  if (sla.breached) return badge('text-bg-danger', `${t('sla.responseBreached')} · ${remaining}`, 'breached', title);
+  return badge(sla.atRisk ? 'text-bg-warning' : 'text-bg-success', remaining,
+    sla.atRisk ? 'at-risk' : 'on-track', title);
 }
 
 function alarmsCard(alarms) {

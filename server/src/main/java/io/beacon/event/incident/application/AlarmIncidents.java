@@ -1,5 +1,6 @@
 package io.beacon.event.incident.application;
 
+import io.beacon.cmdb.application.CmdbView;
 import io.beacon.cmdb.domain.ConfigurationItems;
 import io.beacon.event.alarm.domain.Alarm;
 import io.beacon.event.domain.Severity;
@@ -47,6 +48,12 @@ public class AlarmIncidents {
     @Inject
     AlarmPriorityDecision alarmPriorities;
 
+    @Inject
+    CmdbView cmdb;
+
+    @Inject
+    IncidentRouting routing;
+
     Ticket open(Alarm alarm) {
         return openAll(List.of(alarm)).get(0);
     }
@@ -56,8 +63,12 @@ public class AlarmIncidents {
         Set<Long> existingCis = cis.existingIds(alarms.stream().map(Alarm::getCiId).filter(Objects::nonNull).toList());
         // One decision per severity, not per alarm: a storm of alarms opens its incidents with a few evaluations.
         Map<Severity, Optional<String>> priorities = new EnumMap<>(Severity.class);
+        // The group: the CI's owner group as the CMDB view holds it (known groups only), else the default one.
+        Map<String, Optional<String>> groups = new java.util.HashMap<>();
+        Map<io.beacon.event.domain.EventSource, String> requesters = new EnumMap<>(io.beacon.event.domain.EventSource.class);
         List<NewTicket> incidents = alarms.stream().map(a -> incidentFor(a, existingCis,
-                priorities.computeIfAbsent(a.getSeverity(), alarmPriorities::priority).orElse(null))).toList();
+                priorities.computeIfAbsent(a.getSeverity(), alarmPriorities::priority).orElse(null),
+                groupFor(a, groups), requesters.computeIfAbsent(a.getSource(), routing::requesterFor))).toList();
         List<Ticket> opened = ticketService.openAll(Actor.SYSTEM, incidents);
         for (int i = 0; i < alarms.size(); i++) {
             alarms.get(i).linkIncident(opened.get(i).getId(), opened.get(i).getKey(), true);
@@ -65,7 +76,19 @@ public class AlarmIncidents {
         return opened;
     }
 
-    private static NewTicket incidentFor(Alarm alarm, Set<Long> existingCis, String priority) {
+    private String groupFor(Alarm alarm, Map<String, Optional<String>> known) {
+        String owner = alarm.getCiId() == null ? null : cmdb.ownerGroupOf(alarm.getCiId()).orElse(null);
+        if (owner != null) {
+            Optional<String> group = known.computeIfAbsent(owner, routing::existingGroup);
+            if (group.isPresent()) {
+                return group.get();
+            }
+        }
+        return settings.incidentDefaultGroup().flatMap(d -> known.computeIfAbsent(d, routing::existingGroup)).orElse(null);
+    }
+
+    private static NewTicket incidentFor(Alarm alarm, Set<Long> existingCis, String priority, String group,
+            String requester) {
         // A CI deleted since the alarm was raised is not linked (the incident still opens).
         List<Long> ciIds = alarm.getCiId() != null && existingCis.contains(alarm.getCiId())
                 ? List.of(alarm.getCiId()) : List.of();
@@ -73,8 +96,8 @@ public class AlarmIncidents {
         String description = "Opened by Beacon from alarm " + alarm.getId() + " (" + alarm.getSeverity().code() + ", "
                 + alarm.getSource().code() + ").\n\n" + alarm.getMessage() + "\n\nReduction key: " + alarm.getReductionKey()
                 + "\nFirst seen: " + alarm.getFirstSeen();
-        return new NewTicket("incident", title, description, priority, null, null, ciIds, null,
-                null, null, TicketComment.Channel.SYSTEM);
+        return new NewTicket("incident", title, description, priority, null, null, ciIds, requester,
+                group, null, TicketComment.Channel.SYSTEM);
     }
 
     /** The open incident the alarm is linked to, if any. */
