@@ -3,7 +3,7 @@
 // approval inbox, and the catalogue of standard-change templates.
 import {
   state, el, clear, t, label, api, optionalApi, query, errorBox, emptyState, spinner, formatDateTime, formatDate,
-  isApprover, isDesk, hasRole, toast, debounce, ApiError,
+  isApprover, isStaff, hasRole, toast, debounce, ApiError,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
 
@@ -14,7 +14,7 @@ function tabs(active) {
     el('ul', { class: 'nav nav-tabs border-0 flex-grow-1' },
       [['#/changes', 'change.list'], ['#/changes/calendar', 'change.calendar'], ['#/changes/templates', 'chg.templates']].map(([href, key]) => el('li', { class: 'nav-item' },
         el('a', { class: `nav-link${href === active ? ' active' : ''}`, href, 'aria-current': href === active ? 'page' : null }, t(key))))),
-    isDesk() ? el('a', { class: 'btn btn-primary btn-sm mb-1', href: '#/changes/new', id: 'change-new' }, t('chg.new')) : null);
+    isStaff() ? el('a', { class: 'btn btn-primary btn-sm mb-1', href: '#/changes/new', id: 'change-new' }, t('chg.new')) : null);
 }
 
 // ---------------------------------------------------------------- dates in the user's time zone
@@ -209,7 +209,7 @@ const NEXT_STEP = { scheduled: 'implementing', implementing: 'review', review: '
 
 function stepPanel(change, done) {
   const target = NEXT_STEP[change.status];
-  if (!target || !isDesk() && !hasRole('approver')) return null;
+  if (!target || !isStaff()) return null;
   const note = el('textarea', { class: 'form-control form-control-sm', rows: 2, id: 'step-note', 'aria-label': t('chg.note'), placeholder: t('chg.note') });
   const outcome = target === 'closed' ? el('select', { class: 'form-select form-select-sm', id: 'step-outcome', 'aria-label': t('chg.outcome') },
     el('option', { value: '' }, t('chg.chooseOutcome')),
@@ -511,7 +511,7 @@ export async function templatesView(main) {
           el('div', { class: 'd-flex justify-content-between align-items-start gap-2' },
             el('div', {}, el('div', { class: 'fw-semibold' }, tp.name), el('div', { class: 'small text-muted' }, label('risk', tp.risk), tp.description ? ` · ${tp.description}` : '')),
             el('div', { class: 'd-flex gap-1' },
-              isDesk() ? el('a', { class: 'btn btn-primary btn-sm', href: `#/changes/new?template=${tp.id}` }, t('chg.raiseFrom')) : null,
+              isStaff() ? el('a', { class: 'btn btn-primary btn-sm', href: `#/changes/new?template=${tp.id}` }, t('chg.raiseFrom')) : null,
               admin ? el('button', { type: 'button', class: 'btn btn-outline-secondary btn-sm', onclick: () => edit(tp) }, t('chg.templateEdit')) : null,
               admin ? el('button', { type: 'button', class: 'btn btn-outline-danger btn-sm', onclick: async () => {
                 if (!window.confirm(t('chg.templateDeleteConfirm', { name: tp.name }))) return;
