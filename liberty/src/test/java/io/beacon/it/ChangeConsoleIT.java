@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -71,6 +72,8 @@ class ChangeConsoleIT {
         new Select(browser.find(By.id("chg-risk"))).selectByValue("high");
         pick("chg-start", start.plus(1, ChronoUnit.HOURS));
         pick("chg-end", start.plus(3, ChronoUnit.HOURS));
+        browser.waitUntil(d -> browser.find(By.id("chg-start-shown")).getText().endsWith(
+                PICKER.format(start.plus(1, ChronoUnit.HOURS)).substring(11)), "the start shown in Korean and Seoul time");
         browser.find(By.id("chg-ci")).sendKeys(ciName);
         browser.click(By.cssSelector("#chg-ci-results button[data-ci-name='" + ciName + "']"));
         browser.waitUntil(d -> !browser.findAll(By.id("chg-conflict-list")).isEmpty(), "the conflict hint");
@@ -80,7 +83,7 @@ class ChangeConsoleIT {
         browser.find(By.id("chg-plan")).sendKeys("스냅샷 생성, 패치 적용, 재부팅");
         browser.find(By.id("chg-backout")).sendKeys("스냅샷으로 복원");
         browser.find(By.id("chg-test")).sendKeys("메일 송수신 확인");
-        browser.screenshot("change-new");
+        shot("change-new");
 
         // a window in the past: refused beside the field that caused it
         pick("chg-start", Instant.now().minus(3, ChronoUnit.HOURS));
@@ -93,7 +96,7 @@ class ChangeConsoleIT {
 
         pick("chg-start", start.plus(1, ChronoUnit.HOURS));
         pick("chg-end", start.plus(3, ChronoUnit.HOURS));
-        browser.click(By.id("chg-submit"));
+        browser.find(By.id("chg-title")).sendKeys(Keys.ENTER); // submits the form again
         browser.waitUntil(d -> d.getCurrentUrl().matches(".*#/changes/CHG-\\d+$"), "the new change's page");
         String key = browser.driver().getCurrentUrl().replaceAll(".*#/changes/", "");
         browser.waitUntil(d -> browser.find(By.tagName("h1")).getText().contains(title), "the change's title");
@@ -114,8 +117,7 @@ class ChangeConsoleIT {
                 "스냅샷으로 복원", "충돌");
         assertThat(browser.find(card).findElement(By.cssSelector(".card-window")).getText())
                 .contains(PICKER.format(start.plus(1, ChronoUnit.HOURS)).substring(11));
-        browser.script("arguments[0].scrollIntoView({block: 'start'});", browser.find(card));
-        browser.screenshot("change-approval");
+        shot("change-approval");
         String taskId = browser.find(card).getDomAttribute("data-task-id");
         browser.find(By.id("task-comment-" + taskId)).sendKeys("백업 확인, 승인합니다");
         browser.click(By.cssSelector("section.approval-card[data-change-key='" + key + "'] button[data-action=approve]"));
@@ -131,10 +133,16 @@ class ChangeConsoleIT {
         assertThat(browser.find(By.id("change-outcome")).getText()).isEqualTo("성공");
         assertThat(browser.find(By.id("change-notes")).getText())
                 .contains("스냅샷 생성 완료, 패치 시작", "패치 적용, 재부팅 완료", "메일 송수신 정상");
-        browser.screenshot("change-closed");
+        shot("change-closed");
         asDemo("agent").get("/api/changes/" + key + "/process").then().statusCode(200)
                 .body("ended", org.hamcrest.Matchers.equalTo(true))
                 .body("history.activityId", org.hamcrest.Matchers.hasItem("closed"));
+    }
+
+    /** A picture of the page from its top (without smooth scrolling, which the picture would catch halfway). */
+    private void shot(String name) throws java.io.IOException {
+        browser.script("document.documentElement.style.scrollBehavior = 'auto'; window.scrollTo(0, 0);");
+        browser.screenshot(name);
     }
 
     private void step(String target, String note, String outcome, String statusLabel) {

@@ -386,8 +386,17 @@ export async function newChangeView(main, ctx) {
   start.value = `${tomorrow}T22:00`;
   end.value = `${tomorrow}T23:00`;
 
+  // the picker's own widget speaks the browser's language: the chosen time is also shown in the user's
+  const startShown = el('span', { id: 'chg-start-shown' });
+  const endShown = el('span', { id: 'chg-end-shown' });
+  const showTimes = () => {
+    startShown.textContent = start.value ? formatDateTime(pickerToIso(start.value)) : '';
+    endShown.textContent = end.value ? formatDateTime(pickerToIso(end.value)) : '';
+  };
+
   let checkSeq = 0;
   const check = debounce(async () => {
+    showTimes();
     const seq = ++checkSeq;
     const plannedStart = pickerToIso(start.value);
     const plannedEnd = pickerToIso(end.value);
@@ -468,8 +477,8 @@ export async function newChangeView(main, ctx) {
     el('div', { class: 'col-md-6' }, field('chg-type', 'change.col.type', type)),
     el('div', { class: 'col-md-6' }, field('chg-risk', 'change.col.risk', risk))),
   el('div', { class: 'row' },
-    el('div', { class: 'col-md-6' }, field('chg-start', 'change.col.plannedStart', start)),
-    el('div', { class: 'col-md-6' }, field('chg-end', 'change.col.plannedEnd', end))),
+    el('div', { class: 'col-md-6' }, field('chg-start', 'change.col.plannedStart', start, startShown)),
+    el('div', { class: 'col-md-6' }, field('chg-end', 'change.col.plannedEnd', end, endShown))),
   el('div', { class: 'form-text mt-n2 mb-3' }, t('chg.timeZone', { zone: state.timeZone })),
   el('div', { class: 'mb-3' }, el('label', { class: 'form-label', for: 'chg-ci' }, t('change.cis')), ciHolder, ciFeedbackHost,
     el('div', { class: 'invalid-feedback', id: 'chg-cis-feedback' })),
@@ -486,6 +495,7 @@ export async function newChangeView(main, ctx) {
     el('h1', { class: 'h4 my-2' }, t('chg.newHeading')),
     el('div', { class: 'card card-body' }, form))));
   clear(conflicts, el('span', { class: 'text-muted' }, t('chg.conflictHint')));
+  showTimes();
   if (template.value) await applyTemplate();
   title.focus();
   return null;
