@@ -210,6 +210,13 @@ const NEXT_STEP = { scheduled: 'implementing', implementing: 'review', review: '
 function stepPanel(change, done) {
   const target = NEXT_STEP[change.status];
   if (!target || !isStaff()) return null;
+  // the process offers implementing to the implementer (else the requester), the review to the requester; admins may step in
+  const owner = target === 'closed' ? change.requester : (change.implementer || change.requester);
+  const me = state.me ? state.me.user.username : null;
+  if (me !== owner && !hasRole('admin')) {
+    return el('section', { class: 'card card-body mt-3', id: 'change-step' },
+      el('div', { class: 'small text-muted' }, t('chg.stepOf', { step: t(`chg.step.${target}`), owner })));
+  }
   const note = el('textarea', { class: 'form-control form-control-sm', rows: 2, id: 'step-note', 'aria-label': t('chg.note'), placeholder: t('chg.note') });
   const outcome = target === 'closed' ? el('select', { class: 'form-select form-select-sm', id: 'step-outcome', 'aria-label': t('chg.outcome') },
     el('option', { value: '' }, t('chg.chooseOutcome')),
@@ -278,7 +285,7 @@ function progressText(change) {
 function approvalCard(change, task, done) {
   const names = change.cis || (change.ciIds || []).map((id) => ({ id, name: `#${id}` }));
   const row = (k, v) => [el('dt', { class: 'col-sm-3 text-muted fw-normal' }, t(k)), el('dd', { class: 'col-sm-9 mb-1' }, v || '—')];
-  const plan = (k, v) => (v ? el('details', { class: 'small mb-1' }, el('summary', {}, t(k)), el('div', { class: 'tl-body' }, v)) : null);
+  const plan = (k, v) => (v ? el('details', { class: 'small mb-1 card-plan', open: true }, el('summary', {}, t(k)), el('div', { class: 'tl-body' }, v)) : null);
   return el('section', { class: 'card card-body mt-3 border-warning approval-card', dataset: { changeKey: change.key, taskId: task.id } },
     el('div', { class: 'd-flex justify-content-between align-items-start gap-2' },
       el('h2', { class: 'h6 mb-2' }, el('a', { href: `#/changes/${change.key}` }, change.key), ' ', change.title),
