@@ -117,11 +117,17 @@ class ChangeConsoleIT {
                 "스냅샷으로 복원", "충돌");
         assertThat(browser.find(card).findElement(By.cssSelector(".card-window")).getText())
                 .contains(PICKER.format(start.plus(1, ChronoUnit.HOURS)).substring(11));
+
+        // the same card on the change's page, where the approver decides
+        browser.open("#/changes/" + key);
+        assertThat(browser.waitFor(card).getText()).contains("승인 2건 중 1건", "admin", "계획 확인", ciName);
         shot("change-approval");
         String taskId = browser.find(card).getDomAttribute("data-task-id");
         browser.find(By.id("task-comment-" + taskId)).sendKeys("백업 확인, 승인합니다");
         browser.click(By.cssSelector("section.approval-card[data-change-key='" + key + "'] button[data-action=approve]"));
-        browser.waitUntil(d -> browser.findAll(card).isEmpty(), "the card to leave the inbox");
+        browser.waitUntil(d -> browser.find(By.id("change-status")).getText().equals("일정 확정"), "the change scheduled");
+        assertThat(browser.findAll(card)).as("nothing left to decide").isEmpty();
+        assertThat(browser.find(By.id("change-approvals")).getText()).contains("admin", "approver", "백업 확인, 승인합니다");
         assertThat(asDemo("agent").get("/api/changes/" + key).then().extract().<String>path("status")).isEqualTo("scheduled");
 
         // the agent implements, hands over for review and closes it, each with a note
