@@ -31,6 +31,9 @@ public class DemoData implements DemoDataLoader {
     @Inject
     DemoTickets tickets;
 
+    @Inject
+    DemoChangeTemplates changeTemplates;
+
     @Override
     @Transactional
     public void load() {
@@ -48,8 +51,9 @@ public class DemoData implements DemoDataLoader {
         userService.createGroup("CAB", "Change advisory board", "approver", List.of("admin"));
         cmdb.load();
         tickets.load();
+        changeTemplates.load();
         LOG.info("Demo data loaded: users agent, agent2, approver, requester, monitor (password <name>"
-                + DEMO_PASSWORD_SUFFIX + "), a small topology and tickets");
+                + DEMO_PASSWORD_SUFFIX + "), a small topology, tickets and two standard-change templates");
     }
 
     private void user(String name, String display, String email, String locale, String role) {

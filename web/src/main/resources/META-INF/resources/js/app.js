@@ -8,7 +8,7 @@ import { ticketView } from './views/ticket.js';
 import { newTicketView } from './views/new-ticket.js';
 import { cmdbListView, ciView, importView } from './views/cmdb.js';
 import { alarmsView } from './views/alarms.js';
-import { changesView, changeView, calendarView, approvalsView } from './views/changes.js';
+import { changesView, changeView, calendarView, approvalsView, newChangeView, templatesView } from './views/changes.js';
 import { dashboardView } from './views/dashboard.js';
 import { settingsView } from './views/settings.js';
 
@@ -30,6 +30,8 @@ const ROUTES = [
   [/^#\/alarms$/, () => alarmsView],
   [/^#\/changes$/, () => changesView],
   [/^#\/changes\/calendar$/, () => calendarView],
+  [/^#\/changes\/new$/, () => newChangeView],
+  [/^#\/changes\/templates$/, () => templatesView],
   [/^#\/changes\/([A-Za-z0-9-]+)$/, () => changeView],
   [/^#\/approvals$/, () => approvalsView],
   [/^#\/dashboard$/, () => dashboardView],

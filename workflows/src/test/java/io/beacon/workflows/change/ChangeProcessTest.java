@@ -13,6 +13,7 @@ import io.beacon.change.application.ApproverSlot;
 import io.beacon.change.application.ChangeService;
 import io.beacon.change.domain.ApprovalRule;
 import io.beacon.change.domain.Change;
+import io.beacon.change.domain.ChangeOutcome;
 import io.beacon.change.domain.ChangeStatus;
 import io.beacon.change.domain.ChangeType;
 import io.beacon.change.domain.Risk;
@@ -154,6 +155,43 @@ class ChangeProcessTest {
         engine.getTaskService().complete(taskFor(pi, "requester1").getId());
         assertThat(pi).isEnded().hasPassed("close");
         assertThat(statuses(pi)).containsExactly("scheduled", "implementing", "review", "closed");
+    }
+
+    @Test
+    void aStandardChangeClosedWithoutAnOutcomeEndsAsSuccessful() {
+        ProcessInstance pi = start(ChangeType.STANDARD, Risk.LOW);
+        runToReview(pi);
+        engine.getTaskService().complete(taskFor(pi, "requester1").getId());
+        assertThat(pi).isEnded().hasPassed("close", "outcomeOf", "closed").hasNotPassed("closedFailed", "closedBackedOut");
+    }
+
+    @Test
+    void aFailedChangeEndsAtClosedFailed() {
+        ProcessInstance pi = start(ChangeType.STANDARD, Risk.LOW);
+        runToReview(pi);
+        changes.current.get(changeIdOf(pi)).recordOutcome(ChangeOutcome.FAILED, START);
+        engine.getTaskService().complete(taskFor(pi, "requester1").getId());
+        assertThat(pi).isEnded().hasPassed("close", "outcomeOf", "closedFailed").hasNotPassed("closed", "closedBackedOut");
+        assertThat(statuses(pi)).endsWith("review", "closed");
+    }
+
+    @Test
+    void aBackedOutChangeAfterCabApprovalEndsAtClosedBackedOut() {
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.MEDIUM);
+        approvalTasks(pi).forEach(t -> decide(t, true));
+        assertThat(pi).isWaitingAt("startImplementation").hasPassed("approve", "decided", "schedule");
+        runToReview(pi);
+        changes.current.get(changeIdOf(pi)).recordOutcome(ChangeOutcome.BACKED_OUT, START);
+        engine.getTaskService().complete(taskFor(pi, "requester1").getId());
+        assertThat(pi).isEnded().hasPassed("closedBackedOut").hasNotPassed("closed", "closedFailed");
+        assertThat(statuses(pi)).containsExactly("approval", "scheduled", "implementing", "review", "closed");
+    }
+
+    private void runToReview(ProcessInstance pi) {
+        engine.getTaskService().complete(taskFor(pi, "implementer1").getId());
+        assertThat(pi).isWaitingAt("finishImplementation");
+        engine.getTaskService().complete(taskFor(pi, "implementer1").getId());
+        assertThat(pi).isWaitingAt("review");
     }
 
     @Test
