@@ -203,12 +203,11 @@ public class TicketService {
 
     private Opening prepare(Actor actor, NewTicket in) {
         boolean desk = TicketAccess.worksTickets(actor);
-        if (!desk) {
+        if (!desk) { // a requester may say how urgent it is to them; the rest is the desk's
             List<String> deskOnly = new ArrayList<>();
             Map<String, Object> given = new java.util.LinkedHashMap<>();
             given.put("priority", in.priority());
             given.put("impact", in.impact());
-            given.put("urgency", in.urgency());
             given.put("group", in.group());
             given.put("assignee", in.assignee());
             given.put("requester", in.requester());
