@@ -6,7 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.beacon.it.support.BeaconServerExtension;
+import io.restassured.RestAssured;
+import io.restassured.builder.MultiPartSpecBuilder;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.MultiPartSpecification;
+import io.restassured.specification.RequestSpecification;
+import org.apache.http.entity.mime.HttpMultipartMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +41,8 @@ class PortalApiIT {
     void aRequesterOpensATicketWithAFileInOneRequest() {
         String title = "모니터가 깜빡입니다 " + token();
         byte[] photo = "사진 대신 글자".getBytes(StandardCharsets.UTF_8);
-        JsonPath ticket = asDemo("requester").contentType("multipart/form-data")
-                .multiPart("ticket", json("service_request", title, "hardware"), "application/json")
+        JsonPath ticket = multipart("requester")
+                .multiPart(ticketPart(json("service_request", title, "hardware")))
                 .multiPart("file", "모니터.txt", photo, "text/plain")
                 .post("/api/tickets").then().statusCode(201).extract().jsonPath();
         assertThat(ticket.getString("title")).isEqualTo(title);
@@ -51,8 +57,8 @@ class PortalApiIT {
     @Test
     void aFileThatIsRefusedLeavesNoTicketBehind() {
         String title = "빈 파일 " + token();
-        asDemo("requester").contentType("multipart/form-data")
-                .multiPart("ticket", json("service_request", title, null), "application/json")
+        multipart("requester")
+                .multiPart(ticketPart(json("service_request", title, null)))
                 .multiPart("file", "empty.txt", new byte[0], "text/plain")
                 .post("/api/tickets").then().statusCode(422);
         assertThat(asDemo("agent").queryParam("q", title).get("/api/tickets").then().extract().jsonPath().getInt("total"))
@@ -152,9 +158,9 @@ class PortalApiIT {
         asDemo("requester").get("/api/contacts").then().statusCode(403);
 
         String username = contact.getString("username");
-        String key = asDemo("agent").contentType("multipart/form-data")
-                .multiPart("ticket", "{\"type\":\"incident\",\"title\":\"전화 접수 " + t + "\",\"requester\":\"" + username
-                        + "\",\"impact\":\"high\",\"urgency\":\"medium\",\"category\":\"network\"}", "application/json")
+        String key = multipart("agent")
+                .multiPart(ticketPart("{\"type\":\"incident\",\"title\":\"전화 접수 " + t + "\",\"requester\":\"" + username
+                        + "\",\"impact\":\"high\",\"urgency\":\"medium\",\"category\":\"network\"}"))
                 .multiPart("file", "통화메모.txt", "통화 내용".getBytes(StandardCharsets.UTF_8), "text/plain")
                 .post("/api/tickets").then().statusCode(201).body("requester.username", equalTo(username))
                 .body("attachments[0].fileName", equalTo("통화메모.txt")).extract().path("key");
@@ -171,6 +177,18 @@ class PortalApiIT {
         assertThat(page.getList("people.email")).containsExactly(email);
         assertThat(asDemo("agent").get("/api/organisations").then().extract().jsonPath().getList("items.name"))
                 .contains("한빛전자 (Hanbit Electronics)", "Blue Harbor Logistics", "새봄유통 " + t);
+    }
+
+    /** Multipart as a browser sends it: UTF-8 file names (Korean ones included). */
+    private static RequestSpecification multipart(String user) {
+        return asDemo(user).config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE))).contentType("multipart/form-data; charset=UTF-8");
+    }
+
+    /** The part named ticket: the JSON of a plain create, in UTF-8. */
+    private static MultiPartSpecification ticketPart(String json) {
+        return new MultiPartSpecBuilder(json).controlName("ticket").mimeType("application/json").charset(StandardCharsets.UTF_8)
+                .build();
     }
 
     private static String json(String type, String title, String category) {

@@ -35,8 +35,9 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** The same problem told by a message key: {@code detail} is its text in the reader's language. */
     public Problem keyed(String messageKey, Map<String, Object> messageArgs, String localisedDetail) {
-        List<FieldError> localisedErrors = errors == null ? null
-                : errors.stream().map(e -> e.message().equals(detail) ? new FieldError(e.field(), localisedDetail) : e).toList();
+        // A keyed refusal names one field at most: its message is the refusal's.
+        List<FieldError> localisedErrors = errors == null ? null : errors.size() != 1 ? errors
+                : List.of(new FieldError(errors.get(0).field(), localisedDetail));
         return new Problem(type, title, status, localisedDetail, instance, localisedErrors, messageKey,
                 messageArgs == null || messageArgs.isEmpty() ? null : messageArgs);
     }

@@ -102,7 +102,7 @@ public class TicketResource {
 
     /**
      * A new ticket with its files in one request ({@code multipart/form-data}): a part named {@code ticket}
-     * holds the JSON of a plain create, each part with a file name is a file. All or nothing.
+     * holds the JSON of a plain create (a field or a file), every other part with a file name is a file. All or nothing.
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -112,18 +112,18 @@ public class TicketResource {
         JsonObject json = null;
         List<TicketService.Upload> files = new java.util.ArrayList<>();
         for (EntityPart part : parts) {
-            if (part.getFileName().isPresent()) {
-                var type = part.getMediaType();
-                files.add(new TicketService.Upload(part.getFileName().get(),
-                        type == null ? null : type.getType() + "/" + type.getSubtype(),
-                        TicketAttachmentResource.readLimited(part.getContent(), config.attachmentMaxBytes())));
-            } else if ("ticket".equals(part.getName())) {
+            if ("ticket".equals(part.getName())) { // a browser sends a Blob part with a file name ("blob")
                 try (var reader = jakarta.json.Json.createReader(new java.io.InputStreamReader(part.getContent(),
                         java.nio.charset.StandardCharsets.UTF_8))) {
                     json = reader.readObject();
                 } catch (jakarta.json.JsonException | IllegalStateException e) {
                     throw new InvalidInputException("ticket", "the part named ticket must be a JSON object");
                 }
+            } else if (part.getFileName().isPresent()) {
+                var type = part.getMediaType();
+                files.add(new TicketService.Upload(part.getFileName().get(),
+                        type == null ? null : type.getType() + "/" + type.getSubtype(),
+                        TicketAttachmentResource.readLimited(part.getContent(), config.attachmentMaxBytes())));
             }
         }
         if (json == null) {

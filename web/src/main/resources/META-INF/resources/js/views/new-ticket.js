@@ -60,7 +60,7 @@ export async function newTicketView(main) {
       let request = body;
       if (files.files.length) {
         request = new FormData();
-        request.append('ticket', new Blob([JSON.stringify(body)], { type: 'application/json' }));
+        request.append('ticket', JSON.stringify(body)); // a plain field: the ticket's JSON
         for (const f of files.files) request.append('file', f, f.name);
       }
       const ticket = await api('/api/tickets', { method: 'POST', body: request });
