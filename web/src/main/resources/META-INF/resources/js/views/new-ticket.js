@@ -90,10 +90,10 @@ export async function newTicketView(main) {
     isDesk() ? el('div', { class: 'col-md-3' }, field('new-impact', 'newTicket.impact', impact)) : null,
     isDesk() ? el('div', { class: 'col-md-3' }, field('new-urgency', 'newTicket.urgency', urgency)) : null),
   field('new-title', 'newTicket.title', title),
-  field('new-description', 'newTicket.description', description),
-  field('new-files', 'portal.files', files, t('portal.filesHelp')),
-  isDesk() ? field('new-group', 'newTicket.group', group) : null,
   isStaff() ? field('new-ci', 'newTicket.cis', ciPicker({ id: 'new-ci', onChange: (chosen) => { cis = chosen; } }), t('newTicket.cisHelp')) : null,
+  field('new-description', 'newTicket.description', description),
+  isDesk() ? field('new-group', 'newTicket.group', group) : null,
+  field('new-files', 'portal.files', files, t('portal.filesHelp')),
   isDesk() ? null : el('p', { class: 'form-text', id: 'new-desk-decides' }, t('portal.deskDecides')),
   el('div', { class: 'd-flex gap-2' }, submit, el('a', { class: 'btn btn-outline-secondary', href: '#/tickets' }, t('action.cancel'))));
 

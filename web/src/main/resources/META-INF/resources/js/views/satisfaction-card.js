@@ -10,6 +10,7 @@ export function satisfactionCard(period) {
 
   async function load() {
     if (!isDesk()) { clear(body, emptyState(t('dashboard.deskOnly'))); return; }
+    if (period.from && period.to && period.from > period.to) { clear(body, errorBox(new Error(t('dashboard.rangeReversed')))); return; }
     try {
       const report = await optionalApi(`/api/reports/satisfaction${query({ bucket: period.bucket, tz: state.timeZone, from: period.from, to: period.to })}`);
       if (!report) { clear(body, emptyState(t('dashboard.reportsUnavailable'))); return; }
