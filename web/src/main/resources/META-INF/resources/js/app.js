@@ -6,6 +6,8 @@ import {
 import { queuesView } from './views/queues.js';
 import { ticketView } from './views/ticket.js';
 import { newTicketView } from './views/new-ticket.js';
+import { myRequestsView } from './views/my-requests.js';
+import { organisationsView, organisationView } from './views/organisation.js';
 import { cmdbListView, ciView, importView } from './views/cmdb.js';
 import { alarmsView } from './views/alarms.js';
 import { changesView, changeView, calendarView, approvalsView, newChangeView, templatesView } from './views/changes.js';
@@ -20,8 +22,11 @@ let liveRetry = null;
 let signedIn = false;
 
 const ROUTES = [
-  [/^#?\/?$/, () => queuesView],
-  [/^#\/tickets$/, () => queuesView],
+  [/^#?\/?$/, () => (isStaff() ? queuesView : myRequestsView)],
+  [/^#\/tickets$/, () => (isStaff() ? queuesView : myRequestsView)],
+  [/^#\/my-requests$/, () => myRequestsView],
+  [/^#\/organisations$/, () => organisationsView],
+  [/^#\/organisations\/(\d+)$/, () => organisationView],
   [/^#\/tickets\/([A-Za-z]+-\d+)$/, () => ticketView],
   [/^#\/new$/, () => newTicketView],
   [/^#\/cmdb$/, () => cmdbListView],
@@ -144,6 +149,7 @@ function renderShell() {
     isStaff() ? link('#/changes', 'nav.changes', 'nav-changes') : null,
     isApprover() ? link('#/approvals', 'nav.approvals', 'nav-approvals') : null,
     isStaff() ? link('#/cmdb', 'nav.cmdb', 'nav-cmdb') : null,
+    isDesk() ? link('#/organisations', 'nav.organisations', 'nav-organisations') : null,
     isStaff() ? link('#/dashboard', 'nav.dashboard', 'nav-dashboard') : null);
   const user = state.me.user;
   const language = languageSelect(state.locale, changeLanguage);

@@ -157,7 +157,8 @@ export function whenSignedOut(handler) { onUnauthorized = handler; }
  * requires for session calls (a cross-site form cannot send it). Answers the parsed JSON.
  */
 export async function api(path, { method = 'GET', body, headers = {}, raw = false, quiet401 = false } = {}) {
-  const init = { method, headers: { 'X-Requested-With': 'beacon-console', Accept: 'application/json', ...headers }, credentials: 'same-origin' };
+  // Accept-Language: the server tells its refusals in the reader's language.
+  const init = { method, headers: { 'X-Requested-With': 'beacon-console', Accept: 'application/json', 'Accept-Language': state.locale, ...headers }, credentials: 'same-origin' };
   if (body !== undefined) {
     if (body instanceof FormData || body instanceof Blob || typeof body === 'string') {
       init.body = body;

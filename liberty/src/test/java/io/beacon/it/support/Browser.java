@@ -64,6 +64,11 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(DESKTOP);
     }
 
+    /** A second browser of its own (its own profile and session), for journeys between two people; the caller closes it. */
+    public static Browser another(BeaconServer server) throws IOException {
+        return new Browser(server.baseUrl());
+    }
+
     public WebDriver driver() {
         return driver;
     }

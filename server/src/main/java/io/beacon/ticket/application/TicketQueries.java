@@ -84,6 +84,6 @@ public class TicketQueries {
             return f;
         }
         return new TicketFilter(f.types(), f.statuses(), f.priorities(), f.ciId(), f.assigneeUsername(), f.unassigned(),
-                f.groupId(), f.anyOfGroupIds(), f.text(), actor.username(), f.slaStates());
+                f.groupId(), f.anyOfGroupIds(), f.text(), actor.username(), f.slaStates(), f.organisationId());
     }
 }

@@ -78,6 +78,10 @@ public class Ticket {
     @Column(nullable = false, length = 2)
     private Priority priority;
 
+    @Enumerated(EnumType.STRING)
+    @Column(length = 40)
+    private TicketCategory category;
+
     @Column(name = "priority_overridden", nullable = false)
     private boolean priorityOverridden;
 
@@ -281,6 +285,37 @@ public class Ticket {
         ciIds.addAll(target);
     }
 
+    /** What the ticket is about (null: not said). */
+    public void categorise(TicketCategory newCategory, Instant now) {
+        ensureEditable();
+        if (newCategory != category) {
+            record("category", category == null ? null : category.code(), newCategory == null ? null : newCategory.code(), now);
+            category = newCategory;
+        }
+    }
+
+    /**
+     * Until when the requester may reopen the ticket themselves: while it is resolved and the quiet
+     * period after which Beacon closes it has not passed. Null when it is not resolved.
+     */
+    public Instant reopenableUntil(java.time.Duration window) {
+        return status == TicketStatus.RESOLVED && resolvedAt != null ? resolvedAt.plus(window) : null;
+    }
+
+    /** The requester takes the resolution back: to the assignee's work again, or to the desk's queue. */
+    public void reopen(Instant now, java.time.Duration window) {
+        Instant until = reopenableUntil(window);
+        if (until == null) {
+            throw new ConflictException("status", key + " is " + status.code() + ", only a resolved ticket can be reopened")
+                    .keyed("problem.ticket.reopenNotResolved", java.util.Map.of("key", key, "status", status.code()));
+        }
+        if (!now.isBefore(until)) {
+            throw new ConflictException("status", "the time to reopen " + key + " ended at " + until + "; open a new ticket")
+                    .keyed("problem.ticket.reopenWindowOver", java.util.Map.of("key", key, "until", until.toString()));
+        }
+        changeStatus(assignee != null ? TicketStatus.IN_PROGRESS : TicketStatus.NEW, now);
+    }
+
     public void setRequester(User newRequester, Instant now) {
         ensureEditable();
         if (!sameId(newRequester == null ? null : newRequester.getId(), requester == null ? null : requester.getId())) {
@@ -443,6 +478,10 @@ public class Ticket {
 
     public Priority getPriority() {
         return priority;
+    }
+
+    public TicketCategory getCategory() {
+        return category;
     }
 
     public boolean isPriorityOverridden() {

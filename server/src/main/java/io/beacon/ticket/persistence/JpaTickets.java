@@ -191,6 +191,9 @@ public class JpaTickets implements Tickets {
         if (f.requesterUsername() != null) {
             w.and("t.requester.username = :requester", "requester", f.requesterUsername());
         }
+        if (f.organisationId() != null) {
+            w.and("t.requester.organisation.id = :organisation", "organisation", f.organisationId());
+        }
         if (f.slaStates() != null && !f.slaStates().isEmpty()) {
             String breached = "(s.responseBreached = true or s.resolutionBreached = true)";
             String atRisk = "(s.resolvedAt is null and not " + breached

@@ -39,6 +39,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -58,7 +59,7 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
     private static final Set<String> CREATE_FIELDS = Set.of("type", "title", "description", "priority", "impact",
-            "urgency", "ciIds", "ciId", "requester", "group", "assignee");
+            "urgency", "ciIds", "ciId", "requester", "group", "assignee", "category");
     private static final Set<String> PATCH_FIELDS = Set.of("title", "description", "status", "resolution", "priority",
             "impact", "urgency", "group", "assignee", "requester", "ciIds", "ciId", "version");
     private static final Set<String> COMMENT_FIELDS = Set.of("body", "internal");
@@ -84,17 +85,65 @@ public class TicketResource {
     @Inject
     SlaStatuses sla;
 
+    @Inject
+    io.beacon.ticket.domain.TicketRatings ratings;
+
+    @Inject
+    io.beacon.platform.config.BeaconConfig config;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME})
     @Transactional
     public Response open(JsonObject json, @Context UriInfo uri) {
+        Ticket ticket = service.open(caller.caller(), newTicket(json));
+        return created(ticket, uri);
+    }
+
+    /**
+     * A new ticket with its files in one request ({@code multipart/form-data}): a part named {@code ticket}
+     * holds the JSON of a plain create (a field or a file), every other part with a file name is a file. All or nothing.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME})
+    @Transactional
+    public Response openWithFiles(List<EntityPart> parts, @Context UriInfo uri) throws java.io.IOException {
+        JsonObject json = null;
+        List<TicketService.Upload> files = new java.util.ArrayList<>();
+        for (EntityPart part : parts) {
+            if ("ticket".equals(part.getName())) { // a browser sends a Blob part with a file name ("blob")
+                try (var reader = jakarta.json.Json.createReader(new java.io.InputStreamReader(part.getContent(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    json = reader.readObject();
+                } catch (jakarta.json.JsonException | IllegalStateException e) {
+                    throw new InvalidInputException("ticket", "the part named ticket must be a JSON object");
+                }
+            } else if (part.getFileName().isPresent()) {
+                var type = part.getMediaType();
+                files.add(new TicketService.Upload(part.getFileName().get(),
+                        type == null ? null : type.getType() + "/" + type.getSubtype(),
+                        TicketAttachmentResource.readLimited(part.getContent(), config.attachmentMaxBytes())));
+            }
+        }
+        if (json == null) {
+            throw new InvalidInputException("ticket", "the form needs a part named ticket with the ticket's JSON");
+        }
+        Ticket ticket = service.openWithFiles(caller.caller(), newTicket(json), files);
+        return created(ticket, uri);
+    }
+
+    private NewTicket newTicket(JsonObject json) {
         JsonBody body = JsonBody.of(json, CREATE_FIELDS);
         NewTicket input = new NewTicket(body.string("type"), body.string("title"), body.string("description"),
                 body.string("priority"), body.string("impact"), body.string("urgency"), ciIds(body),
-                body.string("requester"), body.string("group"), body.string("assignee"), channel());
+                body.string("requester"), body.string("group"), body.string("assignee"), channel(),
+                body.string("category"));
         body.validate();
-        Ticket ticket = service.open(caller.caller(), input);
+        return input;
+    }
+
+    private Response created(Ticket ticket, UriInfo uri) {
         return withETag(Response.created(uri.getAbsolutePathBuilder().path(ticket.getKey()).build()), ticket.getVersion())
                 .entity(full(queries.details(caller.caller(), ticket.getKey()))).build();
     }
@@ -106,8 +155,10 @@ public class TicketResource {
             @QueryParam("priority") String priority, @QueryParam("ciId") Long ciId,
             @QueryParam("assignee") String assignee, @QueryParam("group") String group, @QueryParam("q") String q,
             @QueryParam("requester") String requester, @QueryParam("sort") String sort,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sla") String sla) {
-        TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla);
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sla") String sla,
+            @QueryParam("organisation") Long organisation) {
+        TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla)
+                .ofOrganisation(organisation);
         var listing = queries.list(caller.caller(), filter, TicketSort.parse(sort), PageRequest.of(page, size));
         Map<String, Object> out = new LinkedHashMap<>();
         Map<Long, SlaStatus> slas = this.sla.statuses(listing.page().items().stream().map(Ticket::getId).toList());
@@ -126,8 +177,10 @@ public class TicketResource {
     public Map<String, Object> counts(@QueryParam("type") String type, @QueryParam("status") String status,
             @QueryParam("priority") String priority, @QueryParam("ciId") Long ciId,
             @QueryParam("assignee") String assignee, @QueryParam("group") String group, @QueryParam("q") String q,
-            @QueryParam("requester") String requester, @QueryParam("sla") String sla) {
-        TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla);
+            @QueryParam("requester") String requester, @QueryParam("sla") String sla,
+            @QueryParam("organisation") Long organisation) {
+        TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla)
+                .ofOrganisation(organisation);
         Map<String, Long> byStatus = new LinkedHashMap<>();
         queries.countByStatus(caller.caller(), filter).forEach((s, n) -> byStatus.put(s.code(), n));
         long open = byStatus.entrySet().stream().filter(e -> TicketStatus.fromCode("status", e.getKey()).isOpen())
@@ -197,7 +250,8 @@ public class TicketResource {
     /** The ticket's page with its SLA clocks; the desk also sees the monitoring alarms linked to it. */
     private TicketViews.TicketView full(io.beacon.ticket.application.TicketDetails details) {
         return TicketViews.full(details, slaOf(details.ticket().getId()),
-                caller.caller().isStaff() ? alarms.of(details.ticket().getId()) : List.of());
+                caller.caller().isStaff() ? alarms.of(details.ticket().getId()) : List.of(),
+                service.reopenableUntil(details.ticket()), ratings.of(details.ticket().getId()));
     }
 
     /** {@code sla=at_risk,breached}: only tickets whose SLA is near or past a breach. */
@@ -216,7 +270,7 @@ public class TicketResource {
             }
         }
         return new TicketFilter(f.types(), f.statuses(), f.priorities(), f.ciId(), f.assigneeUsername(), f.unassigned(),
-                f.groupId(), f.anyOfGroupIds(), f.text(), f.requesterUsername(), states);
+                f.groupId(), f.anyOfGroupIds(), f.text(), f.requesterUsername(), states, f.organisationId());
     }
 
     private TicketFilter filter(String type, String status, String priority, Long ciId, String assignee, String group,

@@ -9,6 +9,7 @@ import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAttachment;
 import io.beacon.ticket.domain.TicketComment;
 import io.beacon.ticket.domain.TicketHistoryEntry;
+import io.beacon.ticket.domain.TicketRating;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,15 @@ public final class TicketViews {
             PersonView requester, List<String> participants, GroupRef group, PersonView assignee, List<Long> ciIds,
             List<CiRef> cis, String resolution, String createdBy, Instant createdAt, Instant updatedAt, Instant resolvedAt,
             Instant closedAt, long version, List<CommentView> comments, List<AttachmentView> attachments,
-            List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms) {}
+            List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms, String category,
+            Instant reopenUntil, List<RatingView> ratings) {}
+
+    /** A requester's rating of one resolution. */
+    public record RatingView(int score, String comment, String ratedBy, Instant ratedAt, Instant resolvedAt) {
+        static RatingView of(TicketRating r) {
+            return new RatingView(r.getScore(), r.getComment(), r.getRatedBy(), r.getRatedAt(), r.getResolvedAt());
+        }
+    }
 
     /** A list's line with the ticket's SLA (null without clocks): the queue's due column. */
     static TicketSummary summary(Ticket t, Map<Long, String> ciNames, Map<Long, SlaStatus> slas) {
@@ -77,7 +86,8 @@ public final class TicketViews {
     }
 
     /** The whole ticket with its SLA clocks (null for a ticket without them, e.g. a problem) and its alarms. */
-    static TicketView full(TicketDetails d, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms) {
+    static TicketView full(TicketDetails d, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms, Instant reopenUntil,
+            List<TicketRating> ratings) {
         Ticket t = d.ticket();
         return new TicketView(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getDescription(),
                 t.getStatus().code(), t.getStatus().successors().stream().map(s -> s.code()).toList(),
@@ -87,7 +97,9 @@ public final class TicketViews {
                 t.getCreatedAt(), t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion(),
                 d.comments().stream().map(CommentView::of).toList(),
                 d.attachments().stream().map(a -> AttachmentView.of(t.getKey(), a)).toList(),
-                d.history().stream().map(HistoryView::of).toList(), sla, alarms);
+                d.history().stream().map(HistoryView::of).toList(), sla, alarms,
+                t.getCategory() == null ? null : t.getCategory().code(), reopenUntil,
+                ratings.stream().map(RatingView::of).toList());
     }
 
     private static List<Long> ciIds(Ticket t) {

@@ -4,6 +4,7 @@ import {
   priorityBadge, statusBadge, severityBadge, isDesk, debounce,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
+import { ticketFeedback } from './ticket-feedback.js';
 
 export async function ticketView(main, ctx) {
   const key = ctx.params[0].toUpperCase();
@@ -110,7 +111,7 @@ export async function ticketView(main, ctx) {
           el('h2', { class: 'h6 text-muted' }, t('ticket.timeline')),
           timeline(ticket),
           ticket.status === 'closed' ? el('div', { class: 'alert alert-secondary mt-3' }, t('ticket.closedNote')) : [composer, attach]),
-        el('div', { class: 'col-lg-4' }, details(ticket), isDesk() && ticket.status !== 'closed' ? actions() : null, alarmsCard(ticket.alarms))));
+        el('div', { class: 'col-lg-4' }, details(ticket), ticketFeedback(ticket, reload), isDesk() && ticket.status !== 'closed' ? actions() : null, alarmsCard(ticket.alarms))));
   }
 
   /**
@@ -238,6 +239,7 @@ function details(ticket) {
       row(t('ticket.requester'), person(ticket.requester), 'ticket-requester'),
       row(t('ticket.group'), ticket.group ? ticket.group.name : '—', 'ticket-group'),
       row(t('ticket.assignee'), ticket.assignee ? person(ticket.assignee) : t('ticket.unassigned'), 'ticket-assignee'),
+      ticket.category ? row(t('portal.category'), label('category', ticket.category), 'ticket-category') : null,
       row(t('ticket.impactUrgency'), `${label('level', ticket.impact)} / ${label('level', ticket.urgency)}`),
       row(t('ticket.cis'), ticket.cis.length ? ticket.cis.map((c, i) => [i ? ', ' : '', el('a', { href: `#/cmdb/${c.id}` }, c.name || `#${c.id}`)]) : '—', 'ticket-cis'),
       row(t('ticket.created'), formatDateTime(ticket.createdAt)),
