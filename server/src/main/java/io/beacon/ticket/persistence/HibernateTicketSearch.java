@@ -73,7 +73,7 @@ public class HibernateTicketSearch implements TicketSearch {
                 .where(f -> where(f, filter, text, comments))
                 .sort(f -> sort(f, sort))
                 .highlighter(f -> f.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-                        .fragmentSize(160).numberOfFragments(2))
+                        .numberOfFragments(2))
                 .totalHitCountThreshold(EXACT_TOTAL_UP_TO)
                 .fetch(page.offset(), page.size());
         List<TicketHit> hits = new ArrayList<>();
