@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every ticket list, count and lookup the API offers is answered from an index on MariaDB: EXPLAIN
- * shows no full table scan and no filesort (issue 18). Runs in the MariaDB round, on the server's
+ * shows no full table scan and no filesort of rows (issue 18); a count per status read from an index
+ * alone may sort its groups (at most one per status). Runs in the MariaDB round, on the server's
  * own database grown to 30,000 tickets (with fewer rows the optimizer may rightly prefer a scan);
  * the clones are deleted afterwards.
  */
@@ -41,7 +42,10 @@ class TicketQueryPlanIT {
                                 bad.add(shape.getKey() + ": full table scan");
                             }
                         }
-                        if (extra.contains("filesort")) {
+                        // A count per status may sort its groups (one per status, six at most) after an
+                        // index-only read; a list must never sort its rows.
+                        boolean groupsOnly = shape.getKey().startsWith("counts") && extra.contains("Using index");
+                        if (extra.contains("filesort") && !groupsOnly) {
                             bad.add(shape.getKey() + ": filesort (" + extra + ")");
                         }
                     }

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.common.ValueModel;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -120,18 +121,19 @@ public class HibernateTicketSearch implements TicketSearch {
         if (filter.unassigned()) {
             b.filter(f.not(f.exists().field("assignee")));
         } else if (filter.assigneeUsername() != null) {
-            b.filter(f.match().field("assignee").matching(filter.assigneeUsername()));
+            b.filter(f.match().field("assignee").matching(filter.assigneeUsername(), ValueModel.INDEX));
         }
         if (filter.groupId() != null) {
-            b.filter(f.match().field("group").matching(filter.groupId()));
+            b.filter(f.match().field("group").matching(filter.groupId(), ValueModel.INDEX));
         }
         if (filter.anyOfGroupIds() != null) {
             b.filter(filter.anyOfGroupIds().isEmpty() ? f.matchNone()
-                    : f.terms().field("group").matchingAny(filter.anyOfGroupIds()));
+                    : f.terms().field("group").matchingAny(filter.anyOfGroupIds(), ValueModel.INDEX));
         }
+        // People and groups are indexed as user names and ids (value bridges): compared as such, unconverted.
         // A requester's search: the restriction is part of the query, so ranks and totals are theirs alone.
         if (filter.requesterUsername() != null) {
-            b.filter(f.match().field("requester").matching(filter.requesterUsername()));
+            b.filter(f.match().field("requester").matching(filter.requesterUsername(), ValueModel.INDEX));
         }
         return b;
     }
