@@ -18,6 +18,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -125,6 +126,14 @@ public class Ticket {
     @CollectionTable(name = "ticket_participant", joinColumns = @JoinColumn(name = "ticket_id"))
     @Column(name = "email", length = 320)
     private Set<String> participants = new TreeSet<>();
+
+    /**
+     * Read-only view of the ticket's comments (each comment keeps its ticket id; nothing writes through
+     * this side): the search index reads their text from here.
+     */
+    @OneToMany(fetch = FetchType.LAZY)
+    @JoinColumn(name = "ticket_id", insertable = false, updatable = false)
+    private List<TicketComment> comments = new ArrayList<>();
 
     @Version
     private long version;

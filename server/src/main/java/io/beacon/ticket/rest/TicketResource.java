@@ -20,6 +20,7 @@ import io.beacon.ticket.domain.Priority;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAccess;
 import io.beacon.ticket.domain.TicketComment;
+import io.beacon.ticket.domain.TicketCursor;
 import io.beacon.ticket.domain.TicketFilter;
 import io.beacon.ticket.domain.TicketSort;
 import io.beacon.ticket.domain.TicketStatus;
@@ -156,16 +157,32 @@ public class TicketResource {
             @QueryParam("assignee") String assignee, @QueryParam("group") String group, @QueryParam("q") String q,
             @QueryParam("requester") String requester, @QueryParam("sort") String sort,
             @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sla") String sla,
-            @QueryParam("organisation") Long organisation) {
+            @QueryParam("organisation") Long organisation, @QueryParam("after") String after, @Context UriInfo uri) {
         TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla)
                 .ofOrganisation(organisation);
-        var listing = queries.list(caller.caller(), filter, TicketSort.parse(sort), PageRequest.of(page, size));
+        TicketSort order = TicketSort.parse(sort);
+        // The due order is the SLA clocks', not a ticket column: it pages by offset only.
+        boolean keyset = filter.text() == null && order.field() != TicketSort.Field.DUE;
+        TicketCursor cursor = blank(after) == null || !keyset ? null : TicketCursor.decode(after, order);
+        // With text: the search index, best match first unless a sort is asked for, with highlights.
+        var listing = filter.text() != null
+                ? queries.search(caller.caller(), filter, blank(sort) == null ? null : order, PageRequest.of(page, size))
+                : queries.list(caller.caller(), filter, order, PageRequest.of(page, size), cursor);
         Map<String, Object> out = new LinkedHashMap<>();
         Map<Long, SlaStatus> slas = this.sla.statuses(listing.page().items().stream().map(Ticket::getId).toList());
-        out.put("items", listing.page().items().stream().map(t -> TicketViews.summary(t, listing.ciNames(), slas)).toList());
+        out.put("items", listing.page().items().stream().map(t -> listing.highlights().containsKey(t.getId())
+                ? TicketViews.found(TicketViews.summary(t, listing.ciNames(), slas), listing.highlights().get(t.getId()))
+                : TicketViews.summary(t, listing.ciNames(), slas)).toList());
         out.put("total", listing.page().total());
         out.put("page", listing.page().page());
         out.put("size", listing.page().size());
+        // Keyset paging: the next page starts after this one's last ticket, as fast deep in the list as at its start.
+        List<Ticket> items = listing.page().items();
+        if (keyset && !items.isEmpty() && items.size() == listing.page().size()) {
+            var next = uri.getRequestUriBuilder().replaceQueryParam("page")
+                    .replaceQueryParam("after", TicketCursor.after(items.get(items.size() - 1), order).encode()).build();
+            out.put("next", next.getRawPath() + "?" + next.getRawQuery());
+        }
         return out;
     }
 

@@ -37,6 +37,21 @@ public final class TicketViews {
             List<Long> ciIds, List<CiRef> cis, Instant createdAt, Instant updatedAt, Instant resolvedAt,
             Instant closedAt, long version, SlaStatus sla) {}
 
+    /**
+     * A ticket found by a text search: its summary with the passages that matched, per field
+     * ({@code title}, {@code description}, {@code comments}); HTML-escaped, the matches in {@code <mark>}.
+     */
+    public record TicketFound(long id, String key, String type, String title, String status, String priority,
+            String impact, String urgency, PersonView requester, GroupRef group, PersonView assignee,
+            List<Long> ciIds, List<CiRef> cis, Instant createdAt, Instant updatedAt, Instant resolvedAt,
+            Instant closedAt, long version, Map<String, List<String>> highlights) {}
+
+    static TicketFound found(TicketSummary s, Map<String, List<String>> highlights) {
+        return new TicketFound(s.id(), s.key(), s.type(), s.title(), s.status(), s.priority(), s.impact(), s.urgency(),
+                s.requester(), s.group(), s.assignee(), s.ciIds(), s.cis(), s.createdAt(), s.updatedAt(), s.resolvedAt(),
+                s.closedAt(), s.version(), highlights);
+    }
+
     /** {@code unverified}: the comment is a mail whose sender failed authentication ({@code unverifiedBy} says how). */
     public record CommentView(long id, String author, String body, boolean internal, String channel, Instant createdAt,
             boolean unverified, String unverifiedBy) {

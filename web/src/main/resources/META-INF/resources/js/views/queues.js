@@ -55,7 +55,8 @@ export async function queuesView(main, ctx) {
     ciName: params.get('ciName') || '',
     q: params.get('q') || '',
     organisation: params.get('organisation') || '',
-    sort: params.get('sort') || (queue.id === 'open-incidents' ? 'priority' : '-updatedAt'),
+    // A search lists the best matches first unless a column's sort is chosen.
+    sort: params.get('sort') || (params.get('q') ? '' : queue.id === 'open-incidents' ? 'priority' : '-updatedAt'),
     page: Number(params.get('page') || 0),
   };
   const activeView = params.get('view') || '';
