@@ -65,6 +65,9 @@ public class TicketService {
     @Inject
     Event<TicketActivity> activity;
 
+    @Inject
+    TicketMentions mentions;
+
     public Ticket open(Actor actor, NewTicket in) {
         return openAll(actor, List.of(in)).get(0);
     }
@@ -248,6 +251,7 @@ public class TicketService {
                 String.valueOf(comment.getId()))));
         tickets.touch(ticket.getId(), now);
         fire(TicketActivity.Kind.COMMENTED, ticket, actor, now, List.of(), comment.getId(), internal);
+        mentions.fromNote(ticket, comment);
         return comment;
     }
 
