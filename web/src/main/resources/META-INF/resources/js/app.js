@@ -279,6 +279,8 @@ function updateLiveIndicator(status) {
   const key = status === 'on' ? 'live.on' : status === 'off' ? 'live.off' : 'live.connecting';
   text.textContent = t(key);
   document.getElementById('live-state').dataset.live = status;
+  // Which tab of this browser holds the one shared stream (the others get its events passed on).
+  document.getElementById('live-state').dataset.leader = String(Boolean(live && live.leader()));
 }
 
 function startLive() {

@@ -293,6 +293,29 @@ export function severityBadge(severity) {
 
 export const OPEN_STATUSES = 'new,assigned,in_progress,pending';
 
+/**
+ * Runs fn at once, then at most once per wait ms while calls keep coming (the last call always gets
+ * its run): a live update shows without waiting, a burst of them costs a few reloads, and no timer
+ * stands in the way in a background tab (where the browser delays timers).
+ */
+export function throttle(fn, wait = 500) {
+  let last = 0;
+  let timer = null;
+  return (...args) => {
+    const now = Date.now();
+    if (!timer && now - last >= wait) {
+      last = now;
+      fn(...args);
+    } else if (!timer) {
+      timer = setTimeout(() => {
+        timer = null;
+        last = Date.now();
+        fn(...args);
+      }, Math.max(0, wait - (now - last)));
+    }
+  };
+}
+
 /** Runs fn at most once per wait ms, at the end: live updates can come in bursts. */
 export function debounce(fn, wait = 400) {
   let timer = null;

@@ -3,7 +3,6 @@ package io.beacon.ticket.rest;
 import io.beacon.platform.domain.Role;
 import io.beacon.platform.rest.JsonBody;
 import io.beacon.platform.security.CallerIdentity;
-import io.beacon.ticket.application.CannedResponseService;
 import io.beacon.ticket.application.TicketLinkService;
 import io.beacon.ticket.application.TicketQueries;
 import io.beacon.ticket.domain.Ticket;
@@ -28,22 +27,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A ticket's links to other tickets ({@code /api/tickets/{id}/links}), its merge into a survivor
- * ({@code POST /api/tickets/{id}/merge}) and the canned responses offered on it, filled in for it
- * ({@code /api/tickets/{id}/canned-responses}).
+ * A ticket's links to other tickets, both ways: {@code /api/tickets/{id}/links}. (Each sub-path of a
+ * ticket is a root resource of its own, as {@link TicketAttachmentResource}: a resource at
+ * {@code tickets/{id}} would shadow {@link TicketResource}'s sub-paths.)
  */
-@Path("tickets/{id}")
+@Path("tickets/{id}/links")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketLinkResource {
     private static final Set<String> LINK_FIELDS = Set.of("kind", "ticket");
-    private static final Set<String> MERGE_FIELDS = Set.of("into");
 
     @Inject
     TicketLinkService links;
-
-    @Inject
-    CannedResponseService canned;
 
     @Inject
     TicketQueries queries;
@@ -64,11 +59,7 @@ public class TicketLinkResource {
         }
     }
 
-    public record RenderedView(long id, String name, String group, String locale, String text, String textKo,
-            String textEn, String setStatus, String setGroup) {}
-
     @GET
-    @Path("links")
     @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME, Role.APPROVER_NAME})
     @Transactional
     public Map<String, Object> list(@PathParam("id") String id) {
@@ -83,7 +74,6 @@ public class TicketLinkResource {
     }
 
     @POST
-    @Path("links")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
     @Transactional
@@ -96,37 +86,11 @@ public class TicketLinkResource {
     }
 
     @DELETE
-    @Path("links/{linkId}")
+    @Path("{linkId}")
     @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
     @Transactional
     public Response unlink(@PathParam("id") String id, @PathParam("linkId") long linkId) {
         links.unlink(caller.caller(), id, linkId);
         return Response.noContent().build();
-    }
-
-    @POST
-    @Path("merge")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
-    @Transactional
-    public Map<String, Object> merge(@PathParam("id") String id, JsonObject json) {
-        JsonBody body = JsonBody.of(json, MERGE_FIELDS);
-        String into = body.string("into");
-        body.validate();
-        Ticket survivor = links.merge(caller.caller(), id, into);
-        return Map.of("survivor", survivor.getKey(), "duplicate", id.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    @GET
-    @Path("canned-responses")
-    @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
-    @Transactional
-    public Map<String, Object> canned(@PathParam("id") String id) {
-        var items = canned.offered(caller.caller(), id).stream().map(r -> new RenderedView(r.response().getId(),
-                r.response().getName(), r.response().getGroup() == null ? null : r.response().getGroup().getName(),
-                r.locale(), r.text(), r.textKo(), r.textEn(),
-                r.response().getSetStatus() == null ? null : r.response().getSetStatus().code(),
-                r.response().getSetGroup() == null ? null : r.response().getSetGroup().getName())).toList();
-        return Map.of("items", items, "total", items.size());
     }
 }

@@ -14,7 +14,7 @@ export function notificationBell() {
     list);
   const button = el('button', { type: 'button', class: 'btn btn-sm btn-outline-light position-relative', id: 'notif-bell',
     'aria-haspopup': 'dialog', 'aria-expanded': 'false', title: t('notifications.title'), onclick: () => toggle() },
-  el('span', { 'aria-hidden': 'true' }, '🔔'), el('span', { class: 'visually-hidden' }, t('notifications.title')), ' ', count);
+  bellIcon(), el('span', { class: 'visually-hidden' }, t('notifications.title')), ' ', count);
   const element = el('div', { class: 'notif-bell position-relative' }, button, panel);
   let items = [];
 
@@ -69,4 +69,19 @@ export function notificationBell() {
 
   refresh();
   return { element, refresh };
+}
+
+/** A bell drawn as SVG (an emoji needs a font that a server's browser may not have). Bootstrap Icons' bell-fill, MIT. */
+function bellIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('fill', 'currentColor');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M8 16a2 2 0 0 0 2-2H6a2 2 0 0 0 2 2zm.995-14.901a1 1 0 1 0-1.99 0A5.002 5.002 0 0 0 3 6c0 1.098-.5 6-2 7h14c-1.5-1-2-5.902-2-7 0-2.42-1.72-4.44-4.005-4.901z');
+  svg.append(path);
+  return svg;
 }

@@ -1,7 +1,7 @@
 // Queues: the ticket lists an agent works from, with counts, filters, sorting and server-side paging.
 import {
   el, clear, t, label, api, query, errorBox, emptyState, spinner, formatDateTime, relative,
-  priorityBadge, statusBadge, isStaff, OPEN_STATUSES, debounce,
+  priorityBadge, statusBadge, isStaff, OPEN_STATUSES, throttle,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
 
@@ -104,7 +104,8 @@ export async function queuesView(main, ctx) {
   }
 
   await Promise.all([loadList(), loadCounts()]);
-  const refresh = debounce(() => { loadList(); loadCounts(); }, 500);
+  // The list first, then its counters: with many tabs open their requests share the browser's few connections.
+  const refresh = throttle(async () => { await loadList(); await loadCounts(); }, 500);
   return {
     onLive(topic) { if (topic === 'ticket') refresh(); },
   };
