@@ -1,7 +1,7 @@
 // The console's shell: sign-in, navigation, routing, language and time zone, live updates.
 import {
   state, el, clear, t, api, ApiError, loadMessages, whenSignedOut, toast, errorBox, spinner,
-  isDesk, isStaff, isApprover, hasRole, SUPPORTED_LOCALES, hooks, loadApiPaths, apiHas,
+  isDesk, isStaff, isApprover, hasRole, SUPPORTED_LOCALES, hooks, loadApiPaths, apiHas, connectLive,
 } from './core.js';
 import { queuesView } from './views/queues.js';
 import { ticketView } from './views/ticket.js';
@@ -13,11 +13,14 @@ import { alarmsView } from './views/alarms.js';
 import { changesView, changeView, calendarView, approvalsView, newChangeView, templatesView } from './views/changes.js';
 import { dashboardView } from './views/dashboard.js';
 import { settingsView } from './views/settings.js';
+import { cannedView } from './views/canned.js';
+import { notificationBell } from './views/notifications.js';
 
 const app = document.getElementById('app');
 let current = null;      // the view on screen: {onLive, dispose}
 let loading = null;      // the view being built: {pending: [[topic, data], ...]} until it is on screen
-let live = null;         // the EventSource
+let live = null;         // the live stream this tab shares with the browser's other tabs (connectLive)
+let bell = null;         // the notification bell in the navigation bar
 let liveRetry = null;
 let signedIn = false;
 
@@ -41,6 +44,7 @@ const ROUTES = [
   [/^#\/approvals$/, () => approvalsView],
   [/^#\/dashboard$/, () => dashboardView],
   [/^#\/settings$/, () => settingsView],
+  [/^#\/admin\/canned$/, () => cannedView],
 ];
 
 async function boot() {
@@ -150,7 +154,8 @@ function renderShell() {
     isApprover() ? link('#/approvals', 'nav.approvals', 'nav-approvals') : null,
     isStaff() ? link('#/cmdb', 'nav.cmdb', 'nav-cmdb') : null,
     isDesk() ? link('#/organisations', 'nav.organisations', 'nav-organisations') : null,
-    isStaff() ? link('#/dashboard', 'nav.dashboard', 'nav-dashboard') : null);
+    isStaff() ? link('#/dashboard', 'nav.dashboard', 'nav-dashboard') : null,
+    hasRole('admin') ? link('#/admin/canned', 'nav.canned', 'nav-canned') : null);
   const user = state.me.user;
   const language = languageSelect(state.locale, changeLanguage);
   const toggler = el('button', { class: 'navbar-toggler', type: 'button', 'aria-controls': 'main-nav', 'aria-expanded': 'false', 'aria-label': t('nav.menu'),
@@ -158,10 +163,12 @@ function renderShell() {
       const open = collapse.classList.toggle('show');
       toggler.setAttribute('aria-expanded', String(open));
     } }, el('span', { class: 'navbar-toggler-icon' }));
+  bell = isDesk() && apiHas('/api/notifications') ? notificationBell() : null;
   const collapse = el('div', { class: 'collapse navbar-collapse', id: 'main-nav' },
     nav,
     el('div', { class: 'd-flex flex-wrap align-items-center gap-2' },
       hasRole('requester', 'agent', 'admin') ? el('a', { class: 'btn btn-sm btn-success', href: '#/new', id: 'nav-new' }, t('nav.newTicket')) : null,
+      bell ? bell.element : null,
       el('span', { class: 'navbar-text small', id: 'live-state', title: t('live.connecting') },
         el('span', { class: 'live-dot', id: 'live-dot' }), el('span', { id: 'live-label' }, t('live.connecting'))),
       language,
@@ -189,7 +196,7 @@ async function changeLanguage(locale) {
     localStorage.setItem('beacon.locale', state.locale);
     renderShell();
     await route();
-    updateLiveIndicator(live && live.readyState === EventSource.OPEN ? 'on' : 'connecting');
+    updateLiveIndicator(live ? live.status() : 'connecting');
   } catch (e) {
     toast(e.message, 'danger');
   }
@@ -280,45 +287,42 @@ function updateLiveIndicator(status) {
   const key = status === 'on' ? 'live.on' : status === 'off' ? 'live.off' : 'live.connecting';
   text.textContent = t(key);
   document.getElementById('live-state').dataset.live = status;
+  // Which tab of this browser holds the one shared stream (the others get its events passed on).
+  document.getElementById('live-state').dataset.leader = String(Boolean(live && live.leader()));
 }
 
 function startLive() {
   stopLive();
   if (!apiHas('/api/stream')) return;
-  const source = new EventSource('/api/stream');
-  live = source;
-  source.addEventListener('hello', () => updateLiveIndicator('on'));
-  source.addEventListener('open', () => updateLiveIndicator('on'));
-  for (const topic of ['ticket', 'alarm', 'task']) {
-    source.addEventListener(topic, (event) => {
-      let data = {};
-      try { data = JSON.parse(event.data); } catch (ignored) { return; }
+  live = connectLive({
+    onState: updateLiveIndicator,
+    onLost: scheduleLiveRetry,
+    onEvent(topic, data) {
       notify(topic, data);
+      if (topic === 'notification') {
+        if (bell) bell.refresh();
+        return;
+      }
       if (current && current.onLive) current.onLive(topic, data);
       else if (loading) loading.pending.push([topic, data]);
-    });
-  }
-  source.onerror = () => {
-    if (live !== source) return;
-    updateLiveIndicator(source.readyState === EventSource.CLOSED ? 'off' : 'connecting');
-    scheduleLiveRetry();
-  };
+    },
+  });
 }
 
 /**
  * The browser's own reconnection is not enough: after a restart the session is gone (the stream
  * then answers 401 and the browser gives up), and browsers slow their retries down. So while the
  * stream is not open, ask every few seconds whether we are still signed in: if so, open a new
- * stream; if not, say that the session ended and show the sign-in page.
+ * stream (from the last event seen); if not, say that the session ended and show the sign-in page.
  */
 function scheduleLiveRetry() {
   if (liveRetry) return;
   liveRetry = setTimeout(async () => {
     liveRetry = null;
-    if (!signedIn || (live && live.readyState === EventSource.OPEN)) return;
+    if (!signedIn || !live || live.status() === 'on') return;
     try {
       const session = await api('/api/session');
-      if (session.signedIn) startLive(); else sessionEnded();
+      if (session.signedIn) live.reconnect(); else sessionEnded();
     } catch (e) {
       scheduleLiveRetry(); // the server is not back yet
     }
@@ -328,7 +332,7 @@ function scheduleLiveRetry() {
 function stopLive() {
   clearTimeout(liveRetry);
   liveRetry = null;
-  if (live) live.close();
+  if (live) live.stop();
   live = null;
 }
 
@@ -337,6 +341,8 @@ function notify(topic, data) {
     toast(el('a', { href: `#/tickets/${data.key}`, class: 'alert-link' }, t('live.ticketCreated', { key: data.key })), 'info');
   } else if (topic === 'task' && data.kind === 'created' && isApprover()) {
     toast(el('a', { href: '#/approvals', class: 'alert-link' }, t('live.taskCreated')), 'warning');
+  } else if (topic === 'notification' && data.kind === 'created' && isDesk()) {
+    toast(el('a', { href: `#/tickets/${data.key}`, class: 'alert-link' }, t('notifications.mentionToast', { key: data.key })), 'primary');
   } else if (topic === 'alarm' && data.kind === 'created' && isDesk()) {
     toast(el('a', { href: '#/alarms', class: 'alert-link' }, t('live.alarmRaised')), 'danger');
   }

@@ -69,6 +69,9 @@ public class TicketService {
     Event<TicketActivity> activity;
 
     @Inject
+    TicketMentions mentions;
+
+    @Inject
     TicketRatings ratings;
 
     @Inject
@@ -340,6 +343,7 @@ public class TicketService {
                 String.valueOf(comment.getId()))));
         tickets.touch(ticket.getId(), now);
         fire(TicketActivity.Kind.COMMENTED, ticket, actor, now, List.of(), comment.getId(), internal);
+        mentions.fromNote(ticket, comment);
         return comment;
     }
 

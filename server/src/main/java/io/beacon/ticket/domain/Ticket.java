@@ -138,6 +138,10 @@ public class Ticket {
     @Version
     private long version;
 
+    /** The survivor this ticket was merged into as its duplicate; null for every other ticket. */
+    @Column(name = "merged_into_id")
+    private Long mergedIntoId;
+
     @Transient
     private List<FieldChange> pendingChanges = new ArrayList<>();
 
@@ -375,6 +379,23 @@ public class Ticket {
         return address;
     }
 
+    /**
+     * Closes this ticket as a duplicate of {@code survivor}: whatever its status, it ends closed, its
+     * history naming the survivor. The caller moves its comments and files.
+     */
+    public void mergeInto(Ticket survivor, Instant now) {
+        ensureEditable();
+        if (survivor == this || (id != null && id.equals(survivor.getId()))) {
+            throw new InvalidInputException("into", "a ticket cannot be merged into itself");
+        }
+        if (survivor.status == TicketStatus.CLOSED) {
+            throw new ConflictException("into", survivor.key + " is closed; merge into an open ticket");
+        }
+        mergedIntoId = survivor.getId();
+        record("mergedInto", null, survivor.key, now);
+        changeStatus(TicketStatus.CLOSED, now);
+    }
+
     /** The changes made since the last call, for the audit trail. */
     public List<FieldChange> drainChanges() {
         List<FieldChange> out = List.copyOf(pendingChanges);
@@ -540,6 +561,10 @@ public class Ticket {
     /** The participants' addresses, sorted. */
     public List<String> getParticipants() {
         return participants.stream().sorted().toList();
+    }
+
+    public Long getMergedIntoId() {
+        return mergedIntoId;
     }
 
     public long getVersion() {

@@ -63,7 +63,7 @@ public class TicketResource {
             "urgency", "ciIds", "ciId", "requester", "group", "assignee", "category");
     private static final Set<String> PATCH_FIELDS = Set.of("title", "description", "status", "resolution", "priority",
             "impact", "urgency", "group", "assignee", "requester", "ciIds", "ciId", "version");
-    private static final Set<String> COMMENT_FIELDS = Set.of("body", "internal");
+    private static final Set<String> COMMENT_FIELDS = Set.of("body", "internal", "cannedResponseId");
 
     @Inject
     TicketService service;
@@ -91,6 +91,9 @@ public class TicketResource {
 
     @Inject
     io.beacon.platform.config.BeaconConfig config;
+
+    @Inject
+    io.beacon.ticket.application.CannedResponseService canned;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -259,8 +262,13 @@ public class TicketResource {
         JsonBody body = JsonBody.of(json, COMMENT_FIELDS);
         String text = body.string("body");
         Boolean internal = body.bool("internal");
+        Long cannedId = body.number("cannedResponseId");
         body.validate();
         TicketComment c = service.comment(caller.caller(), id, text, Boolean.TRUE.equals(internal), channel());
+        if (cannedId != null) {
+            // A canned response's field changes (status, group) go with the reply it filled, in one transaction.
+            canned.applyOnSend(caller.caller(), id, cannedId);
+        }
         return Response.status(Response.Status.CREATED).entity(TicketViews.CommentView.of(c)).build();
     }
 

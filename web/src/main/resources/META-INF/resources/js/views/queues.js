@@ -2,7 +2,7 @@
 // the due column, saved views, bulk changes of the selected rows, and keyboard shortcuts.
 import {
   state, el, clear, t, label, api, query, errorBox, emptyState, spinner, formatDateTime, relative, duration, toast,
-  priorityBadge, statusBadge, isStaff, isDesk, OPEN_STATUSES, debounce,
+  priorityBadge, statusBadge, isStaff, isDesk, OPEN_STATUSES, throttle,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
 
@@ -290,7 +290,8 @@ export async function queuesView(main, ctx) {
   document.addEventListener('keydown', onKey);
 
   await Promise.all([loadList(), loadCounts(), loadSaved()]);
-  const refresh = debounce(() => { loadList(); loadCounts(); }, 500);
+  // The list first, then its counters: with many tabs open their requests share the browser's few connections.
+  const refresh = throttle(async () => { await loadList(); await loadCounts(); }, 500);
   return {
     onLive(topic) { if (topic === 'ticket') refresh(); },
     dispose() { document.removeEventListener('keydown', onKey); },
