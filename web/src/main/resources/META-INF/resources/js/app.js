@@ -11,6 +11,7 @@ import { alarmsView } from './views/alarms.js';
 import { changesView, changeView, calendarView, approvalsView } from './views/changes.js';
 import { dashboardView } from './views/dashboard.js';
 import { settingsView } from './views/settings.js';
+import { modelsView } from './views/models.js';
 
 const app = document.getElementById('app');
 let current = null;      // the view on screen: {onLive, dispose}
@@ -34,6 +35,7 @@ const ROUTES = [
   [/^#\/approvals$/, () => approvalsView],
   [/^#\/dashboard$/, () => dashboardView],
   [/^#\/settings$/, () => settingsView],
+  [/^#\/models$/, () => modelsView],
 ];
 
 async function boot() {
@@ -142,7 +144,8 @@ function renderShell() {
     isStaff() ? link('#/changes', 'nav.changes', 'nav-changes') : null,
     isApprover() ? link('#/approvals', 'nav.approvals', 'nav-approvals') : null,
     isStaff() ? link('#/cmdb', 'nav.cmdb', 'nav-cmdb') : null,
-    isStaff() ? link('#/dashboard', 'nav.dashboard', 'nav-dashboard') : null);
+    isStaff() ? link('#/dashboard', 'nav.dashboard', 'nav-dashboard') : null,
+    hasRole('admin') ? link('#/models', 'nav.models', 'nav-models') : null);
   const user = state.me.user;
   const language = languageSelect(state.locale, changeLanguage);
   const toggler = el('button', { class: 'navbar-toggler', type: 'button', 'aria-controls': 'main-nav', 'aria-expanded': 'false', 'aria-label': t('nav.menu'),

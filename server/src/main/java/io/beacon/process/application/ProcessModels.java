@@ -18,6 +18,12 @@ public interface ProcessModels {
     ModelFile file(String key, int version);
 
     /**
+     * The sample cases a decision table version was checked against: its own (uploaded with it) or the shipped
+     * ones; 404 for a process.
+     */
+    ModelFile cases(String key, int version);
+
+    /**
      * Validates and deploys a replacement as the new active version. {@code cases} (decision tables only, may be
      * null): sample cases that state the new table's answers, in place of the shipped ones (they must still cover
      * every shipped case's inputs). With {@code migrate}, running instances move to the new version where the

@@ -67,6 +67,16 @@ public class ModelResource {
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").build();
     }
 
+    /** A decision table version's sample cases (its own, or the shipped ones), to edit and send with a changed table. */
+    @GET
+    @Path("{key}/versions/{version}/cases")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response cases(@PathParam("key") String key, @PathParam("version") int version) {
+        ProcessModels.ModelFile file = models.cases(key, version);
+        return Response.ok(file.content(), MediaType.APPLICATION_JSON_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").build();
+    }
+
     /** The XML as the request body ({@code curl -T file.dmn} or {@code --data-binary @file.dmn}). */
     @PUT
     @Path("{key}")

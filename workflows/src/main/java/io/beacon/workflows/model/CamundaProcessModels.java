@@ -46,6 +46,11 @@ public class CamundaProcessModels implements ProcessModels {
     }
 
     @Override
+    public ModelFile cases(String key, int version) {
+        return tx.inNew(() -> store().cases(key, version));
+    }
+
+    @Override
     public ModelDeployment upload(Actor actor, String key, byte[] xml, byte[] cases, boolean migrate) {
         ProcessModel.Version v = tx.inNew(() -> store().deploy(key, xml, cases, actor.username(), ModelStore.UPLOADED, null));
         LOG.info(() -> actor.username() + " deployed " + key + " version " + v.version() + " (uploaded)");

@@ -67,6 +67,17 @@ public final class ModelStore {
                 resource(def.deploymentId(), def.resourceName()));
     }
 
+    /** The sample cases a table's version was checked against: its own, or else the shipped ones. */
+    public ProcessModels.ModelFile cases(String key, int version) {
+        BuiltInModels.BuiltIn b = builtIn(key);
+        if (!b.kind().equals("decision")) {
+            throw new NotFoundException("Sample cases of", key);
+        }
+        Def def = def(b, version);
+        byte[] own = optionalResource(def.deploymentId(), SampleCases.file(key));
+        return new ProcessModels.ModelFile(key + ".cases.json", own != null ? own : BuiltInModels.read(SampleCases.file(key)));
+    }
+
     /**
      * Checks a model against the built-in one and deploys it as the new latest version; refused with every problem
      * listed. {@code casesJson}: the administrator's own sample cases of a table, or null for the shipped ones.
@@ -94,7 +105,7 @@ public final class ModelStore {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            throw new ModelRefusedException(key, problems);
         }
         DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
                 .name(PREFIX + source + (rollbackOf == null ? "" : ROLLBACK_OF + rollbackOf))
@@ -110,9 +121,10 @@ public final class ModelStore {
             for (ResourceReport report : e.getResorceReports()) {
                 report.getErrors().forEach(p -> errors.add(new FieldError("model", p.getMessage())));
             }
-            throw new InvalidInputException(errors.isEmpty() ? List.of(new FieldError("model", e.getMessage())) : errors);
+            throw new ModelRefusedException(key, errors.isEmpty() ? List.of(new FieldError("model", e.getMessage())) : errors);
         } catch (ProcessEngineException e) {
-            throw new InvalidInputException("model", "Camunda refused the model: " + ModelRules.message(e));
+            throw new ModelRefusedException(key, List.of(new FieldError("model", "Camunda refused the model: "
+                    + ModelRules.message(e))));
         }
         ProcessModel model = model(key);
         return model.versions().get(model.versions().size() - 1);
@@ -186,7 +198,7 @@ public final class ModelStore {
                         + "; the uploaded version " + before.version() + " stays active (deployed again)");
             } catch (InvalidInputException e) {
                 out.add(b.key() + ": the new built-in model (version " + latest.version() + ") replaced the uploaded "
-                        + "version " + before.version() + ", which no longer passes its checks: " + e.getMessage());
+                        + "version " + before.version() + ", which no longer passes its checks: " + e.errors());
             }
         }
         out.forEach(LOG::warning);

@@ -70,13 +70,18 @@ class ModelStoreTest {
         assertThat(store.rollback("changeApproval", 2, "root").source()).isEqualTo("uploaded");
         assertThat(highRiskRule()).isEqualTo(ApprovalRule.ONE);
         assertThat(new String(store.file("changeApproval", 2).content())).contains("\"one\"");
+        assertThat(store.file("changeApproval", 2).fileName()).isEqualTo("changeApproval-v2.dmn");
+        // the cases each version was checked against: its own, or the shipped ones
+        assertThat(new String(store.cases("changeApproval", 2).content())).doesNotContain("\"all\"");
+        assertThat(new String(store.cases("changeApproval", 1).content())).contains("\"approvalRule\": \"all\"");
     }
 
     @Test
     void aRefusedUploadDeploysNothing() {
         assertThatThrownBy(() -> store.deploy("changeApproval", bytes(ModelRulesTest.oneApprovalForHighRisk()), null,
                 "admin", ModelStore.UPLOADED, null)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("sample case");
+                .hasMessageContaining("changeApproval keeps its active version): 2 problems")
+                .satisfies(e -> assertThat(((InvalidInputException) e).errors()).allMatch(f -> f.message().startsWith("sample case")));
         assertThat(store.model("changeApproval").versions()).hasSize(1);
         assertThat(highRiskRule()).isEqualTo(ApprovalRule.ALL);
     }
