@@ -15,6 +15,7 @@ import { dashboardView } from './views/dashboard.js';
 import { settingsView } from './views/settings.js';
 import { cannedView } from './views/canned.js';
 import { notificationBell } from './views/notifications.js';
+import { modelsView } from './views/models.js';
 
 const app = document.getElementById('app');
 let current = null;      // the view on screen: {onLive, dispose}
@@ -45,6 +46,7 @@ const ROUTES = [
   [/^#\/dashboard$/, () => dashboardView],
   [/^#\/settings$/, () => settingsView],
   [/^#\/admin\/canned$/, () => cannedView],
+  [/^#\/models$/, () => modelsView],
 ];
 
 async function boot() {
@@ -155,7 +157,8 @@ function renderShell() {
     isStaff() ? link('#/cmdb', 'nav.cmdb', 'nav-cmdb') : null,
     isDesk() ? link('#/organisations', 'nav.organisations', 'nav-organisations') : null,
     isStaff() ? link('#/dashboard', 'nav.dashboard', 'nav-dashboard') : null,
-    hasRole('admin') ? link('#/admin/canned', 'nav.canned', 'nav-canned') : null);
+    hasRole('admin') ? link('#/admin/canned', 'nav.canned', 'nav-canned') : null,
+    hasRole('admin') ? link('#/models', 'nav.models', 'nav-models') : null);
   const user = state.me.user;
   const language = languageSelect(state.locale, changeLanguage);
   const toggler = el('button', { class: 'navbar-toggler', type: 'button', 'aria-controls': 'main-nav', 'aria-expanded': 'false', 'aria-label': t('nav.menu'),
