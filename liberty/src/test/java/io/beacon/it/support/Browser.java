@@ -167,6 +167,20 @@ public final class Browser implements AutoCloseable {
         Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Like {@link #screenshot(String)}, but a picture of one element of the page (scrolled into view). */
+    public void screenshot(String name, By element) throws IOException {
+        String dir = System.getProperty("beacon.it.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        WebElement target = find(element);
+        script("var t = document.getElementById('toasts'); if (t) t.replaceChildren();"
+                + "arguments[0].scrollIntoView({block: 'center'});", target);
+        Path file = Path.of(dir).resolve(name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, target.getScreenshotAs(OutputType.BYTES));
+    }
+
     @Override
     public void close() {
         try {

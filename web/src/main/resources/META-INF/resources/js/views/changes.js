@@ -3,6 +3,7 @@ import {
   state, el, clear, t, label, api, optionalApi, query, errorBox, emptyState, spinner, formatDateTime, formatDate,
   isApprover, toast, debounce,
 } from '../core.js';
+import { processDiagram } from './process-diagram.js';
 
 const PAGE_SIZE = 25;
 
@@ -151,7 +152,8 @@ export async function changeView(main, ctx) {
         ...row('change.col.type', label('changeType', change.type)), ...row('change.col.risk', label('risk', change.risk)),
         ...row('change.col.plannedStart', formatDateTime(change.plannedStart)), ...row('change.col.plannedEnd', formatDateTime(change.plannedEnd)),
         ...row('change.requester', change.requester), ...row('change.implementer', change.implementer),
-        ...row('change.cis', cis.length ? cis.map((c, i) => [i ? ', ' : '', el('a', { href: `#/cmdb/${c.id}` }, c.name)]) : null))))));
+        ...row('change.cis', cis.length ? cis.map((c, i) => [i ? ', ' : '', el('a', { href: `#/cmdb/${c.id}` }, c.name)]) : null))))),
+    processDiagram('change', change.key).element);
   return null;
 }
 

@@ -4,6 +4,7 @@ import {
   priorityBadge, statusBadge, severityBadge, isDesk, debounce,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
+import { processDiagram } from './process-diagram.js';
 
 export async function ticketView(main, ctx) {
   const key = ctx.params[0].toUpperCase();
@@ -52,6 +53,7 @@ export async function ticketView(main, ctx) {
   el('div', { class: 'input-group input-group-sm' }, file, el('button', { class: 'btn btn-outline-primary', type: 'submit', id: 'attach-submit' }, t('ticket.upload'))));
 
   const page = el('div', { id: 'ticket-page', dataset: { key } });
+  const process = processDiagram('ticket', key); // kept across re-renders, refreshed when the ticket moves
   clear(main, page);
   let timer = null;
 
@@ -64,6 +66,7 @@ export async function ticketView(main, ctx) {
       if (shape(fresh) === shape(ticket)) return;
       ticket = fresh;
       render();
+      process.refresh();
     } catch (e) {
       toast(e.message, 'danger');
     }
@@ -74,6 +77,7 @@ export async function ticketView(main, ctx) {
       ticket = await api(`/api/tickets/${key}`, { method: 'PATCH', body: fields, headers: { 'If-Match': `"${ticket.version}"` } });
       toast(t('ticket.saved'), 'success', 3000);
       render();
+      process.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         toast(t('ticket.stale'), 'warning');
@@ -104,7 +108,8 @@ export async function ticketView(main, ctx) {
           el('h2', { class: 'h6 text-muted' }, t('ticket.timeline')),
           timeline(ticket),
           ticket.status === 'closed' ? el('div', { class: 'alert alert-secondary mt-3' }, t('ticket.closedNote')) : [composer, attach]),
-        el('div', { class: 'col-lg-4' }, details(ticket), isDesk() && ticket.status !== 'closed' ? actions() : null, alarmsCard(ticket.alarms))));
+        el('div', { class: 'col-lg-4' }, details(ticket), isDesk() && ticket.status !== 'closed' ? actions() : null, alarmsCard(ticket.alarms))),
+      process.element);
   }
 
   function actions() {
@@ -169,7 +174,7 @@ export async function ticketView(main, ctx) {
   const refresh = debounce(reload, 300);
   return {
     onLive(topic, data) { if (topic === 'ticket' && data.key === key) refresh(); },
-    dispose() { clearInterval(timer); },
+    dispose() { clearInterval(timer); process.dispose(); },
   };
 }
 
