@@ -115,6 +115,8 @@ class ProcessDiagramConsoleIT {
                     .doesNotContain("startImplementation");
             assertThat(browser.find(By.cssSelector("#process-panel > summary")).getText()).isEqualTo("Process");
             assertThat(browser.find(By.id("process-legend")).getText()).contains("Current step", "Done", "Not reached");
+            assertThat(browser.find(By.id("process-status")).getText())
+                    .endsWith("Now: Start implementing " + key + ": Replace the core switch supervisor");
             browser.screenshot("process-change", By.id("process-panel"));
         } finally {
             asDemo("approver").body(Map.of("locale", "ko")).patch("/api/me").then().statusCode(200);

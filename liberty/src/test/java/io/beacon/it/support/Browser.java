@@ -174,11 +174,19 @@ public final class Browser implements AutoCloseable {
             return;
         }
         WebElement target = find(element);
-        script("var t = document.getElementById('toasts'); if (t) t.replaceChildren();"
-                + "arguments[0].scrollIntoView({block: 'center'});", target);
-        Path file = Path.of(dir).resolve(name + ".png");
-        Files.createDirectories(file.getParent());
-        Files.write(file, target.getScreenshotAs(OutputType.BYTES));
+        script("var t = document.getElementById('toasts'); if (t) t.replaceChildren();");
+        // Chromium clips an element's picture to the window: make the window as tall as the page meanwhile.
+        Dimension before = driver.manage().window().getSize();
+        long height = ((Number) script("return document.documentElement.scrollHeight;")).longValue();
+        driver.manage().window().setSize(new Dimension(before.width, (int) Math.min(3000, Math.max(before.height, height + 200))));
+        try {
+            script("arguments[0].scrollIntoView({block: 'start'});", target);
+            Path file = Path.of(dir).resolve(name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, target.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     @Override

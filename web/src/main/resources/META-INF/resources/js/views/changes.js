@@ -153,7 +153,7 @@ export async function changeView(main, ctx) {
         ...row('change.col.plannedStart', formatDateTime(change.plannedStart)), ...row('change.col.plannedEnd', formatDateTime(change.plannedEnd)),
         ...row('change.requester', change.requester), ...row('change.implementer', change.implementer),
         ...row('change.cis', cis.length ? cis.map((c, i) => [i ? ', ' : '', el('a', { href: `#/cmdb/${c.id}` }, c.name)]) : null))))),
-    processDiagram('change', change.key).element);
+    processDiagram('change', change.key, change.title).element);
   return null;
 }
 

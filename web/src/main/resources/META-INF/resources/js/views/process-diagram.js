@@ -35,12 +35,12 @@ function rememberOpen(open) {
 }
 
 /**
- * The collapsible "Process" panel of one ticket ('ticket') or change ('change'). Returns its element, a
+ * The collapsible "Process" panel of one ticket ('ticket') or change ('change'), with its key and title. Returns its element, a
  * refresh() to call when the ticket or change moved on (it re-reads where the process stands), and dispose().
  * The diagram is loaded at once if the panel is open (append the element right away), otherwise when it is
  * opened; the choice to close it is remembered.
  */
-export function processDiagram(kind, key) {
+export function processDiagram(kind, key, title) {
   const path = `/api/${kind === 'change' ? 'changes' : 'tickets'}/${encodeURIComponent(key)}/process/diagram`;
   const canvasBox = el('div', { class: 'process-canvas', id: 'process-canvas', role: 'img', 'aria-label': t('process.diagramLabel') });
   const status = el('div', { class: 'small text-muted', id: 'process-status', 'aria-live': 'polite' });
@@ -65,10 +65,15 @@ export function processDiagram(kind, key) {
       el('div', { class: 'd-flex flex-wrap justify-content-between align-items-center gap-2 mb-2' }, legend, tools),
       message, canvasBox, status));
 
+  // Task names may hold the expressions the engine fills in (Approve ${changeKey}: ${title}): the status line
+  // fills in the key and the title; the drawing keeps the file's text.
+  const readable = (name) => name.replace(/\$\{(changeKey|ticketKey)\}/g, key)
+    .replace(/\$\{title\}/g, title || '').replace(/[:\s]+$/, '');
+
   let viewer = null;
   let shown = null;    // the diagram JSON drawn now
   let loading = null;
-  let stale = true;    // the process may have moved since it was last read
+  let stale = true;    // the process may have moved since it was last drawn
 
   function mark(diagram) {
     const canvas = viewer.get('canvas');
@@ -89,7 +94,7 @@ export function processDiagram(kind, key) {
       const element = registry.get(id);
       if (!element) continue;
       canvas.addMarker(id, 'process-active');
-      names.push((element.businessObject && element.businessObject.name) || id);
+      names.push(readable((element.businessObject && element.businessObject.name) || id));
     }
     canvasBox.dataset.active = diagram.active.join(' ');
     canvasBox.dataset.completed = diagram.completed.join(' ');
@@ -130,17 +135,20 @@ export function processDiagram(kind, key) {
     }
   }
 
+  // One drawing at a time, each after the one before; a drawing only while open and while something is new.
+  function schedule() {
+    loading = (loading || Promise.resolve()).then(() => (stale && panel.open ? draw() : null));
+    return loading;
+  }
+
   function refresh() {
     stale = true;
-    if (!panel.open) return Promise.resolve();
-    // one drawing at a time; a refresh during one draws again after it
-    loading = (loading || Promise.resolve()).then(() => (stale ? draw() : null));
-    return loading;
+    return schedule();
   }
 
   panel.addEventListener('toggle', () => {
     rememberOpen(panel.open);
-    if (panel.open && (stale || !viewer)) refresh();
+    if (panel.open) schedule();
   });
 
   refresh(); // the caller appends the panel before the diagram's answer arrives

@@ -53,7 +53,7 @@ export async function ticketView(main, ctx) {
   el('div', { class: 'input-group input-group-sm' }, file, el('button', { class: 'btn btn-outline-primary', type: 'submit', id: 'attach-submit' }, t('ticket.upload'))));
 
   const page = el('div', { id: 'ticket-page', dataset: { key } });
-  const process = processDiagram('ticket', key); // kept across re-renders, refreshed when the ticket moves
+  const process = processDiagram('ticket', key, ticket.title); // kept across re-renders, refreshed when the ticket moves
   clear(main, page);
   let timer = null;
 
