@@ -6,6 +6,7 @@ import {
   isApprover, isStaff, hasRole, toast, debounce, ApiError,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
+import { processDiagram } from './process-diagram.js';
 
 const PAGE_SIZE = 25;
 
@@ -200,7 +201,8 @@ export async function changeView(main, ctx) {
         ...row('change.col.plannedStart', formatDateTime(change.plannedStart)), ...row('change.col.plannedEnd', formatDateTime(change.plannedEnd)),
         ...row('change.requester', change.requester), ...row('change.implementer', change.implementer),
         ...row('change.cis', cis.length ? cis.map((c, i) => [i ? ', ' : '', el('a', { href: `#/cmdb/${c.id}` }, c.name || `#${c.id}`)]) : null),
-        change.outcome ? row('chg.outcome', label('chgOutcome', change.outcome)) : null)))));
+        change.outcome ? row('chg.outcome', label('chgOutcome', change.outcome)) : null)))),
+    processDiagram('change', change.key, change.title).element);
   return null;
 }
 

@@ -6,6 +6,7 @@ import {
 import { ciPicker } from './ci-picker.js';
 import { ticketFeedback } from './ticket-feedback.js';
 import { effects as cannedEffectsText } from './canned.js';
+import { processDiagram } from './process-diagram.js';
 
 const LINK_KINDS = ['related_to', 'duplicate_of', 'caused_by'];
 
@@ -67,6 +68,7 @@ export async function ticketView(main, ctx) {
   el('div', { class: 'input-group input-group-sm' }, file, el('button', { class: 'btn btn-outline-primary', type: 'submit', id: 'attach-submit' }, t('ticket.upload'))));
 
   const page = el('div', { id: 'ticket-page', dataset: { key } });
+  const process = processDiagram('ticket', key, ticket.title); // kept across re-renders, refreshed when the ticket moves
   clear(main, page);
   let timer = null;
 
@@ -81,6 +83,7 @@ export async function ticketView(main, ctx) {
       ticket = fresh;
       fetchedAt = Date.now();
       render();
+      process.refresh();
     } catch (e) {
       toast(e.message, 'danger');
     }
@@ -93,6 +96,7 @@ export async function ticketView(main, ctx) {
       fetchedAt = Date.now();
       toast(t('ticket.saved'), 'success', 3000);
       render();
+      process.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         toast(t('ticket.stale'), 'warning');
@@ -128,7 +132,8 @@ export async function ticketView(main, ctx) {
           timeline(ticket),
           ticket.status === 'closed' ? el('div', { class: 'alert alert-secondary mt-3' }, t('ticket.closedNote')) : [composer, attach]),
         el('div', { class: 'col-lg-4' }, details(ticket), ticketFeedback(ticket, reload), isDesk() && ticket.status !== 'closed' ? actions() : null,
-          linksCard(key, ticket, links, reload), alarmsCard(ticket.alarms))));
+          linksCard(key, ticket, links, reload), alarmsCard(ticket.alarms))),
+      process.element);
   }
 
   /**
@@ -244,7 +249,7 @@ export async function ticketView(main, ctx) {
   const refresh = debounce(reload, 300);
   return {
     onLive(topic, data) { if (topic === 'ticket' && data.key === key) refresh(); },
-    dispose() { clearInterval(timer); document.removeEventListener('keydown', onKey); },
+    dispose() { clearInterval(timer); document.removeEventListener('keydown', onKey); process.dispose(); },
   };
 }
 

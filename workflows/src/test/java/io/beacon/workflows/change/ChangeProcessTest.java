@@ -208,6 +208,32 @@ class ChangeProcessTest {
     }
 
     @Test
+    void theDiagramShowsTheApprovalDoneAndImplementationWaitingOnTheVersionTheChangeRuns() {
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.HIGH);
+        var diagrams = new io.beacon.workflows.task.CamundaProcessDiagrams();
+        var waiting = diagrams.of(engine, CamundaChangeProcess.PROCESS, pi.getBusinessKey());
+        assertThat(waiting.active()).containsExactly("approve");
+        assertThat(waiting.completed()).doesNotContain("approve").contains(firstActivity());
+        assertThat(waiting.xml()).contains("<bpmndi:BPMNDiagram").contains("id=\"approve\"");
+        assertThat(waiting.version()).isEqualTo(engine.getRepositoryService().getProcessDefinition(pi.getProcessDefinitionId())
+                .getVersion());
+
+        decide(taskFor(pi, "alice"), true);
+        decide(taskFor(pi, "carol"), true);
+        var approved = diagrams.of(engine, CamundaChangeProcess.PROCESS, pi.getBusinessKey());
+        assertThat(approved.active()).containsExactly("startImplementation");
+        assertThat(approved.completed()).contains("approve").doesNotContain("startImplementation");
+        assertThat(approved.ended()).isFalse();
+    }
+
+    /** The start event's id, read from the deployed model rather than assumed. */
+    private String firstActivity() {
+        return engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(CamundaChangeProcess.PROCESS).latestVersion().singleResult().getId())
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class).iterator().next().getId();
+    }
+
+    @Test
     void oneRejectionRejectsUnderRuleAll() {
         ProcessInstance pi = start(ChangeType.NORMAL, Risk.MEDIUM);
         decide(taskFor(pi, "bob"), false);
