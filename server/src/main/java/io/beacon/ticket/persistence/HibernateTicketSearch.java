@@ -10,6 +10,7 @@ import io.beacon.ticket.domain.TicketHit;
 import io.beacon.ticket.domain.TicketSearch;
 import io.beacon.ticket.domain.TicketSort;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
+import jakarta.transaction.UserTransaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,10 +203,43 @@ public class HibernateTicketSearch implements TicketSearch {
         return new Status(documents, rebuilding.get(), lastRebuild);
     }
 
-    /** A missing index (first start, or its directory deleted) is rebuilt after start-up, without delaying readiness. */
+    /**
+     * A missing index (first start, or its directory deleted) is rebuilt after start-up, without delaying
+     * readiness; an existing one catches up with the tickets changed in the last {@link #CATCH_UP} (the index
+     * is written to disk once a second, so a crash may have left the last changes out of it).
+     */
     void rebuildIfMissing(@Observes @Priority(StartupEvent.MONITORING_ACCESS + 10) StartupEvent started) {
         if (!Files.exists(config.dataDir().resolve("search").resolve(MARKER))) {
             rebuild();
+        } else {
+            catchUp();
+        }
+    }
+
+    static final java.time.Duration CATCH_UP = java.time.Duration.ofMinutes(10);
+
+    @Resource
+    UserTransaction transaction;
+
+    private void catchUp() {
+        try {
+            transaction.begin();
+            try {
+                List<Ticket> recent = em.createQuery("select t from Ticket t where t.updatedAt >= :since", Ticket.class)
+                        .setParameter("since", Instant.now().minus(CATCH_UP)).setMaxResults(50_000).getResultList();
+                var plan = Search.session(em).indexingPlan();
+                recent.forEach(plan::addOrUpdate);
+                transaction.commit();
+                if (!recent.isEmpty()) {
+                    LOG.info("The ticket search index caught up with " + recent.size() + " recently changed ticket(s)");
+                }
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "The ticket search index could not catch up with recent changes; POST "
+                    + "/api/search/index/rebuild rebuilds it", e);
         }
     }
 }

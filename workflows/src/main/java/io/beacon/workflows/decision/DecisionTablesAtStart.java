@@ -8,19 +8,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 
 /**
- * At start, each active decision table answers its shipped sample cases, evaluated by the engine's
- * own DMN engine (no decision history is written). A table that answers otherwise (a replaced one
+ * At start, each active decision table (the deployed latest version) answers its shipped sample
+ * cases, evaluated by a DMN engine of its own (no decision history is written; the engine's own DMN
+ * engine parses only inside its deployment commands). A table that answers otherwise (a replaced one
  * that forgot a case) is named in the log at once rather than when the first ticket meets it; and the
  * first tickets of an alarm storm after a restart find the expression language loaded, not loading.
  */
@@ -36,16 +32,15 @@ public class DecisionTablesAtStart {
             return;
         }
         ProcessEngine engine = runtime.engine();
-        DmnEngine dmn = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
         for (DecisionDefinition table : engine.getRepositoryService().createDecisionDefinitionQuery().latestVersion().list()) {
-            try (InputStream cases = DecisionTablesAtStart.class.getClassLoader()
-                    .getResourceAsStream(SampleCases.file(table.getKey()))) {
+            try (InputStream cases = casesOf(engine, table)) {
                 if (cases == null) {
                     continue;
                 }
-                DmnDecision decision = dmn.parseDecision(table.getKey(),
-                        engine.getRepositoryService().getDecisionModel(table.getId()));
-                List<String> wrong = SampleCases.mismatches(SampleCases.read(cases), inputs -> outputs(dmn, decision, inputs));
+                List<String> wrong;
+                try (InputStream model = engine.getRepositoryService().getDecisionModel(table.getId())) {
+                    wrong = SampleCases.mismatches(SampleCases.read(cases), SampleCases.parsed(model, table.getKey()));
+                }
                 if (!wrong.isEmpty()) {
                     LOG.warning("The decision table " + table.getKey() + " (version " + table.getVersion()
                             + ") answers " + wrong.size() + " of its sample cases otherwise than expected: " + wrong);
@@ -56,8 +51,13 @@ public class DecisionTablesAtStart {
         }
     }
 
-    private static Map<String, Object> outputs(DmnEngine dmn, DmnDecision decision, Map<String, Object> inputs) {
-        DmnDecisionResultEntries row = dmn.evaluateDecision(decision, inputs).getFirstResult();
-        return row == null ? Map.of() : row.getEntryMap();
+
+    /** The sample cases the table's version was deployed with (an upload may bring its own), else the shipped ones. */
+    private static InputStream casesOf(ProcessEngine engine, DecisionDefinition table) {
+        String file = SampleCases.file(table.getKey());
+        if (engine.getRepositoryService().getDeploymentResourceNames(table.getDeploymentId()).contains(file)) {
+            return engine.getRepositoryService().getResourceAsStream(table.getDeploymentId(), file);
+        }
+        return DecisionTablesAtStart.class.getClassLoader().getResourceAsStream(file);
     }
 }
