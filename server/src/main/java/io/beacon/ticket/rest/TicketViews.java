@@ -34,15 +34,15 @@ public final class TicketViews {
     public record TicketSummary(long id, String key, String type, String title, String status, String priority,
             String impact, String urgency, PersonView requester, GroupRef group, PersonView assignee,
             List<Long> ciIds, List<CiRef> cis, Instant createdAt, Instant updatedAt, Instant resolvedAt,
-            Instant closedAt, long version, SlaStatus sla) {}
+            Instant closedAt, long version, SlaStatus sla, String titleKey, Map<String, String> titleArgs) {}
 
     /** {@code unverified}: the comment is a mail whose sender failed authentication ({@code unverifiedBy} says how). */
     public record CommentView(long id, String author, String body, boolean internal, String channel, Instant createdAt,
-            boolean unverified, String unverifiedBy) {
+            boolean unverified, String unverifiedBy, String messageKey, Map<String, String> messageArgs) {
         static CommentView of(TicketComment c) {
             return new CommentView(c.getId(), c.getAuthor(), c.getBody(), c.isInternal(),
                     c.getChannel().name().toLowerCase(java.util.Locale.ROOT), c.getCreatedAt(), c.isUnverified(),
-                    c.getUnverifiedSender());
+                    c.getUnverifiedSender(), c.getMessageKey(), c.getMessageArgs());
         }
     }
 
@@ -66,14 +66,16 @@ public final class TicketViews {
             PersonView requester, List<String> participants, GroupRef group, PersonView assignee, List<Long> ciIds,
             List<CiRef> cis, String resolution, String createdBy, Instant createdAt, Instant updatedAt, Instant resolvedAt,
             Instant closedAt, long version, List<CommentView> comments, List<AttachmentView> attachments,
-            List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms) {}
+            List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms,
+            String titleKey, Map<String, String> titleArgs, String descriptionKey, Map<String, String> descriptionArgs) {}
 
     /** A list's line with the ticket's SLA (null without clocks): the queue's due column. */
     static TicketSummary summary(Ticket t, Map<Long, String> ciNames, Map<Long, SlaStatus> slas) {
         return new TicketSummary(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getStatus().code(),
                 t.getPriority().code(), t.getImpact().code(), t.getUrgency().code(), PersonView.of(t.getRequester()),
                 GroupRef.of(t.getGroup()), PersonView.of(t.getAssignee()), ciIds(t), cis(t, ciNames), t.getCreatedAt(),
-                t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion(), slas.get(t.getId()));
+                t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion(), slas.get(t.getId()),
+                t.getTitleKey(), t.getTitleArgs());
     }
 
     /** The whole ticket with its SLA clocks (null for a ticket without them, e.g. a problem) and its alarms. */
@@ -87,7 +89,8 @@ public final class TicketViews {
                 t.getCreatedAt(), t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion(),
                 d.comments().stream().map(CommentView::of).toList(),
                 d.attachments().stream().map(a -> AttachmentView.of(t.getKey(), a)).toList(),
-                d.history().stream().map(HistoryView::of).toList(), sla, alarms);
+                d.history().stream().map(HistoryView::of).toList(), sla, alarms,
+                t.getTitleKey(), t.getTitleArgs(), t.getDescriptionKey(), t.getDescriptionArgs());
     }
 
     private static List<Long> ciIds(Ticket t) {
