@@ -1,6 +1,6 @@
 // Changes: list, calendar of planned changes (conflicts marked), one change, and the approval inbox.
 import {
-  state, el, clear, t, label, api, optionalApi, query, errorBox, emptyState, spinner, formatDateTime, formatDate,
+  state, el, clear, t, label, systemText, api, optionalApi, query, errorBox, emptyState, spinner, formatDateTime, formatDate,
   isApprover, toast, debounce,
 } from '../core.js';
 
@@ -170,7 +170,7 @@ function decisionForm(task, done) {
     } catch (e) { error.append(errorBox(e)); }
   };
   return el('section', { class: 'card card-body mt-3 border-warning', dataset: { taskId: task.id } },
-    el('h2', { class: 'h6' }, task.name || t('approval.task')),
+    el('h2', { class: 'h6 task-title' }, task.nameKey ? systemText(task.nameKey, task.nameArgs, task.name) : (task.name || t('approval.task'))),
     task.due ? el('div', { class: 'small text-muted mb-1' }, t('approval.due', { at: formatDateTime(task.due) })) : null,
     (task.revisions || []).length ? el('div', { class: 'alert alert-warning py-2 mb-2', dataset: { revised: 'true' } },
       el('div', { class: 'small fw-semibold' }, t('approval.revised')), revisionList(task.revisions)) : null,
