@@ -159,12 +159,51 @@ export function label(group, code) {
 
 // ---------------------------------------------------------------- dates
 
+/**
+ * Date and time in the user's time zone as year-month-day hour:minute ("2026-12-06 14:05"), the same
+ * order in both languages and the form the date fields ({@link dateInput}) take, so that a date read on
+ * a page is typed back the same way (no day-first text beside a month-first picker).
+ */
 export function formatDateTime(iso) {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', {
+  const p = zoneParts(iso, true);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** A day in the user's time zone as year-month-day ("2026-12-06"). */
+export function formatDay(iso) {
+  if (!iso) return '—';
+  const p = zoneParts(iso, false);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+function zoneParts(iso, withTime) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).format(new Date(iso));
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+  }).formatToParts(new Date(iso));
+  return Object.fromEntries(parts.map((x) => [x.type, x.value]));
+}
+
+/**
+ * A date field that takes and shows a day as year-month-day, as every date on the pages is shown
+ * (a browser's own date picker follows the browser's language, not the user's). {@code onDate} gets
+ * the ISO day, or '' when emptied; a malformed day marks the field invalid and is not passed on.
+ */
+export function dateInput({ onDate, value, min, max, ...attrs }) {
+  const input = el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', pattern: '\\d{4}-\\d{2}-\\d{2}',
+    placeholder: t('date.placeholder'), value: value || '', ...(min ? { min } : {}), ...(max ? { max } : {}), ...attrs });
+  input.addEventListener('change', () => {
+    const v = input.value.trim().replace(/[./]\s*/g, '-').replace(/-$/, '');
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+    const day = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
+    const valid = v === '' || (m && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && (!min || day >= min) && (!max || day <= max));
+    input.classList.toggle('is-invalid', !valid);
+    if (!valid) { input.title = t('date.invalid'); return; }
+    input.value = day;
+    onDate(day);
+  });
+  return input;
 }
 
 export function formatDate(date) {
