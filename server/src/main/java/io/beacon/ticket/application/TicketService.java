@@ -273,10 +273,23 @@ public class TicketService {
      */
     public TicketComment commentFromMail(String idOrKey, String author, String body, boolean internal,
             String unverifiedSender) {
+        return commentFromMail(idOrKey, author, null, body, internal, unverifiedSender);
+    }
+
+    /** A note Beacon writes about a received mail, with its key and arguments for each reader's language. */
+    public TicketComment commentFromMail(String idOrKey, String author, SystemText text, boolean internal,
+            String unverifiedSender) {
+        return commentFromMail(idOrKey, author, text, text.text(), internal, unverifiedSender);
+    }
+
+    private TicketComment commentFromMail(String idOrKey, String author, SystemText text, String body, boolean internal,
+            String unverifiedSender) {
         Ticket ticket = finder.find(idOrKey).orElseThrow(() -> new io.beacon.platform.domain.NotFoundException("ticket", idOrKey));
         Instant now = clock.instant();
-        TicketComment comment = tickets.addComment(new TicketComment(ticket.getId(), author, body, internal,
-                TicketComment.Channel.MAIL, now).fromUnverifiedSender(unverifiedSender));
+        TicketComment comment = tickets.addComment((text == null
+                ? new TicketComment(ticket.getId(), author, body, internal, TicketComment.Channel.MAIL, now)
+                : new TicketComment(ticket.getId(), author, text, internal, TicketComment.Channel.MAIL, now))
+                .fromUnverifiedSender(unverifiedSender));
         Actor by = new Actor(author, Set.of());
         audit(ticket, by, now, List.of(new FieldChange(internal ? "note" : "comment", null,
                 String.valueOf(comment.getId()))));
