@@ -10,6 +10,10 @@ import io.beacon.it.support.BrowserExtension;
 import io.beacon.it.support.Poll;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,7 +41,7 @@ class ConsoleLanguageIT {
     void useBrowser(Browser browser) {
         this.browser = browser;
         browser.consoleEntries();
-        ConsoleIT.koreanInSeoul("agent");
+        ConsoleIT.koreanInSeoul("agent", "approver");
     }
 
     @AfterEach
@@ -97,5 +101,36 @@ class ConsoleLanguageIT {
         assertThat(ENGLISH.matcher(page).find()).as("English from Beacon on the page: %s", page).isFalse();
         assertThat(RAW_UTC.matcher(page).find()).as("a raw UTC time on the page: %s", page).isFalse();
         browser.screenshot("incident-ko");
+    }
+
+    @Test
+    void anApproverReadsTheApprovalTaskInKorean() {
+        long ci = ((Number) asAdmin().body(Map.of("name", "lang-db-" + UUID.randomUUID().toString().substring(0, 8),
+                "type", "server")).post("/api/cis").then().statusCode(201).extract().path("id")).longValue();
+        Instant start = Instant.now().plus(500, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "normal");
+        body.put("title", "DB 패치 " + UUID.randomUUID().toString().substring(0, 8));
+        body.put("description", "월간 보안 패치");
+        body.put("risk", "high");
+        body.put("ciIds", List.of(ci));
+        body.put("plannedStart", start.toString());
+        body.put("plannedEnd", start.plus(2, ChronoUnit.HOURS).toString());
+        body.put("implementationPlan", "패치 적용 후 재부팅");
+        body.put("backoutPlan", "스냅샷 복원");
+        String key = asDemo("agent").body(body).post("/api/changes").then().statusCode(201).extract().path("key");
+        Map<String, Object> task = Poll.until(() -> asDemo("approver").get("/api/tasks").then().statusCode(200).extract()
+                .jsonPath().<Map<String, Object>>getList("items").stream()
+                .filter(t -> key.equals(t.get("changeKey")) && "approve".equals(t.get("taskKey"))).findFirst().orElse(null),
+                t -> t != null, Duration.ofSeconds(30), "the approval task");
+        assertThat(task.get("name")).isEqualTo("Approve " + key + ": " + body.get("title"));
+        assertThat(task.get("nameKey")).isEqualTo("sys.task.approve");
+        assertThat(task.get("nameArgs")).isEqualTo(Map.of("key", key, "title", body.get("title")));
+
+        browser.signInDemo("approver");
+        browser.open("#/approvals");
+        browser.waitUntil(d -> browser.find(By.id("main")).getText().contains(key + " 승인: " + body.get("title")),
+                "the task's title in Korean");
+        assertThat(browser.find(By.id("main")).getText()).doesNotContain("Approve " + key);
     }
 }
