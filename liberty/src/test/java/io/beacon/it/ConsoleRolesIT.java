@@ -138,7 +138,8 @@ class ConsoleRolesIT {
     @Test
     void everyViewOpensWithoutAnErrorWhateverBackEndsThisServerHas() throws Exception {
         browser.signInDemo("agent");
-        for (String page : List.of("#/alarms", "#/changes", "#/changes/calendar", "#/cmdb", "#/dashboard", "#/settings")) {
+        for (String page : List.of("#/alarms", "#/changes", "#/changes/calendar", "#/changes/new", "#/changes/templates",
+                "#/cmdb", "#/dashboard", "#/settings")) {
             browser.open(page);
             browser.waitFor(By.id("main"));
             browser.waitUntil(d -> browser.findAll(By.cssSelector("#main .spinner-border")).isEmpty(), "the page " + page);

@@ -315,8 +315,10 @@ class MailIT {
     @Test
     @Order(10)
     void administratorsEditTheTemplatesPerLanguage() {
+        // five kinds (opened, comment, resolved, SLA escalation, mention) in two languages
         asAdmin().get("/api/mail/templates").then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.equalTo(8));
+                .body("total", org.hamcrest.Matchers.equalTo(10))
+                .body("items.name", org.hamcrest.Matchers.hasItem("mentioned"));
         asAdmin().body(Map.of("subject", "[{{key}}] 잘 받았습니다 - {{title}}", "body", "{{requester}}님 감사합니다"))
                 .put("/api/mail/templates/ticket_opened/ko").then().statusCode(200)
                 .body("custom", org.hamcrest.Matchers.equalTo(true));

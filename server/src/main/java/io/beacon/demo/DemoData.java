@@ -1,6 +1,8 @@
 package io.beacon.demo;
 
+import io.beacon.identity.application.NewContact;
 import io.beacon.identity.application.NewUser;
+import io.beacon.identity.application.OrganisationService;
 import io.beacon.identity.application.UserService;
 import io.beacon.identity.domain.Users;
 import io.beacon.platform.startup.DemoDataLoader;
@@ -26,10 +28,16 @@ public class DemoData implements DemoDataLoader {
     Users users;
 
     @Inject
+    OrganisationService organisations;
+
+    @Inject
     DemoCmdb cmdb;
 
     @Inject
     DemoTickets tickets;
+
+    @Inject
+    DemoChangeTemplates changeTemplates;
 
     @Override
     @Transactional
@@ -46,10 +54,29 @@ public class DemoData implements DemoDataLoader {
         userService.createGroup("Service Desk", "First-line support", "agent", List.of("agent2"));
         userService.createGroup("Network Operations", "Switches, routers, firewalls", "agent2", List.of());
         userService.createGroup("CAB", "Change advisory board", "approver", List.of("admin"));
+        organisations();
         cmdb.load();
         tickets.load();
+        changeTemplates.load();
         LOG.info("Demo data loaded: users agent, agent2, approver, requester, monitor (password <name>"
-                + DEMO_PASSWORD_SUFFIX + "), a small topology and tickets");
+                + DEMO_PASSWORD_SUFFIX + "), two organisations with their people, a small topology, tickets and two"
+                + " standard-change templates");
+    }
+
+    /** Two customer organisations with their people; the demo requester works at the first. */
+    private void organisations() {
+        var hanbit = organisations.create("한빛전자 (Hanbit Electronics)");
+        var harbor = organisations.create("Blue Harbor Logistics");
+        organisations.changeContact("requester", java.util.Optional.of(String.valueOf(hanbit.getId())),
+                java.util.Optional.of("+82 2-555-0101"));
+        organisations.createContact(new NewContact("최유나", "yuna.choi@hanbit.example", "+82 2-555-0102",
+                String.valueOf(hanbit.getId())));
+        organisations.createContact(new NewContact("정도윤", "doyun.jung@hanbit.example", null,
+                String.valueOf(hanbit.getId())));
+        organisations.createContact(new NewContact("Maria Lopez", "maria.lopez@blueharbor.example", "+1 555 0134",
+                String.valueOf(harbor.getId())));
+        organisations.createContact(new NewContact("Tom Becker", "tom.becker@blueharbor.example", null,
+                String.valueOf(harbor.getId())));
     }
 
     private void user(String name, String display, String email, String locale, String role) {

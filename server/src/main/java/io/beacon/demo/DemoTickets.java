@@ -25,6 +25,9 @@ public class DemoTickets {
     TicketService tickets;
 
     @Inject
+    io.beacon.ticket.application.CannedResponseService canned;
+
+    @Inject
     ConfigurationItems cis;
 
     void load() {
@@ -56,6 +59,20 @@ public class DemoTickets {
         change(AGENT, printer, "Service Desk", "agent", "in_progress", null);
         change(AGENT, printer, null, null, "resolved", "용지 걸림 제거");
         change(AGENT, printer, null, null, "closed", null);
+
+        // Two canned responses: one for every group that also starts the work, one of the Service Desk that waits
+        // for the requester.
+        Actor admin = new Actor("admin", Set.of(Role.ADMIN));
+        canned.create(admin, new io.beacon.ticket.application.CannedResponseService.Input("접수 확인 / Acknowledged", null,
+                "{{requester}}님, 안녕하세요.\n{{key}} 요청을 확인했습니다. 담당자가 바로 살펴보겠습니다.\n담당: {{agent}}",
+                "Hello {{requester}},\nwe have received {{key}} and {{agent}} is looking into it now.",
+                "in_progress", null));
+        canned.create(admin, new io.beacon.ticket.application.CannedResponseService.Input("추가 정보 요청 / More information",
+                "Service Desk",
+                "{{requester}}님, {{key}} 처리를 위해 추가 정보가 필요합니다.\n대상 장비: {{ci}}\n증상이 처음 나타난 시각과 오류 메시지를 알려 주세요.",
+                "Hello {{requester}}, to work on {{key}} we need a little more information.\nAffected: {{ci}}\n"
+                        + "When did it start, and which error message do you see?",
+                "pending", null));
     }
 
     private Ticket open(Actor actor, String type, String title, String description, String impact, String urgency,

@@ -1,27 +1,36 @@
 // The console's shell: sign-in, navigation, routing, language and time zone, live updates.
 import {
   state, el, clear, t, api, ApiError, loadMessages, whenSignedOut, toast, errorBox, spinner,
-  isDesk, isStaff, isApprover, hasRole, SUPPORTED_LOCALES, hooks, loadApiPaths, apiHas,
+  isDesk, isStaff, isApprover, hasRole, SUPPORTED_LOCALES, hooks, loadApiPaths, apiHas, connectLive,
 } from './core.js';
 import { queuesView } from './views/queues.js';
 import { ticketView } from './views/ticket.js';
 import { newTicketView } from './views/new-ticket.js';
+import { myRequestsView } from './views/my-requests.js';
+import { organisationsView, organisationView } from './views/organisation.js';
 import { cmdbListView, ciView, importView } from './views/cmdb.js';
 import { alarmsView } from './views/alarms.js';
-import { changesView, changeView, calendarView, approvalsView } from './views/changes.js';
+import { changesView, changeView, calendarView, approvalsView, newChangeView, templatesView } from './views/changes.js';
 import { dashboardView } from './views/dashboard.js';
 import { settingsView } from './views/settings.js';
+import { cannedView } from './views/canned.js';
+import { notificationBell } from './views/notifications.js';
+import { modelsView } from './views/models.js';
 
 const app = document.getElementById('app');
 let current = null;      // the view on screen: {onLive, dispose}
 let loading = null;      // the view being built: {pending: [[topic, data], ...]} until it is on screen
-let live = null;         // the EventSource
+let live = null;         // the live stream this tab shares with the browser's other tabs (connectLive)
+let bell = null;         // the notification bell in the navigation bar
 let liveRetry = null;
 let signedIn = false;
 
 const ROUTES = [
-  [/^#?\/?$/, () => queuesView],
-  [/^#\/tickets$/, () => queuesView],
+  [/^#?\/?$/, () => (isStaff() ? queuesView : myRequestsView)],
+  [/^#\/tickets$/, () => (isStaff() ? queuesView : myRequestsView)],
+  [/^#\/my-requests$/, () => myRequestsView],
+  [/^#\/organisations$/, () => organisationsView],
+  [/^#\/organisations\/(\d+)$/, () => organisationView],
   [/^#\/tickets\/([A-Za-z]+-\d+)$/, () => ticketView],
   [/^#\/new$/, () => newTicketView],
   [/^#\/cmdb$/, () => cmdbListView],
@@ -30,10 +39,14 @@ const ROUTES = [
   [/^#\/alarms$/, () => alarmsView],
   [/^#\/changes$/, () => changesView],
   [/^#\/changes\/calendar$/, () => calendarView],
+  [/^#\/changes\/new$/, () => newChangeView],
+  [/^#\/changes\/templates$/, () => templatesView],
   [/^#\/changes\/([A-Za-z0-9-]+)$/, () => changeView],
   [/^#\/approvals$/, () => approvalsView],
   [/^#\/dashboard$/, () => dashboardView],
   [/^#\/settings$/, () => settingsView],
+  [/^#\/admin\/canned$/, () => cannedView],
+  [/^#\/models$/, () => modelsView],
 ];
 
 async function boot() {
@@ -142,7 +155,10 @@ function renderShell() {
     isStaff() ? link('#/changes', 'nav.changes', 'nav-changes') : null,
     isApprover() ? link('#/approvals', 'nav.approvals', 'nav-approvals') : null,
     isStaff() ? link('#/cmdb', 'nav.cmdb', 'nav-cmdb') : null,
-    isStaff() ? link('#/dashboard', 'nav.dashboard', 'nav-dashboard') : null);
+    isDesk() ? link('#/organisations', 'nav.organisations', 'nav-organisations') : null,
+    isStaff() ? link('#/dashboard', 'nav.dashboard', 'nav-dashboard') : null,
+    hasRole('admin') ? link('#/admin/canned', 'nav.canned', 'nav-canned') : null,
+    hasRole('admin') ? link('#/models', 'nav.models', 'nav-models') : null);
   const user = state.me.user;
   const language = languageSelect(state.locale, changeLanguage);
   const toggler = el('button', { class: 'navbar-toggler', type: 'button', 'aria-controls': 'main-nav', 'aria-expanded': 'false', 'aria-label': t('nav.menu'),
@@ -150,10 +166,12 @@ function renderShell() {
       const open = collapse.classList.toggle('show');
       toggler.setAttribute('aria-expanded', String(open));
     } }, el('span', { class: 'navbar-toggler-icon' }));
+  bell = isDesk() && apiHas('/api/notifications') ? notificationBell() : null;
   const collapse = el('div', { class: 'collapse navbar-collapse', id: 'main-nav' },
     nav,
     el('div', { class: 'd-flex flex-wrap align-items-center gap-2' },
       hasRole('requester', 'agent', 'admin') ? el('a', { class: 'btn btn-sm btn-success', href: '#/new', id: 'nav-new' }, t('nav.newTicket')) : null,
+      bell ? bell.element : null,
       el('span', { class: 'navbar-text small', id: 'live-state', title: t('live.connecting') },
         el('span', { class: 'live-dot', id: 'live-dot' }), el('span', { id: 'live-label' }, t('live.connecting'))),
       language,
@@ -181,7 +199,7 @@ async function changeLanguage(locale) {
     localStorage.setItem('beacon.locale', state.locale);
     renderShell();
     await route();
-    updateLiveIndicator(live && live.readyState === EventSource.OPEN ? 'on' : 'connecting');
+    updateLiveIndicator(live ? live.status() : 'connecting');
   } catch (e) {
     toast(e.message, 'danger');
   }
@@ -272,45 +290,42 @@ function updateLiveIndicator(status) {
   const key = status === 'on' ? 'live.on' : status === 'off' ? 'live.off' : 'live.connecting';
   text.textContent = t(key);
   document.getElementById('live-state').dataset.live = status;
+  // Which tab of this browser holds the one shared stream (the others get its events passed on).
+  document.getElementById('live-state').dataset.leader = String(Boolean(live && live.leader()));
 }
 
 function startLive() {
   stopLive();
   if (!apiHas('/api/stream')) return;
-  const source = new EventSource('/api/stream');
-  live = source;
-  source.addEventListener('hello', () => updateLiveIndicator('on'));
-  source.addEventListener('open', () => updateLiveIndicator('on'));
-  for (const topic of ['ticket', 'alarm', 'task']) {
-    source.addEventListener(topic, (event) => {
-      let data = {};
-      try { data = JSON.parse(event.data); } catch (ignored) { return; }
+  live = connectLive({
+    onState: updateLiveIndicator,
+    onLost: scheduleLiveRetry,
+    onEvent(topic, data) {
       notify(topic, data);
+      if (topic === 'notification') {
+        if (bell) bell.refresh();
+        return;
+      }
       if (current && current.onLive) current.onLive(topic, data);
       else if (loading) loading.pending.push([topic, data]);
-    });
-  }
-  source.onerror = () => {
-    if (live !== source) return;
-    updateLiveIndicator(source.readyState === EventSource.CLOSED ? 'off' : 'connecting');
-    scheduleLiveRetry();
-  };
+    },
+  });
 }
 
 /**
  * The browser's own reconnection is not enough: after a restart the session is gone (the stream
  * then answers 401 and the browser gives up), and browsers slow their retries down. So while the
  * stream is not open, ask every few seconds whether we are still signed in: if so, open a new
- * stream; if not, say that the session ended and show the sign-in page.
+ * stream (from the last event seen); if not, say that the session ended and show the sign-in page.
  */
 function scheduleLiveRetry() {
   if (liveRetry) return;
   liveRetry = setTimeout(async () => {
     liveRetry = null;
-    if (!signedIn || (live && live.readyState === EventSource.OPEN)) return;
+    if (!signedIn || !live || live.status() === 'on') return;
     try {
       const session = await api('/api/session');
-      if (session.signedIn) startLive(); else sessionEnded();
+      if (session.signedIn) live.reconnect(); else sessionEnded();
     } catch (e) {
       scheduleLiveRetry(); // the server is not back yet
     }
@@ -320,7 +335,7 @@ function scheduleLiveRetry() {
 function stopLive() {
   clearTimeout(liveRetry);
   liveRetry = null;
-  if (live) live.close();
+  if (live) live.stop();
   live = null;
 }
 
@@ -329,6 +344,8 @@ function notify(topic, data) {
     toast(el('a', { href: `#/tickets/${data.key}`, class: 'alert-link' }, t('live.ticketCreated', { key: data.key })), 'info');
   } else if (topic === 'task' && data.kind === 'created' && isApprover()) {
     toast(el('a', { href: '#/approvals', class: 'alert-link' }, t('live.taskCreated')), 'warning');
+  } else if (topic === 'notification' && data.kind === 'created' && isDesk()) {
+    toast(el('a', { href: `#/tickets/${data.key}`, class: 'alert-link' }, t('notifications.mentionToast', { key: data.key })), 'primary');
   } else if (topic === 'alarm' && data.kind === 'created' && isDesk()) {
     toast(el('a', { href: '#/alarms', class: 'alert-link' }, t('live.alarmRaised')), 'danger');
   }

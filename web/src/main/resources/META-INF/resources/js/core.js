@@ -263,7 +263,8 @@ export function whenSignedOut(handler) { onUnauthorized = handler; }
  * requires for session calls (a cross-site form cannot send it). Answers the parsed JSON.
  */
 export async function api(path, { method = 'GET', body, headers = {}, raw = false, quiet401 = false } = {}) {
-  const init = { method, headers: { 'X-Requested-With': 'beacon-console', Accept: 'application/json', ...headers }, credentials: 'same-origin' };
+  // Accept-Language: the server tells its refusals in the reader's language.
+  const init = { method, headers: { 'X-Requested-With': 'beacon-console', Accept: 'application/json', 'Accept-Language': state.locale, ...headers }, credentials: 'same-origin' };
   if (body !== undefined) {
     if (body instanceof FormData || body instanceof Blob || typeof body === 'string') {
       init.body = body;
@@ -399,11 +400,168 @@ export function severityBadge(severity) {
 
 export const OPEN_STATUSES = 'new,assigned,in_progress,pending';
 
+/**
+ * Runs fn at once, then at most once per wait ms while calls keep coming (the last call always gets
+ * its run): a live update shows without waiting, a burst of them costs a few reloads, and no timer
+ * stands in the way in a background tab (where the browser delays timers).
+ */
+export function throttle(fn, wait = 500) {
+  let last = 0;
+  let timer = null;
+  return (...args) => {
+    const now = Date.now();
+    if (!timer && now - last >= wait) {
+      last = now;
+      fn(...args);
+    } else if (!timer) {
+      timer = setTimeout(() => {
+        timer = null;
+        last = Date.now();
+        fn(...args);
+      }, Math.max(0, wait - (now - last)));
+    }
+  };
+}
+
 /** Runs fn at most once per wait ms, at the end: live updates can come in bursts. */
 export function debounce(fn, wait = 400) {
   let timer = null;
   return (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), wait);
+  };
+}
+
+// ---------------------------------------------------------------- live updates: one stream per browser
+
+/**
+ * The topics of /api/stream the console listens to.
+ */
+export const LIVE_TOPICS = ['ticket', 'alarm', 'task', 'notification'];
+
+/** A browser allows six HTTP/1.1 connections per host: every tab with its own stream would use them up. */
+const LIVE_CHANNEL = 'beacon-live';
+const LIVE_LOCK = 'beacon-live-leader';
+
+/** The run and number of a stream event id ("<run>-<n>"), or null. */
+function eventNumber(id) {
+  const dash = id ? id.lastIndexOf('-') : -1;
+  if (dash <= 0) return null;
+  const n = Number(id.slice(dash + 1));
+  return Number.isFinite(n) ? { run: id.slice(0, dash), n } : null;
+}
+
+/**
+ * Live updates shared by all the tabs of this browser: one tab, the leader (whoever holds the Web Lock
+ * {@link LIVE_LOCK}), holds the only EventSource and passes every event on to the others through a
+ * BroadcastChannel. When the leader tab closes (or signs out) its lock is released, the next tab takes
+ * it and opens the stream again from the last event id it saw, so the server sends what came in
+ * between (Last-Event-ID); an event seen twice is dropped by its id. Without Web Locks or
+ * BroadcastChannel every tab keeps its own stream, as before.
+ *
+ * onEvent(topic, data) gets each update once; onState('on' | 'connecting' | 'off') the stream's state;
+ * onLost() is called in the leader tab when its stream broke (to check the session and reconnect).
+ * Answers {status(), leader(), reconnect(), stop()}.
+ */
+export function connectLive({ onEvent, onState, onLost }) {
+  const shared = typeof BroadcastChannel === 'function' && navigator.locks && typeof navigator.locks.request === 'function';
+  const channel = shared ? new BroadcastChannel(LIVE_CHANNEL) : null;
+  const abort = typeof AbortController === 'function' ? new AbortController() : null;
+  let source = null;
+  let status = 'connecting';
+  let last = null;        // {run, n} of the last event this tab saw
+  let lastId = null;
+  let leader = !shared;
+  let release = null;
+  let stopped = false;
+
+  const post = (message) => { if (channel && !stopped) channel.postMessage(message); };
+  const setState = (s) => {
+    status = s;
+    onState(s);
+  };
+
+  /** True the first time an event id is seen (ids count up within one server run). */
+  function fresh(id) {
+    const number = eventNumber(id);
+    if (!number) return true;
+    if (last && last.run === number.run && number.n <= last.n) return false;
+    last = number;
+    lastId = id;
+    return true;
+  }
+
+  function open() {
+    if (stopped) return;
+    const es = new EventSource(lastId ? `/api/stream?lastEventId=${encodeURIComponent(lastId)}` : '/api/stream');
+    source = es;
+    const opened = () => { if (source === es) { setState('on'); post({ type: 'state', status: 'on' }); } };
+    es.addEventListener('hello', opened);
+    es.addEventListener('open', opened);
+    for (const topic of LIVE_TOPICS) {
+      es.addEventListener(topic, (event) => {
+        if (source !== es) return;
+        let data;
+        try { data = JSON.parse(event.data); } catch (ignored) { return; }
+        const id = event.lastEventId || null;
+        if (id && !fresh(id)) return;
+        post({ type: 'event', topic, data, id });
+        onEvent(topic, data);
+      });
+    }
+    es.onerror = () => {
+      if (source !== es) return;
+      const s = es.readyState === EventSource.CLOSED ? 'off' : 'connecting';
+      setState(s);
+      post({ type: 'state', status: s });
+      onLost();
+    };
+  }
+
+  if (shared) {
+    channel.onmessage = ({ data: message }) => {
+      if (stopped || !message) return;
+      if (message.type === 'event') {
+        if (leader || (message.id && !fresh(message.id))) return;
+        onEvent(message.topic, message.data);
+      } else if (message.type === 'state' && !leader) {
+        setState(message.status);
+      } else if (message.type === 'ask' && leader) {
+        post({ type: 'state', status });
+        if (lastId) post({ type: 'seen', id: lastId });
+      } else if (message.type === 'seen' && !leader && message.id) {
+        fresh(message.id); // where the stream stands, should this tab take it over before the next event
+      }
+    };
+    navigator.locks.request(LIVE_LOCK, abort ? { signal: abort.signal } : {}, () => {
+      if (stopped) return undefined;
+      leader = true;
+      open();
+      // Held while this tab lives; stop() or closing the tab hands the stream on.
+      return new Promise((resolve) => { release = resolve; });
+    }).catch(() => { /* aborted: this tab stopped before it became the leader */ });
+    post({ type: 'ask' });
+  } else {
+    open();
+  }
+
+  return {
+    status: () => status,
+    leader: () => leader,
+    /** In the leader tab: a new stream (after the session was checked), resuming from the last event. */
+    reconnect() {
+      if (!leader || stopped) return;
+      if (source) source.close();
+      source = null;
+      open();
+    },
+    stop() {
+      stopped = true;
+      if (source) source.close();
+      source = null;
+      if (release) release();
+      if (abort) abort.abort();
+      if (channel) channel.close();
+    },
   };
 }

@@ -26,6 +26,8 @@ public final class ProcessVariables {
     public static final String MSG_CHANGE_REVISED = "changeRevised";
     /** Who revised the change (set with {@link #MSG_CHANGE_REVISED}). */
     public static final String REVISED_BY = "revisedBy";
+    /** How a closed change ended (successful, failed, backed_out): the outcome gateway reads it. */
+    public static final String OUTCOME = "outcome";
 
     // Ticket lifecycle
     public static final String TICKET_ID = "ticketId";

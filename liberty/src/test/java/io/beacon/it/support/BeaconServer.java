@@ -113,6 +113,15 @@ public final class BeaconServer {
         return database;
     }
 
+    /** A JDBC connection to the server's MariaDB database (only on the MariaDB round). */
+    public Connection mariadbConnection() throws SQLException {
+        if (mariadbDatabase == null) {
+            throw new IllegalStateException("not on MariaDB");
+        }
+        return DriverManager.getConnection(mariadbBaseUrl() + mariadbDatabase,
+                System.getProperty("beacon.it.mariadb.user", "root"), System.getProperty("beacon.it.mariadb.password", ""));
+    }
+
     public String baseUrl() {
         return "http://localhost:" + httpPort;
     }

@@ -64,6 +64,11 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(DESKTOP);
     }
 
+    /** A second browser of its own (its own profile and session), for journeys between two people; the caller closes it. */
+    public static Browser another(BeaconServer server) throws IOException {
+        return new Browser(server.baseUrl());
+    }
+
     public WebDriver driver() {
         return driver;
     }
@@ -165,6 +170,28 @@ public final class Browser implements AutoCloseable {
         Path target = Path.of(dir).resolve(name + ".png");
         Files.createDirectories(target.getParent());
         Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Like {@link #screenshot(String)}, but a picture of one element of the page (scrolled into view). */
+    public void screenshot(String name, By element) throws IOException {
+        String dir = System.getProperty("beacon.it.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        WebElement target = find(element);
+        script("var t = document.getElementById('toasts'); if (t) t.replaceChildren();");
+        // Chromium clips an element's picture to the window: make the window as tall as the page meanwhile.
+        Dimension before = driver.manage().window().getSize();
+        long height = ((Number) script("return document.documentElement.scrollHeight;")).longValue();
+        driver.manage().window().setSize(new Dimension(before.width, (int) Math.min(3000, Math.max(before.height, height + 200))));
+        try {
+            script("arguments[0].scrollIntoView({block: 'start'});", target);
+            Path file = Path.of(dir).resolve(name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, target.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(before);
+        }
     }
 
     @Override

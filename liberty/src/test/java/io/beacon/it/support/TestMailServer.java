@@ -68,11 +68,15 @@ public final class TestMailServer {
 
     /** (Re)starts the server on the same ports, with an empty store. */
     public synchronized void start() {
-        greenMail = new GreenMail(new ServerSetup[] {
+        ServerSetup[] setups = {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
             new ServerSetup(smtpsPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS),
-            new ServerSetup(imapsPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS)});
+            new ServerSetup(imapsPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS)};
+        for (ServerSetup setup : setups) {
+            setup.setServerStartupTimeout(30_000); // GreenMail's 2 s were not enough for SMTPS on a loaded machine
+        }
+        greenMail = new GreenMail(setups);
         greenMail.start();
         greenMail.setUser(DESK, DESK_LOGIN, DESK_PASSWORD);
     }

@@ -21,6 +21,11 @@ public interface ChangeProcess {
     /** Ends the process of a cancelled change. */
     void cancel(Change change, String reason);
 
+    /** How many approvals the approval under way needs, out of how many seats; null when none is under way. */
+    default ApprovalTally tally(String businessKey) {
+        return null;
+    }
+
     /** Where the process of a change stands: its open activities and history. */
     ProcessState state(String businessKey);
 }

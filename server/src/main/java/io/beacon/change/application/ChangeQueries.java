@@ -6,6 +6,7 @@ import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeApproval;
 import io.beacon.change.domain.ChangeFilter;
 import io.beacon.change.domain.ChangeHistoryEntry;
+import io.beacon.change.domain.ChangeStatus;
 import io.beacon.change.domain.Changes;
 import io.beacon.cmdb.domain.ConfigurationItems;
 import io.beacon.platform.domain.Page;
@@ -30,13 +31,17 @@ public class ChangeQueries {
     @Inject
     ConfigurationItems cis;
 
+    @Inject
+    ChangeProcess process;
+
     public ChangeDetails details(String idOrKey) {
         Change c = service.find(idOrKey);
         List<ChangeApproval> approvals = changes.approvals(c.getId());
         List<ChangeHistoryEntry> history = changes.history(c.getId());
         return new ChangeDetails(c, approvals.stream().filter(a -> !a.isWithdrawn()).toList(),
                 approvals.stream().filter(ChangeApproval::isWithdrawn).toList(), ApprovalRounds.current(history),
-                ApprovalRounds.revisions(history), history, cis.namesOf(c.getCiIds()));
+                ApprovalRounds.revisions(history), history, cis.namesOf(c.getCiIds()),
+                c.getStatus() == ChangeStatus.APPROVAL ? process.tally(c.getKey()) : null);
     }
 
     /** What changed since the approvers last decided on the change (for its approval tasks). */

@@ -7,6 +7,9 @@ import io.beacon.change.domain.ChangeApproval;
 import io.beacon.change.domain.ChangeConflict;
 import io.beacon.change.domain.ChangeEdit;
 import io.beacon.change.domain.ChangeHistoryEntry;
+import io.beacon.change.domain.ChangeOutcome;
+import io.beacon.change.domain.ChangeTemplate;
+import io.beacon.change.domain.ChangeTemplates;
 import io.beacon.change.domain.ChangeStatus;
 import io.beacon.change.domain.ChangeType;
 import io.beacon.change.domain.Changes;
@@ -18,6 +21,8 @@ import io.beacon.cmdb.domain.CiRelations;
 import io.beacon.cmdb.domain.ConfigurationItems;
 import io.beacon.cmdb.domain.Reach;
 import io.beacon.cmdb.domain.Topology;
+import io.beacon.correlation.domain.MaintenanceWindow;
+import io.beacon.correlation.domain.MaintenanceWindows;
 import io.beacon.identity.domain.Users;
 import io.beacon.change.ChangeSettings;
 import io.beacon.platform.domain.AccessDeniedException;
@@ -34,6 +39,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -52,12 +58,21 @@ public class ChangeService {
     static final int MAX_CIS = 500;
     /** How far the topology walk looks for related CIs when checking conflicts. */
     static final int CONFLICT_DEPTH = 3;
+    static final int NOTE_MAX = 4000;
+    /** The history field of a step's note: old value the step (implementing, review, closed), new value the note. */
+    public static final String STEP_NOTE = "stepNote";
 
     @Inject
     CiReferences ciReferences;
 
     @Inject
     Changes changes;
+
+    @Inject
+    ChangeTemplates templates;
+
+    @Inject
+    MaintenanceWindows maintenanceWindows;
 
     @Inject
     ConfigurationItems cis;
@@ -87,31 +102,79 @@ public class ChangeService {
         if (!mayRequest(actor)) {
             throw new AccessDeniedException("only agents, approvers and admins request changes");
         }
+        ChangeTemplate template = null;
+        if (in.templateId() != null) {
+            template = templates.byId(in.templateId())
+                    .orElseThrow(() -> new InvalidInputException("templateId", "no standard-change template "
+                            + in.templateId()));
+            if (in.type() != null && ChangeType.fromCode("type", in.type()) != ChangeType.STANDARD) {
+                throw new InvalidInputException("type", "a change raised from a template is a standard change");
+            }
+        }
+        String title = in.title() == null && template != null ? template.getName() : in.title();
+        String typeCode = template != null ? ChangeType.STANDARD.code() : in.type();
+        String implementationPlan = or(in.implementationPlan(), template == null ? null : template.getImplementationPlan());
+        String backoutPlan = or(in.backoutPlan(), template == null ? null : template.getBackoutPlan());
+        String testPlan = or(in.testPlan(), template == null ? null : template.getTestPlan());
+        String description = or(in.description(), template == null ? null : template.getDescription());
         Validator v = new Validator();
-        v.require(in.type() != null, "type", "must be standard, normal or emergency");
-        v.text(in.title(), "title", true, Change.TITLE_MAX);
-        v.text(in.description(), "description", false, Change.TEXT_MAX);
-        v.text(in.implementationPlan(), "implementationPlan", false, Change.TEXT_MAX);
-        v.text(in.backoutPlan(), "backoutPlan", false, Change.TEXT_MAX);
+        v.require(typeCode != null, "type", "must be standard, normal or emergency");
+        v.text(title, "title", true, Change.TITLE_MAX);
+        v.text(description, "description", false, Change.TEXT_MAX);
+        v.text(implementationPlan, "implementationPlan", false, Change.TEXT_MAX);
+        v.text(backoutPlan, "backoutPlan", false, Change.TEXT_MAX);
+        v.text(testPlan, "testPlan", false, Change.TEXT_MAX);
         v.require(in.plannedStart() != null, "plannedStart", "is required (ISO-8601)");
         v.require(in.plannedEnd() != null, "plannedEnd", "is required (ISO-8601)");
         v.throwIfInvalid();
-        ChangeType type = ChangeType.fromCode("type", in.type());
-        Risk risk = in.risk() == null ? (type == ChangeType.STANDARD ? Risk.LOW : Risk.MEDIUM)
-                : Risk.fromCode("risk", in.risk());
+        ChangeType type = ChangeType.fromCode("type", typeCode);
+        Risk risk = in.risk() != null ? Risk.fromCode("risk", in.risk())
+                : template != null ? template.getRisk() : type == ChangeType.STANDARD ? Risk.LOW : Risk.MEDIUM;
         String implementer = in.implementer() == null ? null : knownUser("implementer", in.implementer());
         Instant now = clock.instant();
-        Change change = new Change(changes.nextNumber(), type, in.title(), in.description(), risk, in.plannedStart(),
-                in.plannedEnd(), in.implementationPlan(), in.backoutPlan(), actor.username(), implementer,
-                checkedCis(in.ciIds()), now);
+        if (in.plannedEnd().isAfter(in.plannedStart())) {
+            Change.checkNotPast(in.plannedStart(), in.plannedEnd(), now, true);
+        }
+        List<Long> ciIds = in.ciIds() == null && template != null ? List.copyOf(template.getCiIds()) : in.ciIds();
+        Change change = new Change(changes.nextNumber(), type, title, description, risk, in.plannedStart(),
+                in.plannedEnd(), implementationPlan, backoutPlan, actor.username(), implementer,
+                checkedCis(ciIds), now);
+        change.planTests(testPlan, now);
+        if (template != null) {
+            change.raisedFrom(template.getId());
+        }
         change.drainEdits();
         changes.add(change);
         changes.addHistory(List.of(new ChangeHistoryEntry(change.getId(), actor.username(), now,
                 new ChangeEdit("created", null, change.getKey()))));
+        if (template != null) {
+            changes.addHistory(List.of(new ChangeHistoryEntry(change.getId(), actor.username(), now,
+                    new ChangeEdit("template", null, template.getName()))));
+        }
         changes.flush();
         statusChanged.fire(event(change, null, actor.username(), now));
         process.start(change);
         return change;
+    }
+
+    /**
+     * What a planned window on these CIs would run into (approved changes on them or related CIs, freeze
+     * windows, maintenance windows), before the change exists: the new-change form shows it while typing.
+     */
+    public ConflictPreview preview(Actor actor, List<Long> ciIds, Instant start, Instant end) {
+        if (!mayRequest(actor)) {
+            throw new AccessDeniedException("only agents, approvers and admins request changes");
+        }
+        if (start == null || end == null) {
+            throw new InvalidInputException(start == null ? "plannedStart" : "plannedEnd", "is required (ISO-8601)");
+        }
+        Change draft = new Change(0, ChangeType.NORMAL, "draft", null, Risk.MEDIUM, start, end, null, null,
+                actor.username(), null, checkedCis(ciIds == null ? List.of() : ciIds), clock.instant());
+        return new ConflictPreview(conflictsOf(draft));
+    }
+
+    private static String or(String value, String fallback) {
+        return value != null ? value : fallback;
     }
 
     /**
@@ -130,7 +193,8 @@ public class ChangeService {
         Instant now = clock.instant();
         boolean content = in.type() != null || in.title() != null || in.description() != null || in.risk() != null
                 || in.ciIds() != null || in.plannedStart() != null || in.plannedEnd() != null
-                || in.implementationPlan() != null || in.backoutPlan() != null || in.implementer() != null;
+                || in.implementationPlan() != null || in.backoutPlan() != null || in.testPlan() != null
+                || in.implementer() != null;
         if (content) {
             change.ensureEditable();
             change.ensureMayEdit(actor.username(), actor.has(Role.ADMIN));
@@ -141,6 +205,7 @@ public class ChangeService {
             v.text(in.description(), "description", false, Change.TEXT_MAX);
             v.text(in.implementationPlan(), "implementationPlan", false, Change.TEXT_MAX);
             v.text(in.backoutPlan(), "backoutPlan", false, Change.TEXT_MAX);
+            v.text(in.testPlan(), "testPlan", false, Change.TEXT_MAX);
             v.throwIfInvalid();
             if (in.type() != null) {
                 change.retype(ChangeType.fromCode("type", in.type()), now);
@@ -155,13 +220,16 @@ public class ChangeService {
                 change.rate(Risk.fromCode("risk", in.risk()), now);
             }
             if (in.plannedStart() != null || in.plannedEnd() != null) {
-                change.reschedule(in.plannedStart() != null ? in.plannedStart() : change.getPlannedStart(),
-                        in.plannedEnd() != null ? in.plannedEnd() : change.getPlannedEnd(), now);
+                Instant start = in.plannedStart() != null ? in.plannedStart() : change.getPlannedStart();
+                Instant end = in.plannedEnd() != null ? in.plannedEnd() : change.getPlannedEnd();
+                change.reschedule(start, end, now);
+                Change.checkNotPast(start, end, now, false);
             }
             if (in.ciIds() != null) {
                 change.linkCis(checkedCis(in.ciIds()), now);
             }
             change.plan(in.implementationPlan(), in.backoutPlan(), now);
+            change.planTests(in.testPlan(), now);
             if (in.implementer() != null) {
                 change.assignImplementer(knownUser("implementer", in.implementer()), now);
             }
@@ -177,11 +245,49 @@ public class ChangeService {
             if (target == ChangeStatus.CANCELLED) {
                 cancel(actor, change, in.reason(), now);
             } else if (target != change.getStatus()) {
-                process.advance(change, target, actor);
+                step(actor, change, target, in.note(), in.outcome(), now);
             }
+        } else if (in.note() != null || in.outcome() != null) {
+            throw new InvalidInputException(in.note() != null ? "note" : "outcome",
+                    "goes with a status step (implementing, review, closed)");
         }
         changes.flush();
         return change;
+    }
+
+    /**
+     * One step after approval (implementing, review, closed), completed with a note; closing records the
+     * outcome (successful, failed, backed_out), and a failed or backed-out change says why in the note.
+     * The outcome is recorded before the step so that the process reads it on its way to the end.
+     */
+    private void step(Actor actor, Change change, ChangeStatus target, String note, String outcome, Instant now) {
+        if (note != null && note.length() > NOTE_MAX) {
+            throw new InvalidInputException("note", "must be at most " + NOTE_MAX + " characters");
+        }
+        String text = note == null || note.isBlank() ? null : note.strip();
+        if (target == ChangeStatus.CLOSED) {
+            if (outcome == null || outcome.isBlank()) {
+                throw new InvalidInputException("outcome", "is required to close a change: successful, failed or"
+                        + " backed_out");
+            }
+            ChangeOutcome result = ChangeOutcome.fromCode("outcome", outcome);
+            if (result != ChangeOutcome.SUCCESSFUL && text == null) {
+                throw new InvalidInputException("note", "a " + result.code().replace('_', ' ')
+                        + " change needs a note saying what happened");
+            }
+            if (change.getStatus() == ChangeStatus.REVIEW) {
+                change.recordOutcome(result, now);
+                audit(change, actor.username(), now);
+                changes.flush();
+            }
+        } else if (outcome != null) {
+            throw new InvalidInputException("outcome", "is recorded when the change closes");
+        }
+        if (text != null) {
+            changes.addHistory(List.of(new ChangeHistoryEntry(change.getId(), actor.username(), now,
+                    new ChangeEdit(STEP_NOTE, target.code(), text))));
+        }
+        process.advance(change, target, actor);
     }
 
     private void cancel(Actor actor, Change change, String reason, Instant now) {
@@ -206,6 +312,9 @@ public class ChangeService {
         Instant now = clock.instant();
         String from = change.getStatus().code();
         change.moveTo(target, reason, now);
+        if (target == ChangeStatus.CLOSED && change.getOutcome() == null) {
+            change.recordOutcome(ChangeOutcome.SUCCESSFUL, now); // closed from the task inbox, which asks no outcome
+        }
         audit(change, actor, now);
         statusChanged.fire(event(change, from, actor, now));
         return change;
@@ -237,6 +346,11 @@ public class ChangeService {
         if (change.getStatus() != ChangeStatus.APPROVAL) {
             throw new ConflictException("status", change.getKey() + " is " + change.getStatus().code()
                     + " and awaits no decision");
+        }
+        if (approved && change.windowPassed(clock.instant())) {
+            throw new InvalidInputException("plannedEnd", change.getKey() + "'s window ended at "
+                    + change.getPlannedEnd() + ": it cannot be approved for a time that is over. Reject it, or ask"
+                    + " the requester to reschedule it (a new window starts approval again)");
         }
         if (comment != null && comment.length() > ChangeApproval.COMMENT_MAX) {
             throw new InvalidInputException("comment", "must be at most " + ChangeApproval.COMMENT_MAX + " characters");
@@ -330,7 +444,22 @@ public class ChangeService {
         }
         var candidates = all.isEmpty() ? List.<Change>of()
                 : changes.approvedOn(all, change.getPlannedStart(), change.getPlannedEnd());
-        return ConflictDetector.find(change, related, candidates, settings.freezeWindows(), cis.namesOf(all));
+        List<ChangeConflict> out = new ArrayList<>(ConflictDetector.find(change, related, candidates,
+                settings.freezeWindows(), cis.namesOf(all)));
+        if (maintenanceWindows != null) {
+            Set<Long> seen = new HashSet<>();
+            for (Long ci : own) {
+                for (MaintenanceWindow w : maintenanceWindows.all(ci)) {
+                    if (seen.add(w.getId())
+                            && !w.occurrences(change.getPlannedStart(), change.getPlannedEnd()).isEmpty()) {
+                        out.add(new ChangeConflict(ChangeConflict.MAINTENANCE, w.ref(), "the maintenance window '"
+                                + w.getReason() + "' covers " + cis.namesOf(Set.of(ci)).getOrDefault(ci, "CI " + ci)
+                                + " in this window"));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private List<ChangeEdit> audit(Change change, String actor, Instant now) {

@@ -35,11 +35,11 @@ public class Change {
     /**
      * What the approvers approve. An edit of any of these while the change awaits approval withdraws the
      * decisions so far and starts approval again; once approved they are frozen (a new change is needed).
-     * The title and description only name and explain the change. Beacon keeps no separate test plan: the
-     * implementation plan holds it, and is approved with it.
+     * The title and description only name and explain the change; the test plan (how the implementer proves
+     * the change worked) is approved with the implementation and backout plans.
      */
     public static final Set<String> APPROVED_FIELDS = Set.of("type", "risk", "plannedStart", "plannedEnd", "ciIds",
-            "implementationPlan", "backoutPlan", "implementer");
+            "implementationPlan", "backoutPlan", "testPlan", "implementer");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "change_request_seq")
@@ -80,6 +80,18 @@ public class Change {
 
     @Column(name = "backout_plan")
     private String backoutPlan;
+
+    @Column(name = "test_plan")
+    private String testPlan;
+
+    /** Set when the change closes: successful, failed or backed out. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private ChangeOutcome outcome;
+
+    /** The standard-change template it was raised from, if any. */
+    @Column(name = "template_id")
+    private Long templateId;
 
     @Column(nullable = false, length = 64)
     private String requester;
@@ -138,6 +150,33 @@ public class Change {
         if (!end.isAfter(start)) {
             throw new InvalidInputException("plannedEnd", "must be after plannedStart");
         }
+    }
+
+    /**
+     * How long before now a new change may start: the minutes it takes to fill in the form after choosing "now"
+     * (and a standard change raised as its work begins).
+     */
+    public static final java.time.Duration START_GRACE = java.time.Duration.ofMinutes(5);
+
+    /**
+     * A window the change can still keep: it must not have ended already, and a new change must not start in
+     * the past either (beyond {@link #START_GRACE}; a rescheduled window that started a moment ago may still
+     * run). 422 naming the field.
+     */
+    public static void checkNotPast(Instant start, Instant end, Instant now, boolean newChange) {
+        if (end != null && !end.isAfter(now)) {
+            throw new InvalidInputException("plannedEnd", "lies in the past (" + end + "); plan a window that ends"
+                    + " after now");
+        }
+        if (newChange && start != null && start.isBefore(now.minus(START_GRACE))) {
+            throw new InvalidInputException("plannedStart", "lies in the past (" + start + "); plan a window that"
+                    + " starts from now on");
+        }
+    }
+
+    /** Whether the planned window is over: too late to approve the change as it is (it must be rescheduled). */
+    public boolean windowPassed(Instant now) {
+        return !plannedEnd.isAfter(now);
     }
 
     /** The process moves the change; a step the lifecycle does not allow is a conflict (409). */
@@ -242,6 +281,24 @@ public class Change {
         }
     }
 
+    public void planTests(String testPlan, Instant now) {
+        if (testPlan != null) {
+            edit("testPlan", this.testPlan, testPlan, now);
+            this.testPlan = testPlan;
+        }
+    }
+
+    /** Raised from a catalogue template (a standard change). */
+    public void raisedFrom(long templateId) {
+        this.templateId = templateId;
+    }
+
+    /** Records how the change ended; only as it closes. */
+    public void recordOutcome(ChangeOutcome outcome, Instant now) {
+        edit("outcome", this.outcome == null ? null : this.outcome.code(), outcome.code(), now);
+        this.outcome = outcome;
+    }
+
     public void assignImplementer(String implementer, Instant now) {
         edit("implementer", this.implementer, implementer, now);
         this.implementer = implementer;
@@ -295,6 +352,9 @@ public class Change {
     public Instant getPlannedEnd() { return plannedEnd; }
     public String getImplementationPlan() { return implementationPlan; }
     public String getBackoutPlan() { return backoutPlan; }
+    public String getTestPlan() { return testPlan; }
+    public ChangeOutcome getOutcome() { return outcome; }
+    public Long getTemplateId() { return templateId; }
     public String getRequester() { return requester; }
     public String getImplementer() { return implementer; }
     public Set<Long> getCiIds() { return Set.copyOf(ciIds); }

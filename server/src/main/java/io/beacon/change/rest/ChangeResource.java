@@ -52,9 +52,11 @@ import java.util.function.BiFunction;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChangeResource {
     private static final Set<String> CREATE_FIELDS = Set.of("type", "title", "description", "risk", "ciIds",
-            "plannedStart", "plannedEnd", "implementationPlan", "backoutPlan", "implementer");
+            "plannedStart", "plannedEnd", "implementationPlan", "backoutPlan", "testPlan", "implementer", "templateId");
     private static final Set<String> PATCH_FIELDS = Set.of("type", "title", "description", "risk", "ciIds", "plannedStart",
-            "plannedEnd", "implementationPlan", "backoutPlan", "implementer", "status", "reason", "version");
+            "plannedEnd", "implementationPlan", "backoutPlan", "testPlan", "implementer", "status", "reason", "note",
+            "outcome", "version");
+    private static final Set<String> PREVIEW_FIELDS = Set.of("ciIds", "plannedStart", "plannedEnd");
     private static final Set<String> SUBSTITUTE_FIELDS = Set.of("approver", "substitute", "from", "until");
     private static final String[] READERS = {Role.AGENT_NAME, Role.APPROVER_NAME, Role.ADMIN_NAME};
 
@@ -81,12 +83,33 @@ public class ChangeResource {
         JsonBody body = JsonBody.of(json, CREATE_FIELDS);
         NewChange in = new NewChange(body.string("type"), body.string("title"), body.string("description"),
                 body.string("risk"), body.numbers("ciIds"), instant(body, "plannedStart"), instant(body, "plannedEnd"),
-                body.string("implementationPlan"), body.string("backoutPlan"), body.string("implementer"));
+                body.string("implementationPlan"), body.string("backoutPlan"), body.string("testPlan"),
+                body.string("implementer"), body.number("templateId"));
         body.validate();
         Change change = service.create(caller.caller(), in);
         return Response.created(uri.getAbsolutePathBuilder().path(change.getKey()).build())
                 .tag(new EntityTag(String.valueOf(change.getVersion())))
                 .entity(ChangeViews.full(queries.details(change.getKey()))).build();
+    }
+
+    /**
+     * What a planned window on these CIs would run into, before the change exists: approved changes on them or
+     * related CIs, freeze windows and maintenance windows (the new-change form asks while the user types).
+     */
+    @POST
+    @Path("conflicts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.AGENT_NAME, Role.APPROVER_NAME, Role.ADMIN_NAME})
+    @Transactional
+    public Map<String, Object> conflicts(JsonObject json) {
+        JsonBody body = JsonBody.of(json, PREVIEW_FIELDS);
+        List<Long> ciIds = body.numbers("ciIds");
+        Instant start = instant(body, "plannedStart");
+        Instant end = instant(body, "plannedEnd");
+        body.validate();
+        var preview = service.preview(caller.caller(), ciIds, start, end);
+        List<ChangeViews.ConflictView> items = preview.conflicts().stream().map(ChangeViews.ConflictView::of).toList();
+        return Map.of("items", items, "total", items.size());
     }
 
     @GET
@@ -143,7 +166,8 @@ public class ChangeResource {
     }
 
     /**
-     * A merge-patch; {@code status} asks the process to move on (implementing, review, closed) or cancels.
+     * A merge-patch; {@code status} asks the process to move on (implementing, review, closed) or cancels;
+     * {@code note} goes with such a step, {@code outcome} (successful, failed, backed_out) with closing.
      * Under approval only the requester or an admin edits (403), and an edit of what was approved restarts
      * approval; once approved, what was approved is frozen (409).
      */
@@ -164,8 +188,9 @@ public class ChangeResource {
         }
         ChangeEdits edits = new ChangeEdits(body.string("type"), body.string("title"), body.string("description"), body.string("risk"),
                 body.numbers("ciIds"), instant(body, "plannedStart"), instant(body, "plannedEnd"),
-                body.string("implementationPlan"), body.string("backoutPlan"), body.string("implementer"),
-                body.string("status"), body.string("reason"), version);
+                body.string("implementationPlan"), body.string("backoutPlan"), body.string("testPlan"),
+                body.string("implementer"), body.string("status"), body.string("reason"), body.string("note"),
+                body.string("outcome"), version);
         body.validate();
         Change change = service.edit(caller.caller(), id, edits);
         var details = queries.details(change.getKey());

@@ -6,6 +6,7 @@ import io.beacon.change.domain.Change;
 import io.beacon.change.domain.ChangeApproval;
 import io.beacon.change.domain.ChangeConflict;
 import io.beacon.change.domain.ChangeHistoryEntry;
+import io.beacon.change.domain.Decision;
 import io.beacon.change.domain.ApproverSubstitute;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class ChangeViews {
     private ChangeViews() {}
 
     public record ConflictView(String kind, String ref, String reason) {
-        static ConflictView of(ChangeConflict c) {
+        public static ConflictView of(ChangeConflict c) {
             return new ConflictView(c.getKind(), c.getRef(), c.getReason());
         }
     }
@@ -38,10 +39,18 @@ public final class ChangeViews {
 
     public record ChangeView(long id, String key, String type, String title, String description, String status,
             String statusReason, String risk, List<Long> ciIds, List<CiRef> cis, Instant plannedStart,
-            Instant plannedEnd, String implementationPlan, String backoutPlan, String requester, String implementer,
-            List<ConflictView> conflicts, List<ApprovalView> approvals, Integer approvalRound,
+            Instant plannedEnd, String implementationPlan, String backoutPlan, String testPlan, String outcome,
+            Long templateId, String requester, String implementer,
+            List<ConflictView> conflicts, List<ApprovalView> approvals, ApprovalProgress approvalProgress,
+            Integer approvalRound,
             List<ApprovalRounds.Revision> revisions, List<ApprovalView> withdrawnApprovals, List<HistoryView> history,
             Instant createdAt, Instant updatedAt, long version) {}
+
+    /**
+     * Where the round under way stands: {@code approved} of {@code required} approvals (from {@code seats}
+     * approvers), as "1 of 2 approvals"; null when the change awaits no approval.
+     */
+    public record ApprovalProgress(int approved, int rejected, int required, int seats) {}
 
     public record SubstituteView(long id, String approver, String substitute, Instant from, Instant until) {
         static SubstituteView of(ApproverSubstitute s) {
@@ -60,6 +69,15 @@ public final class ChangeViews {
         return view(d.change(), d.approvals(), d, d.history(), d.ciNames());
     }
 
+    private static ApprovalProgress progress(List<ChangeApproval> approvals, ChangeDetails details) {
+        if (details == null || details.tally() == null) {
+            return null;
+        }
+        int approved = (int) approvals.stream().filter(a -> a.getDecision() == Decision.APPROVED).count();
+        return new ApprovalProgress(approved, approvals.size() - approved, details.tally().required(),
+                details.tally().seats());
+    }
+
     private static ChangeView view(Change c, List<ChangeApproval> approvals, ChangeDetails details,
             List<ChangeHistoryEntry> history, java.util.Map<Long, String> names) {
         List<Long> ciIds = c.getCiIds().stream().sorted().toList();
@@ -67,8 +85,10 @@ public final class ChangeViews {
                 c.getStatus().code(), c.getStatusReason(), c.getRisk().code(), ciIds,
                 names == null ? null : ciIds.stream().map(id -> new CiRef(id, names.get(id))).toList(),
                 c.getPlannedStart(), c.getPlannedEnd(), c.getImplementationPlan(), c.getBackoutPlan(),
+                c.getTestPlan(), c.getOutcome() == null ? null : c.getOutcome().code(), c.getTemplateId(),
                 c.getRequester(), c.getImplementer(), c.getConflicts().stream().map(ConflictView::of).toList(),
-                approvals.stream().map(ApprovalView::of).toList(), details == null ? null : details.approvalRound(),
+                approvals.stream().map(ApprovalView::of).toList(), progress(approvals, details),
+                details == null ? null : details.approvalRound(),
                 details == null ? null : details.revisions(),
                 details == null ? null : details.withdrawnApprovals().stream().map(ApprovalView::of).toList(),
                 history.stream().map(HistoryView::of).toList(),

@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
 public class User {
     public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
     public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final int PHONE_MAX = 40;
+    /** Digits with the usual separators and an optional leading +: {@code +82 2-1234-5678}. */
+    public static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{2,38}");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "app_user_seq")
@@ -57,6 +60,13 @@ public class User {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(length = PHONE_MAX)
+    private String phone;
+
+    @jakarta.persistence.ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organisation_id")
+    private Organisation organisation;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -130,6 +140,23 @@ public class User {
     public void setRoles(Set<Role> roles) {
         this.roles.clear();
         this.roles.addAll(roles);
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone == null || phone.isBlank() ? null : phone.strip();
+    }
+
+    /** Moves the person into an organisation (null: none). */
+    public void setOrganisation(Organisation organisation) {
+        this.organisation = organisation;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public Organisation getOrganisation() {
+        return organisation;
     }
 
     public Long getId() {

@@ -39,7 +39,7 @@ public class JpaUsers implements Users {
     @Override
     public Page<User> list(String query, Role role, PageRequest page) {
         String where = " where 1=1"
-                + (query == null ? "" : " and (lower(u.username) like :q or lower(u.displayName) like :q or lower(u.email) like :q)")
+                + (query == null ? "" : " and (lower(u.username) like :q or lower(u.displayName) like :q or lower(u.email) like :q or u.phone like :q)")
                 + (role == null ? "" : " and :role member of u.roles");
         TypedQuery<User> items = em.createQuery("select u from User u" + where + " order by u.username", User.class);
         TypedQuery<Long> count = em.createQuery("select count(u) from User u" + where, Long.class);

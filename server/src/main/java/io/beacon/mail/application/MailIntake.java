@@ -226,19 +226,35 @@ public class MailIntake {
         }
     }
 
-    /** The ticket a mail answers: by a key in the subject (leftmost existing one), else by its thread's Message-IDs. */
+    /**
+     * The ticket a mail answers: by a key in the subject (leftmost existing one), else by its thread's Message-IDs;
+     * a duplicate merged into another ticket answers as its survivor.
+     */
     private Optional<Ticket> answeredTicket(InboundMail mail) {
         for (String key : SubjectLine.ticketKeys(mail.subject())) {
             Optional<Ticket> t = finder.find(key);
             if (t.isPresent()) {
-                return t;
+                return t.map(this::survivorOf);
             }
         }
         List<String> ids = mail.threadIds();
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        return records.firstWithTicket(ids).flatMap(r -> finder.find(String.valueOf(r.getTicketId())));
+        return records.firstWithTicket(ids).flatMap(r -> finder.find(String.valueOf(r.getTicketId()))).map(this::survivorOf);
+    }
+
+    /** Follows merges (a survivor may itself have been merged later), a few steps at most. */
+    private Ticket survivorOf(Ticket ticket) {
+        Ticket t = ticket;
+        for (int step = 0; step < 5 && t.getMergedIntoId() != null; step++) {
+            Optional<Ticket> next = finder.find(String.valueOf(t.getMergedIntoId()));
+            if (next.isEmpty()) {
+                break;
+            }
+            t = next.get();
+        }
+        return t;
     }
 
     private Ticket open(Actor actor, InboundMail mail, TicketType type, String description) {

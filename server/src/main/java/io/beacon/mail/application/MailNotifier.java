@@ -17,6 +17,8 @@ import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.NotFoundException;
 import io.beacon.ticket.application.TicketActivity;
 import io.beacon.ticket.application.TicketFinder;
+import io.beacon.ticket.application.TicketMention;
+import io.beacon.identity.domain.Users;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketComment;
 import io.beacon.ticket.domain.Tickets;
@@ -71,6 +73,9 @@ public class MailNotifier implements MailNotifications {
     @Inject
     Clock clock;
 
+    @Inject
+    Users users;
+
     void onActivity(@Observes TicketActivity activity) {
         if (settings.smtpUrl().isEmpty()) {
             return;
@@ -99,6 +104,43 @@ public class MailNotifier implements MailNotifications {
                 // attachments are not mailed one by one
             }
         }
+    }
+
+    /**
+     * An agent named in an internal note hears of it by mail, in their own language. The mail is the desk's
+     * only: it goes to the mentioned agent alone and stays out of the ticket's mail thread, so nothing of it
+     * ever reaches the requester's replies.
+     */
+    void onMention(@Observes TicketMention mention) {
+        if (settings.smtpUrl().isEmpty()) {
+            return;
+        }
+        Optional<Ticket> ticket = tickets.byId(mention.ticketId());
+        if (ticket.isEmpty()) {
+            return;
+        }
+        Map<String, String> values = values(ticket.get());
+        values.put("author", users.byUsername(mention.author()).map(u -> Optional.ofNullable(u.getDisplayName())
+                .orElse(u.getUsername())).orElse(mention.author()));
+        values.put("comment", mention.note());
+        for (String name : mention.recipients()) {
+            users.byUsername(name).filter(u -> u.getEmail() != null && !MailScreening.neverMail(u.getEmail()))
+                    .ifPresent(u -> enqueueUnthreaded(TemplateKind.MENTIONED, ticket.get(), u.getEmail(),
+                            u.getLocale() == null ? settings.defaultLocale() : u.getLocale(), values));
+        }
+    }
+
+    private void enqueueUnthreaded(TemplateKind kind, Ticket t, String to, String locale, Map<String, String> values) {
+        String loc = "en".equals(locale) ? "en" : "ko";
+        Optional<MailTemplate> custom = templates.find(kind, loc);
+        String subject = TemplateText.render(custom.map(MailTemplate::getSubject).orElse(kind.defaultSubject(loc)), values);
+        String tag = "[" + t.getKey() + "]";
+        if (!subject.contains(tag)) {
+            subject = tag + " " + subject;
+        }
+        String body = TemplateText.render(custom.map(MailTemplate::getBody).orElse(kind.defaultBody(loc)), values);
+        outbox.add(new OutboxMail(kind.code(), t.getId(), t.getKey(), to, subject, body, newMessageId(t.getKey()), null,
+                null, kind.autoSubmitted(), clock.instant()));
     }
 
     @Override

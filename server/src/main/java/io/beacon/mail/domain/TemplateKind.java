@@ -35,7 +35,15 @@ public enum TemplateKind {
             "[{{key}}] SLA 에스컬레이션: {{title}}",
             "{{group}} 그룹에 알립니다: {{key}}({{title}})의 SLA가 에스컬레이션되었습니다.\n\n사유: {{reason}}\n현재 상태: {{status}}",
             "[{{key}}] SLA escalation: {{title}}",
-            "To {{group}}: the SLA of {{key}} ({{title}}) was escalated.\n\nReason: {{reason}}\nStatus: {{status}}");
+            "To {{group}}: the SLA of {{key}} ({{title}}) was escalated.\n\nReason: {{reason}}\nStatus: {{status}}"),
+    /** To an agent named with {@code @} in an internal note: only ever mailed to the desk, never to a requester. */
+    MENTIONED("auto-generated",
+            "[{{key}}] {{author}}님이 메모에서 언급했습니다: {{title}}",
+            "{{author}}님이 {{key}}({{title}})의 내부 메모에서 회원님을 언급했습니다.\n\n{{comment}}\n\n"
+                    + "내부 메모는 데스크만 봅니다. 요청자에게는 보내지지 않습니다.",
+            "[{{key}}] {{author}} mentioned you: {{title}}",
+            "{{author}} mentioned you in an internal note on {{key}} ({{title}}):\n\n{{comment}}\n\n"
+                    + "Internal notes are the desk's only; the requester never gets them.");
 
     private final String autoSubmitted;
     private final String subjectKo;

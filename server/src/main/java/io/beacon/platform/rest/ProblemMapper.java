@@ -19,6 +19,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -44,14 +45,36 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     Request request;
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable failure) {
-        Response answer = problemFor(failure).at(path()).toResponse();
+        Response answer = localised(failure, problemFor(failure)).at(path()).toResponse();
         if (failure instanceof WebApplicationException e && e.getResponse().getHeaderString("Allow") != null) {
             // a 405 says which methods the address takes
             return Response.fromResponse(answer).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }
         return answer;
+    }
+
+    /** A refusal that names its message is told in the reader's language (their Accept-Language). */
+    private Problem localised(Throwable failure, Problem problem) {
+        Throwable t = unwrap(failure);
+        if (!(t instanceof io.beacon.platform.domain.DomainException e) || e.messageKey() == null) {
+            return problem;
+        }
+        String language = ProblemMessages.language(acceptable());
+        return ProblemMessages.render(e.messageKey(), e.messageArgs(), language)
+                .map(text -> problem.keyed(e.messageKey(), e.messageArgs(), text)).orElse(problem);
+    }
+
+    private List<java.util.Locale> acceptable() {
+        try {
+            return headers == null ? List.of() : headers.getAcceptableLanguages();
+        } catch (RuntimeException outsideARequest) {
+            return List.of();
+        }
     }
 
     private String path() {

@@ -12,6 +12,8 @@ import io.beacon.ticket.domain.TicketType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import io.beacon.report.domain.SatisfactionFigures;
+import io.beacon.report.domain.SatisfactionReport;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,6 +33,9 @@ public class ReportService {
     @Inject
     Clock clock;
 
+    @Inject
+    SatisfactionFigures satisfaction;
+
     /** Tickets opened per bucket (null type: every type) with their mean times to acknowledge and resolve. */
     public TicketTimesReport ticketTimes(TicketType type, TimeBuckets buckets) {
         List<SegmentCells<TicketTimeCell>> cells = new ArrayList<>();
@@ -38,6 +43,11 @@ public class ReportService {
             cells.add(new SegmentCells<>(s, figures.ticketTimes(type, s)));
         }
         return TicketTimesReport.collect(buckets, cells);
+    }
+
+    /** The requesters' average satisfaction per bucket and per group that resolved the tickets. */
+    public SatisfactionReport satisfaction(TimeBuckets buckets) {
+        return SatisfactionReport.collect(buckets, satisfaction.ratings(buckets.start(), buckets.end()));
     }
 
     /** Monitoring events received in each of the last {@code hours} local hours, the current one last. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import io.beacon.report.domain.SatisfactionReport;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ public class ReportResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    io.beacon.identity.domain.Groups groups;
 
     @GET
     @Path("ticket-times")
@@ -61,6 +65,58 @@ public class ReportResource {
         out.put("buckets", buckets);
         out.put("total", figures(report.total()));
         return out;
+    }
+
+    /**
+     * The requesters' average satisfaction (1 to 5) per local day or week and per group that resolved the
+     * tickets, from..to as for ticket-times; a period or group without ratings has no average.
+     */
+    @GET
+    @Path("satisfaction")
+    @RolesAllowed({Role.AGENT_NAME, Role.ADMIN_NAME})
+    @jakarta.transaction.Transactional
+    public Map<String, Object> satisfaction(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("bucket") String bucket, @QueryParam("tz") String tz) {
+        ReportParameters.TicketTimes p = ReportParameters.ticketTimes(from, to, bucket, null, tz, clock.instant());
+        SatisfactionReport report = reports.satisfaction(p.buckets());
+        Map<Long, String> names = new java.util.HashMap<>();
+        groups.all().forEach(g -> names.put(g.getId(), g.getName()));
+        List<Map<String, Object>> buckets = new ArrayList<>();
+        for (int i = 0; i < report.perBucket().size(); i++) {
+            Bucket b = p.buckets().buckets().get(i);
+            Map<String, Object> m = bounds(b);
+            m.put("date", b.start().toLocalDate().toString());
+            m.put("groups", scores(report.perBucket().get(i), names));
+            buckets.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("from", p.from().toString());
+        out.put("to", p.to().toString());
+        out.put("bucket", p.buckets().size().code());
+        out.put("timeZone", p.buckets().zone().getId());
+        out.put("buckets", buckets);
+        out.put("groups", scores(report.perGroup(), names));
+        out.put("total", score(report.total()));
+        return out;
+    }
+
+    private static List<Map<String, Object>> scores(Map<Long, SatisfactionReport.Score> byGroup, Map<Long, String> names) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        byGroup.forEach((id, s) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("groupId", id);
+            m.put("group", id == null ? null : names.get(id));
+            m.putAll(score(s));
+            out.add(m);
+        });
+        return out;
+    }
+
+    private static Map<String, Object> score(SatisfactionReport.Score s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", s.count());
+        m.put("average", s.average());
+        return m;
     }
 
     @GET

@@ -20,11 +20,15 @@ public class TicketFinder {
     Tickets tickets;
 
     public Ticket visible(Actor actor, String idOrKey) {
-        Ticket ticket = find(idOrKey).orElseThrow(() -> new NotFoundException("ticket", idOrKey));
+        Ticket ticket = find(idOrKey).orElseThrow(() -> notFound(idOrKey));
         if (!TicketAccess.canView(actor, ticket)) {
-            throw new NotFoundException("ticket", idOrKey);
+            throw notFound(idOrKey); // someone else's ticket is not there, as far as a requester can tell
         }
         return ticket;
+    }
+
+    private static RuntimeException notFound(String idOrKey) {
+        return new NotFoundException("ticket", idOrKey).keyed("problem.ticket.notFound", java.util.Map.of("key", String.valueOf(idOrKey)));
     }
 
     public Optional<Ticket> find(String idOrKey) {

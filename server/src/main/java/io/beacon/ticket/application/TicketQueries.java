@@ -8,7 +8,10 @@ import io.beacon.platform.domain.PageRequest;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAccess;
 import io.beacon.ticket.domain.TicketAttachment;
+import io.beacon.ticket.domain.TicketCursor;
 import io.beacon.ticket.domain.TicketFilter;
+import io.beacon.ticket.domain.TicketHit;
+import io.beacon.ticket.domain.TicketSearch;
 import io.beacon.ticket.domain.TicketSort;
 import io.beacon.ticket.domain.TicketHistoryEntry;
 import io.beacon.ticket.domain.TicketStatus;
@@ -17,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,16 +38,50 @@ public class TicketQueries {
     @Inject
     ConfigurationItems cis;
 
-    public record Listing(Page<Ticket> page, Map<Long, String> ciNames) {}
+    /** {@code highlights}: for a text search, the matched passages of each ticket (by id), per field. */
+    public record Listing(Page<Ticket> page, Map<Long, String> ciNames, Map<Long, Map<String, List<String>>> highlights) {
+        public Listing(Page<Ticket> page, Map<Long, String> ciNames) {
+            this(page, ciNames, Map.of());
+        }
+    }
+
+    @Inject
+    TicketSearch search;
 
     /** An attachment's description and bytes. */
     public record File(TicketAttachment attachment, byte[] content) {}
 
     public Listing list(Actor actor, TicketFilter filter, TicketSort sort, PageRequest page) {
-        Page<Ticket> result = tickets.find(restrict(actor, filter), sort, page);
+        return list(actor, filter, sort, page, null);
+    }
+
+    /** The page after {@code after} (keyset paging) when it is given, else the page {@code page} asks for. */
+    public Listing list(Actor actor, TicketFilter filter, TicketSort sort, PageRequest page, TicketCursor after) {
+        Page<Ticket> result = after == null ? tickets.find(restrict(actor, filter), sort, page)
+                : tickets.find(restrict(actor, filter), sort, page, after);
         Set<Long> ids = new HashSet<>();
         result.items().forEach(t -> ids.addAll(t.getCiIds()));
         return new Listing(result, ids.isEmpty() ? Map.of() : cis.namesOf(ids));
+    }
+
+    /**
+     * A list with text ({@code filter.text()}): answered by the search index, best match first unless
+     * {@code sortOrNull} orders it, with the matched passages. A filter or order the index cannot answer
+     * (an SLA state, an organisation, the due order) is answered by the database instead.
+     */
+    public Listing search(Actor actor, TicketFilter filter, TicketSort sortOrNull, PageRequest page) {
+        TicketFilter restricted = restrict(actor, filter);
+        if (!TicketSearch.answers(restricted) || sortOrNull != null && sortOrNull.field() == TicketSort.Field.DUE) {
+            return list(actor, filter, sortOrNull == null ? TicketSort.NEWEST_FIRST : sortOrNull, page);
+        }
+        Page<TicketHit> hits = search.search(restricted, sortOrNull, page, TicketAccess.seesInternalNotes(actor));
+        Set<Long> ids = new HashSet<>();
+        Map<Long, Map<String, List<String>>> highlights = new LinkedHashMap<>();
+        for (TicketHit hit : hits.items()) {
+            ids.addAll(hit.ticket().getCiIds());
+            highlights.put(hit.ticket().getId(), hit.highlights());
+        }
+        return new Listing(hits.map(TicketHit::ticket), ids.isEmpty() ? Map.of() : cis.namesOf(ids), highlights);
     }
 
     public Map<TicketStatus, Long> countByStatus(Actor actor, TicketFilter filter) {
@@ -84,6 +122,6 @@ public class TicketQueries {
             return f;
         }
         return new TicketFilter(f.types(), f.statuses(), f.priorities(), f.ciId(), f.assigneeUsername(), f.unassigned(),
-                f.groupId(), f.anyOfGroupIds(), f.text(), actor.username(), f.slaStates());
+                f.groupId(), f.anyOfGroupIds(), f.text(), actor.username(), f.slaStates(), f.organisationId());
     }
 }

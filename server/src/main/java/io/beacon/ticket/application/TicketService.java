@@ -16,6 +16,9 @@ import io.beacon.ticket.domain.PriorityMatrix;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAccess;
 import io.beacon.ticket.domain.TicketAttachment;
+import io.beacon.ticket.domain.TicketCategory;
+import io.beacon.ticket.domain.TicketRating;
+import io.beacon.ticket.domain.TicketRatings;
 import io.beacon.ticket.domain.TicketComment;
 import io.beacon.ticket.domain.TicketHistoryEntry;
 import io.beacon.ticket.domain.TicketStatus;
@@ -66,6 +69,76 @@ public class TicketService {
     @Inject
     Event<TicketActivity> activity;
 
+    @Inject
+    TicketMentions mentions;
+
+    @Inject
+    TicketRatings ratings;
+
+    @Inject
+    ReopenWindow reopenWindow;
+
+    /** A file handed in with a new ticket. */
+    public record Upload(String fileName, String contentType, byte[] content) {}
+
+    /**
+     * Opens a ticket with its files, all or nothing: a file that is refused (too large, empty) leaves no
+     * ticket behind. The desk sees the new ticket with its files at once.
+     */
+    public Ticket openWithFiles(Actor actor, NewTicket in, List<Upload> files) {
+        Ticket ticket = open(actor, in);
+        for (Upload f : files) {
+            store(ticket, actor, f.fileName(), f.contentType(), f.content(), false);
+        }
+        return ticket;
+    }
+
+    /** The requester rates the current resolution: 1 to 5 and an optional comment, once per resolution. */
+    public TicketRating rate(Actor actor, String idOrKey, Integer score, String comment) {
+        Ticket ticket = finder.visible(actor, idOrKey);
+        TicketRating existing = ticket.getResolvedAt() == null ? null
+                : ratings.forResolution(ticket.getId(), ticket.getResolvedAt()).orElse(null);
+        Instant now = clock.instant();
+        TicketRating rating = ratings.add(TicketRating.rate(ticket, actor.username(), score, comment, existing, now));
+        List<FieldChange> changes = List.of(new FieldChange("rating", null, String.valueOf(rating.getScore())));
+        audit(ticket, actor, now, changes);
+        tickets.touch(ticket.getId(), now);
+        fire(TicketActivity.Kind.CHANGED, ticket, actor, now, changes, null, false);
+        return rating;
+    }
+
+    /**
+     * The requester reopens their resolved ticket within the reopen window (until Beacon would close it),
+     * saying why in a comment; the desk changes the status through {@link #change}.
+     */
+    public Ticket reopen(Actor actor, String idOrKey, String why) {
+        Ticket ticket = finder.visible(actor, idOrKey);
+        if (!ticket.isRequestedBy(actor.username())) {
+            throw new AccessDeniedException("only the requester reopens " + ticket.getKey() + " here; the desk changes its status")
+                    .keyed("problem.ticket.reopenNotRequester", Map.of("key", ticket.getKey()));
+        }
+        if (why != null) {
+            Validator v = new Validator();
+            v.text(why, "comment", false, TicketComment.BODY_MAX);
+            v.throwIfInvalid();
+        }
+        Instant now = clock.instant();
+        ticket.reopen(now, reopenWindow.duration());
+        List<FieldChange> changes = ticket.drainChanges();
+        audit(ticket, actor, now, changes);
+        tickets.flush();
+        fire(TicketActivity.Kind.CHANGED, ticket, actor, now, changes, null, false);
+        if (why != null && !why.isBlank()) {
+            comment(actor, ticket.getKey(), why, false, TicketComment.Channel.WEB);
+        }
+        return ticket;
+    }
+
+    /** Until when the requester may reopen the ticket (null: not resolved). */
+    public Instant reopenableUntil(Ticket ticket) {
+        return ticket.reopenableUntil(reopenWindow.duration());
+    }
+
     public Ticket open(Actor actor, NewTicket in) {
         return openAll(actor, List.of(in)).get(0);
     }
@@ -105,6 +178,9 @@ public class TicketService {
                 ticket.overridePriority(o.priority(), now);
             }
             ticket.linkCis(o.ciIds(), now);
+            if (o.category() != null) {
+                ticket.categorise(o.category(), now);
+            }
             if (o.group() != null || o.assignee() != null) {
                 ticket.assign(o.group(), o.assignee(), now);
             }
@@ -128,13 +204,28 @@ public class TicketService {
 
     /** A new ticket's input, checked, with its parties found. */
     private record Opening(NewTicket in, TicketType type, Level impact, Level urgency, Priority priority,
-            Set<Long> ciIds, User requester, UserGroup group, User assignee) {}
+            Set<Long> ciIds, User requester, UserGroup group, User assignee, TicketCategory category) {}
 
     private Opening prepare(Actor actor, NewTicket in) {
         boolean desk = TicketAccess.worksTickets(actor);
-        if (!desk && (in.priority() != null || in.impact() != null || in.group() != null || in.assignee() != null
-                || in.requester() != null)) {
-            throw new AccessDeniedException("only the desk sets priority, impact, group, assignee or requester");
+        if (!desk) { // a requester may say how urgent it is to them; the rest is the desk's
+            List<String> deskOnly = new ArrayList<>();
+            Map<String, Object> given = new java.util.LinkedHashMap<>();
+            given.put("priority", in.priority());
+            given.put("impact", in.impact());
+            given.put("group", in.group());
+            given.put("assignee", in.assignee());
+            given.put("requester", in.requester());
+            given.forEach((field, value) -> {
+                if (value != null) {
+                    deskOnly.add(field);
+                }
+            });
+            if (!deskOnly.isEmpty()) {
+                String fields = String.join(", ", deskOnly);
+                throw new AccessDeniedException("only the desk sets " + fields + "; leave them out, the desk decides")
+                        .keyed("problem.ticket.deskOnlyFields", Map.of("fields", fields));
+            }
         }
         Validator v = new Validator();
         v.require(in.type() != null, "type", "must be incident or service_request");
@@ -145,6 +236,8 @@ public class TicketService {
         Level impact = in.impact() == null ? null : Level.fromCode("impact", in.impact());
         Level urgency = in.urgency() == null ? null : Level.fromCode("urgency", in.urgency());
         Priority priority = in.priority() == null ? null : Priority.fromCode("priority", in.priority());
+        TicketCategory category = in.category() == null || in.category().isBlank() ? null
+                : TicketCategory.fromCode("category", in.category());
         if (in.ciIds() != null && (in.ciIds().size() > MAX_CIS || in.ciIds().stream().anyMatch(id -> id == null))) {
             throw new InvalidInputException("ciIds", "at most " + MAX_CIS + " CI ids, none of them null");
         }
@@ -154,12 +247,13 @@ public class TicketService {
         UserGroup group = in.group() == null ? null : parties.group(in.group());
         User assignee = in.assignee() == null ? null : parties.assignee(in.assignee());
         return new Opening(in, type, impact, urgency, priority,
-                in.ciIds() == null ? Set.of() : new LinkedHashSet<>(in.ciIds()), requester, group, assignee);
+                in.ciIds() == null ? Set.of() : new LinkedHashSet<>(in.ciIds()), requester, group, assignee, category);
     }
 
     public Ticket change(Actor actor, String idOrKey, TicketChanges in) {
         if (!TicketAccess.worksTickets(actor)) {
-            throw new AccessDeniedException("only agents and admins change tickets");
+            throw new AccessDeniedException("only agents and admins change tickets")
+                    .keyed("problem.ticket.changeDeskOnly", Map.of());
         }
         Ticket ticket = finder.visible(actor, idOrKey);
         if (in.expectedVersion() != null && in.expectedVersion() != ticket.getVersion()) {
@@ -252,7 +346,8 @@ public class TicketService {
         Ticket ticket = finder.visible(actor, idOrKey);
         if (!TicketAccess.canComment(actor, ticket, internal)) {
             throw new AccessDeniedException(internal ? "only the desk writes internal notes"
-                    : "you may comment only on your own tickets");
+                    : "you may comment only on your own tickets")
+                    .keyed(internal ? "problem.ticket.notesDeskOnly" : "problem.ticket.commentOwnOnly", Map.of());
         }
         Instant now = clock.instant();
         TicketComment comment = tickets.addComment(text == null
@@ -262,6 +357,7 @@ public class TicketService {
                 String.valueOf(comment.getId()))));
         tickets.touch(ticket.getId(), now);
         fire(TicketActivity.Kind.COMMENTED, ticket, actor, now, List.of(), comment.getId(), internal);
+        mentions.fromNote(ticket, comment);
         return comment;
     }
 
@@ -308,7 +404,8 @@ public class TicketService {
     public TicketAttachment attach(Actor actor, String idOrKey, String fileName, String contentType, byte[] content) {
         Ticket ticket = finder.visible(actor, idOrKey);
         if (!TicketAccess.canComment(actor, ticket, false)) {
-            throw new AccessDeniedException("you may attach files only to your own tickets");
+            throw new AccessDeniedException("you may attach files only to your own tickets")
+                    .keyed("problem.ticket.attachOwnOnly", Map.of());
         }
         return store(ticket, actor, fileName, contentType, content, false);
     }

@@ -19,6 +19,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -93,6 +94,10 @@ public class Ticket {
     @Column(nullable = false, length = 2)
     private Priority priority;
 
+    @Enumerated(EnumType.STRING)
+    @Column(length = 40)
+    private TicketCategory category;
+
     @Column(name = "priority_overridden", nullable = false)
     private boolean priorityOverridden;
 
@@ -137,8 +142,20 @@ public class Ticket {
     @Column(name = "email", length = 320)
     private Set<String> participants = new TreeSet<>();
 
+    /**
+     * Read-only view of the ticket's comments (each comment keeps its ticket id; nothing writes through
+     * this side): the search index reads their text from here.
+     */
+    @OneToMany(fetch = FetchType.LAZY)
+    @JoinColumn(name = "ticket_id", insertable = false, updatable = false)
+    private List<TicketComment> comments = new ArrayList<>();
+
     @Version
     private long version;
+
+    /** The survivor this ticket was merged into as its duplicate; null for every other ticket. */
+    @Column(name = "merged_into_id")
+    private Long mergedIntoId;
 
     @Transient
     private List<FieldChange> pendingChanges = new ArrayList<>();
@@ -315,6 +332,37 @@ public class Ticket {
         ciIds.addAll(target);
     }
 
+    /** What the ticket is about (null: not said). */
+    public void categorise(TicketCategory newCategory, Instant now) {
+        ensureEditable();
+        if (newCategory != category) {
+            record("category", category == null ? null : category.code(), newCategory == null ? null : newCategory.code(), now);
+            category = newCategory;
+        }
+    }
+
+    /**
+     * Until when the requester may reopen the ticket themselves: while it is resolved and the quiet
+     * period after which Beacon closes it has not passed. Null when it is not resolved.
+     */
+    public Instant reopenableUntil(java.time.Duration window) {
+        return status == TicketStatus.RESOLVED && resolvedAt != null ? resolvedAt.plus(window) : null;
+    }
+
+    /** The requester takes the resolution back: to the assignee's work again, or to the desk's queue. */
+    public void reopen(Instant now, java.time.Duration window) {
+        Instant until = reopenableUntil(window);
+        if (until == null) {
+            throw new ConflictException("status", key + " is " + status.code() + ", only a resolved ticket can be reopened")
+                    .keyed("problem.ticket.reopenNotResolved", java.util.Map.of("key", key, "status", status.code()));
+        }
+        if (!now.isBefore(until)) {
+            throw new ConflictException("status", "the time to reopen " + key + " ended at " + until + "; open a new ticket")
+                    .keyed("problem.ticket.reopenWindowOver", java.util.Map.of("key", key, "until", until.toString()));
+        }
+        changeStatus(assignee != null ? TicketStatus.IN_PROGRESS : TicketStatus.NEW, now);
+    }
+
     public void setRequester(User newRequester, Instant now) {
         ensureEditable();
         if (!sameId(newRequester == null ? null : newRequester.getId(), requester == null ? null : requester.getId())) {
@@ -363,6 +411,23 @@ public class Ticket {
             throw new InvalidInputException("email", "is not an e-mail address");
         }
         return address;
+    }
+
+    /**
+     * Closes this ticket as a duplicate of {@code survivor}: whatever its status, it ends closed, its
+     * history naming the survivor. The caller moves its comments and files.
+     */
+    public void mergeInto(Ticket survivor, Instant now) {
+        ensureEditable();
+        if (survivor == this || (id != null && id.equals(survivor.getId()))) {
+            throw new InvalidInputException("into", "a ticket cannot be merged into itself");
+        }
+        if (survivor.status == TicketStatus.CLOSED) {
+            throw new ConflictException("into", survivor.key + " is closed; merge into an open ticket");
+        }
+        mergedIntoId = survivor.getId();
+        record("mergedInto", null, survivor.key, now);
+        changeStatus(TicketStatus.CLOSED, now);
     }
 
     /** The changes made since the last call, for the audit trail. */
@@ -495,6 +560,10 @@ public class Ticket {
         return priority;
     }
 
+    public TicketCategory getCategory() {
+        return category;
+    }
+
     public boolean isPriorityOverridden() {
         return priorityOverridden;
     }
@@ -542,6 +611,10 @@ public class Ticket {
     /** The participants' addresses, sorted. */
     public List<String> getParticipants() {
         return participants.stream().sorted().toList();
+    }
+
+    public Long getMergedIntoId() {
+        return mergedIntoId;
     }
 
     public long getVersion() {

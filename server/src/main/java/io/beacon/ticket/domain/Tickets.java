@@ -20,6 +20,13 @@ public interface Tickets {
 
     Page<Ticket> find(TicketFilter filter, TicketSort sort, PageRequest page);
 
+    /**
+     * The page that follows {@code after} in the same order (keyset paging: as fast deep in the list
+     * as at its start); {@code page.page()} is ignored, and the total is -1 (unknown: counting would read
+     * every matching row; the first page tells it). A null cursor is the first page.
+     */
+    Page<Ticket> find(TicketFilter filter, TicketSort sort, PageRequest page, TicketCursor after);
+
     /** How many tickets match, per status: the console's queue counters. */
     Map<TicketStatus, Long> countByStatus(TicketFilter filter);
 

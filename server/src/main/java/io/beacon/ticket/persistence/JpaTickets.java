@@ -6,6 +6,7 @@ import io.beacon.ticket.domain.AttachmentContent;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAttachment;
 import io.beacon.ticket.domain.TicketComment;
+import io.beacon.ticket.domain.TicketCursor;
 import io.beacon.ticket.domain.TicketFilter;
 import io.beacon.ticket.domain.TicketHistoryEntry;
 import io.beacon.ticket.domain.TicketSort;
@@ -66,11 +67,54 @@ public class JpaTickets implements Tickets {
         where.bind(items);
         where.bind(count);
         List<Ticket> list = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return new Page<>(list, Page.totalOf(list, page, count::getSingleResult), page.page(), page.size());
+        return new Page<>(list, Page.totalOf(list, page, countable(filter)
+                ? () -> counted(filter).values().stream().mapToLong(Long::longValue).sum()
+                : count::getSingleResult), page.page(), page.size());
+    }
+
+    @Override
+    public Page<Ticket> find(TicketFilter filter, TicketSort sort, PageRequest page, TicketCursor after) {
+        if (after == null || sort.field() == TicketSort.Field.DUE) {
+            return find(filter, sort, new PageRequest(0, page.size()));
+        }
+        Where where = where(filter);
+        // (sort value, id) beyond the cursor's, in the list's direction: the index on the sort column
+        // (with the id InnoDB appends to it) is read from there on, however deep the page.
+        String column = column(sort);
+        String beyond = sort.descending() ? " < " : " > ";
+        if (sort.field() == TicketSort.Field.KEY) {
+            where.and("t.id" + beyond + ":afterId", "afterId", after.id());
+        } else {
+            where.and("(" + column + beyond + ":afterValue or (" + column + " = :afterValue and t.id" + beyond
+                    + ":afterId))", "afterValue", cursorValue(sort.field(), after.value()));
+            where.params.put("afterId", after.id());
+        }
+        var items = em.createQuery("select t from Ticket t" + where.jpql + " order by " + orderBy(sort), Ticket.class);
+        where.bind(items);
+        List<Ticket> list = items.setMaxResults(page.size()).getResultList();
+        // No count: it would read every matching row, which is what a cursor page avoids (the first page tells it).
+        return new Page<>(list, -1, 0, page.size());
+    }
+
+    private static Object cursorValue(TicketSort.Field field, String value) {
+        try {
+            return switch (field) {
+                case CREATED_AT, UPDATED_AT -> Instant.parse(value);
+                case PRIORITY -> io.beacon.ticket.domain.Priority.valueOf(value);
+                case STATUS -> TicketStatus.valueOf(value);
+                case KEY, TITLE, DUE -> value; // DUE never comes here: a due-ordered list pages by offset
+            };
+        } catch (RuntimeException malformed) {
+            throw new io.beacon.platform.domain.InvalidInputException("after",
+                    "must be the next link's token of a list with the same sort");
+        }
     }
 
     @Override
     public Map<TicketStatus, Long> countByStatus(TicketFilter filter) {
+        if (countable(filter)) {
+            return counted(filter);
+        }
         Where where = where(filter);
         var q = em.createQuery("select t.status, count(t) from Ticket t" + where.jpql + " group by t.status", Object[].class);
         where.bind(q);
@@ -87,6 +131,11 @@ public class JpaTickets implements Tickets {
     @Override
     public TicketComment addComment(TicketComment comment) {
         em.persist(comment);
+        // The ticket's index document holds its comments: reindex it when this transaction commits.
+        Ticket ticket = em.find(Ticket.class, comment.getTicketId());
+        if (ticket != null) {
+            org.hibernate.search.mapper.orm.Search.session(em).indexingPlan().addOrUpdate(ticket);
+        }
         return comment;
     }
 
@@ -144,21 +193,71 @@ public class JpaTickets implements Tickets {
                 .setParameter("at", at).setParameter("id", ticketId).executeUpdate();
     }
 
-    private static String orderBy(TicketSort sort) {
-        String dir = sort.descending() ? " desc" : " asc";
-        if (sort.field() == TicketSort.Field.DUE) {
-            return "case when s.nextDue is null then 1 else 0 end, s.nextDue" + dir + ", t.id" + dir;
+    /** Whether the maintained counters (ticket_count: status, type, priority, group) answer a filter's count. */
+    private static boolean countable(TicketFilter f) {
+        return f.ciId() == null && f.organisationId() == null && f.assigneeUsername() == null && !f.unassigned() && f.requesterUsername() == null
+                && (f.text() == null || f.text().isBlank()) && (f.slaStates() == null || f.slaStates().isEmpty());
+    }
+
+    /** Counts per status from the maintained counters: a few hundred rows, however many tickets. */
+    private Map<TicketStatus, Long> counted(TicketFilter f) {
+        Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
+        for (TicketStatus s : TicketStatus.values()) {
+            counts.put(s, 0L);
         }
-        String column = switch (sort.field()) {
+        if (f.anyOfGroupIds() != null && f.anyOfGroupIds().isEmpty()) {
+            return counts;
+        }
+        StringBuilder sql = new StringBuilder("SELECT c.status, SUM(c.n) FROM ticket_count c WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (f.types() != null && !f.types().isEmpty()) {
+            sql.append(" AND c.type IN (:types)");
+            params.put("types", f.types().stream().map(Enum::name).toList());
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            sql.append(" AND c.status IN (:statuses)");
+            params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        if (f.priorities() != null && !f.priorities().isEmpty()) {
+            sql.append(" AND c.priority IN (:priorities)");
+            params.put("priorities", f.priorities().stream().map(Enum::name).toList());
+        }
+        if (f.groupId() != null) {
+            sql.append(" AND c.group_id = :groupId");
+            params.put("groupId", f.groupId());
+        }
+        if (f.anyOfGroupIds() != null) {
+            sql.append(" AND c.group_id IN (:groupIds)");
+            params.put("groupIds", List.copyOf(f.anyOfGroupIds()));
+        }
+        Query q = em.createNativeQuery(sql.append(" GROUP BY c.status").toString()).setFlushMode(FlushModeType.COMMIT);
+        params.forEach(q::setParameter);
+        for (Object row : q.getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.put(TicketStatus.valueOf((String) r[0]), ((Number) r[1]).longValue());
+        }
+        return counts;
+    }
+
+    private static String column(TicketSort sort) {
+        return switch (sort.field()) {
             case CREATED_AT -> "t.createdAt";
             case UPDATED_AT -> "t.updatedAt";
             case PRIORITY -> "t.priority";
             case STATUS -> "t.status";
             case KEY -> "t.id";
             case TITLE -> "t.title";
-            case DUE -> throw new IllegalStateException("ordered above");
+            case DUE -> throw new IllegalStateException("the due order is not a column of the ticket (see orderBy)");
         };
-        return column + dir + ", t.id" + dir;
+    }
+
+    private static String orderBy(TicketSort sort) {
+        String dir = sort.descending() ? " desc" : " asc";
+        if (sort.field() == TicketSort.Field.DUE) {
+            return "case when s.nextDue is null then 1 else 0 end, s.nextDue" + dir + ", t.id" + dir;
+        }
+        String column = column(sort);
+        return sort.field() == TicketSort.Field.KEY ? column + dir : column + dir + ", t.id" + dir;
     }
 
     private static Where where(TicketFilter f) {
@@ -190,6 +289,9 @@ public class JpaTickets implements Tickets {
         }
         if (f.requesterUsername() != null) {
             w.and("t.requester.username = :requester", "requester", f.requesterUsername());
+        }
+        if (f.organisationId() != null) {
+            w.and("t.requester.organisation.id = :organisation", "organisation", f.organisationId());
         }
         if (f.slaStates() != null && !f.slaStates().isEmpty()) {
             String breached = "(s.responseBreached = true or s.resolutionBreached = true)";

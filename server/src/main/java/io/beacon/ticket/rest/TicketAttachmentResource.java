@@ -69,7 +69,7 @@ public class TicketAttachmentResource {
             if (part.getFileName().isEmpty()) {
                 continue; // a plain form field, not a file
             }
-            byte[] content = readLimited(part.getContent());
+            byte[] content = readLimited(part.getContent(), config.attachmentMaxBytes());
             TicketAttachment a = service.attach(caller.caller(), id, part.getFileName().get(),
                     part.getMediaType() == null ? null : part.getMediaType().getType() + "/" + part.getMediaType().getSubtype(),
                     content);
@@ -92,7 +92,7 @@ public class TicketAttachmentResource {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("fileName", "name the file with ?fileName= or a Content-Disposition header");
         }
-        byte[] content = readLimited(body);
+        byte[] content = readLimited(body, config.attachmentMaxBytes());
         TicketAttachment a = service.attach(caller.caller(), id, name,
                 contentType == null ? null : contentType.split(";")[0].strip(), content);
         return Response.status(Response.Status.CREATED).entity(TicketViews.AttachmentView.of(keyOf(id), a)).build();
@@ -120,8 +120,8 @@ public class TicketAttachmentResource {
         return queries.details(caller.caller(), id).ticket().getKey();
     }
 
-    private byte[] readLimited(InputStream in) throws IOException {
-        long max = config.attachmentMaxBytes();
+    /** A file's bytes, refused when empty or larger than {@code max} (BEACON_ATTACHMENT_MAX_BYTES). */
+    static byte[] readLimited(InputStream in, long max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;

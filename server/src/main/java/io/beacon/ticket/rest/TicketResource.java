@@ -20,6 +20,7 @@ import io.beacon.ticket.domain.Priority;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAccess;
 import io.beacon.ticket.domain.TicketComment;
+import io.beacon.ticket.domain.TicketCursor;
 import io.beacon.ticket.domain.TicketFilter;
 import io.beacon.ticket.domain.TicketSort;
 import io.beacon.ticket.domain.TicketStatus;
@@ -39,6 +40,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -58,10 +60,10 @@ import java.util.stream.Collectors;
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
     private static final Set<String> CREATE_FIELDS = Set.of("type", "title", "description", "priority", "impact",
-            "urgency", "ciIds", "ciId", "requester", "group", "assignee");
+            "urgency", "ciIds", "ciId", "requester", "group", "assignee", "category");
     private static final Set<String> PATCH_FIELDS = Set.of("title", "description", "status", "resolution", "priority",
             "impact", "urgency", "group", "assignee", "requester", "ciIds", "ciId", "version");
-    private static final Set<String> COMMENT_FIELDS = Set.of("body", "internal");
+    private static final Set<String> COMMENT_FIELDS = Set.of("body", "internal", "cannedResponseId");
 
     @Inject
     TicketService service;
@@ -84,17 +86,68 @@ public class TicketResource {
     @Inject
     SlaStatuses sla;
 
+    @Inject
+    io.beacon.ticket.domain.TicketRatings ratings;
+
+    @Inject
+    io.beacon.platform.config.BeaconConfig config;
+
+    @Inject
+    io.beacon.ticket.application.CannedResponseService canned;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME})
     @Transactional
     public Response open(JsonObject json, @Context UriInfo uri) {
+        Ticket ticket = service.open(caller.caller(), newTicket(json));
+        return created(ticket, uri);
+    }
+
+    /**
+     * A new ticket with its files in one request ({@code multipart/form-data}): a part named {@code ticket}
+     * holds the JSON of a plain create (a field or a file), every other part with a file name is a file. All or nothing.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Role.REQUESTER_NAME, Role.AGENT_NAME, Role.ADMIN_NAME})
+    @Transactional
+    public Response openWithFiles(List<EntityPart> parts, @Context UriInfo uri) throws java.io.IOException {
+        JsonObject json = null;
+        List<TicketService.Upload> files = new java.util.ArrayList<>();
+        for (EntityPart part : parts) {
+            if ("ticket".equals(part.getName())) { // a browser sends a Blob part with a file name ("blob")
+                try (var reader = jakarta.json.Json.createReader(new java.io.InputStreamReader(part.getContent(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    json = reader.readObject();
+                } catch (jakarta.json.JsonException | IllegalStateException e) {
+                    throw new InvalidInputException("ticket", "the part named ticket must be a JSON object");
+                }
+            } else if (part.getFileName().isPresent()) {
+                var type = part.getMediaType();
+                files.add(new TicketService.Upload(part.getFileName().get(),
+                        type == null ? null : type.getType() + "/" + type.getSubtype(),
+                        TicketAttachmentResource.readLimited(part.getContent(), config.attachmentMaxBytes())));
+            }
+        }
+        if (json == null) {
+            throw new InvalidInputException("ticket", "the form needs a part named ticket with the ticket's JSON");
+        }
+        Ticket ticket = service.openWithFiles(caller.caller(), newTicket(json), files);
+        return created(ticket, uri);
+    }
+
+    private NewTicket newTicket(JsonObject json) {
         JsonBody body = JsonBody.of(json, CREATE_FIELDS);
         NewTicket input = new NewTicket(body.string("type"), body.string("title"), body.string("description"),
                 body.string("priority"), body.string("impact"), body.string("urgency"), ciIds(body),
-                body.string("requester"), body.string("group"), body.string("assignee"), channel());
+                body.string("requester"), body.string("group"), body.string("assignee"), channel(),
+                body.string("category"));
         body.validate();
-        Ticket ticket = service.open(caller.caller(), input);
+        return input;
+    }
+
+    private Response created(Ticket ticket, UriInfo uri) {
         return withETag(Response.created(uri.getAbsolutePathBuilder().path(ticket.getKey()).build()), ticket.getVersion())
                 .entity(full(queries.details(caller.caller(), ticket.getKey()))).build();
     }
@@ -106,15 +159,33 @@ public class TicketResource {
             @QueryParam("priority") String priority, @QueryParam("ciId") Long ciId,
             @QueryParam("assignee") String assignee, @QueryParam("group") String group, @QueryParam("q") String q,
             @QueryParam("requester") String requester, @QueryParam("sort") String sort,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sla") String sla) {
-        TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla);
-        var listing = queries.list(caller.caller(), filter, TicketSort.parse(sort), PageRequest.of(page, size));
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size, @QueryParam("sla") String sla,
+            @QueryParam("organisation") Long organisation, @QueryParam("after") String after, @Context UriInfo uri) {
+        TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla)
+                .ofOrganisation(organisation);
+        TicketSort order = TicketSort.parse(sort);
+        // The due order is the SLA clocks', not a ticket column: it pages by offset only.
+        boolean keyset = filter.text() == null && order.field() != TicketSort.Field.DUE;
+        TicketCursor cursor = blank(after) == null || !keyset ? null : TicketCursor.decode(after, order);
+        // With text: the search index, best match first unless a sort is asked for, with highlights.
+        var listing = filter.text() != null
+                ? queries.search(caller.caller(), filter, blank(sort) == null ? null : order, PageRequest.of(page, size))
+                : queries.list(caller.caller(), filter, order, PageRequest.of(page, size), cursor);
         Map<String, Object> out = new LinkedHashMap<>();
         Map<Long, SlaStatus> slas = this.sla.statuses(listing.page().items().stream().map(Ticket::getId).toList());
-        out.put("items", listing.page().items().stream().map(t -> TicketViews.summary(t, listing.ciNames(), slas)).toList());
+        out.put("items", listing.page().items().stream().map(t -> listing.highlights().containsKey(t.getId())
+                ? TicketViews.found(TicketViews.summary(t, listing.ciNames(), slas), listing.highlights().get(t.getId()))
+                : TicketViews.summary(t, listing.ciNames(), slas)).toList());
         out.put("total", listing.page().total());
         out.put("page", listing.page().page());
         out.put("size", listing.page().size());
+        // Keyset paging: the next page starts after this one's last ticket, as fast deep in the list as at its start.
+        List<Ticket> items = listing.page().items();
+        if (keyset && !items.isEmpty() && items.size() == listing.page().size()) {
+            var next = uri.getRequestUriBuilder().replaceQueryParam("page")
+                    .replaceQueryParam("after", TicketCursor.after(items.get(items.size() - 1), order).encode()).build();
+            out.put("next", next.getRawPath() + "?" + next.getRawQuery());
+        }
         return out;
     }
 
@@ -126,8 +197,10 @@ public class TicketResource {
     public Map<String, Object> counts(@QueryParam("type") String type, @QueryParam("status") String status,
             @QueryParam("priority") String priority, @QueryParam("ciId") Long ciId,
             @QueryParam("assignee") String assignee, @QueryParam("group") String group, @QueryParam("q") String q,
-            @QueryParam("requester") String requester, @QueryParam("sla") String sla) {
-        TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla);
+            @QueryParam("requester") String requester, @QueryParam("sla") String sla,
+            @QueryParam("organisation") Long organisation) {
+        TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla)
+                .ofOrganisation(organisation);
         Map<String, Long> byStatus = new LinkedHashMap<>();
         queries.countByStatus(caller.caller(), filter).forEach((s, n) -> byStatus.put(s.code(), n));
         long open = byStatus.entrySet().stream().filter(e -> TicketStatus.fromCode("status", e.getKey()).isOpen())
@@ -189,15 +262,21 @@ public class TicketResource {
         JsonBody body = JsonBody.of(json, COMMENT_FIELDS);
         String text = body.string("body");
         Boolean internal = body.bool("internal");
+        Long cannedId = body.number("cannedResponseId");
         body.validate();
         TicketComment c = service.comment(caller.caller(), id, text, Boolean.TRUE.equals(internal), channel());
+        if (cannedId != null) {
+            // A canned response's field changes (status, group) go with the reply it filled, in one transaction.
+            canned.applyOnSend(caller.caller(), id, cannedId);
+        }
         return Response.status(Response.Status.CREATED).entity(TicketViews.CommentView.of(c)).build();
     }
 
     /** The ticket's page with its SLA clocks; the desk also sees the monitoring alarms linked to it. */
     private TicketViews.TicketView full(io.beacon.ticket.application.TicketDetails details) {
         return TicketViews.full(details, slaOf(details.ticket().getId()),
-                caller.caller().isStaff() ? alarms.of(details.ticket().getId()) : List.of());
+                caller.caller().isStaff() ? alarms.of(details.ticket().getId()) : List.of(),
+                service.reopenableUntil(details.ticket()), ratings.of(details.ticket().getId()));
     }
 
     /** {@code sla=at_risk,breached}: only tickets whose SLA is near or past a breach. */
@@ -216,7 +295,7 @@ public class TicketResource {
             }
         }
         return new TicketFilter(f.types(), f.statuses(), f.priorities(), f.ciId(), f.assigneeUsername(), f.unassigned(),
-                f.groupId(), f.anyOfGroupIds(), f.text(), f.requesterUsername(), states);
+                f.groupId(), f.anyOfGroupIds(), f.text(), f.requesterUsername(), states, f.organisationId());
     }
 
     private TicketFilter filter(String type, String status, String priority, Long ciId, String assignee, String group,

@@ -9,6 +9,7 @@ import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAttachment;
 import io.beacon.ticket.domain.TicketComment;
 import io.beacon.ticket.domain.TicketHistoryEntry;
+import io.beacon.ticket.domain.TicketRating;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,21 @@ public final class TicketViews {
             String impact, String urgency, PersonView requester, GroupRef group, PersonView assignee,
             List<Long> ciIds, List<CiRef> cis, Instant createdAt, Instant updatedAt, Instant resolvedAt,
             Instant closedAt, long version, SlaStatus sla, String titleKey, Map<String, String> titleArgs) {}
+
+    /**
+     * A ticket found by a text search: its summary with the passages that matched, per field
+     * ({@code title}, {@code description}, {@code comments}); HTML-escaped, the matches in {@code <mark>}.
+     */
+    public record TicketFound(long id, String key, String type, String title, String status, String priority,
+            String impact, String urgency, PersonView requester, GroupRef group, PersonView assignee,
+            List<Long> ciIds, List<CiRef> cis, Instant createdAt, Instant updatedAt, Instant resolvedAt,
+            Instant closedAt, long version, Map<String, List<String>> highlights) {}
+
+    static TicketFound found(TicketSummary s, Map<String, List<String>> highlights) {
+        return new TicketFound(s.id(), s.key(), s.type(), s.title(), s.status(), s.priority(), s.impact(), s.urgency(),
+                s.requester(), s.group(), s.assignee(), s.ciIds(), s.cis(), s.createdAt(), s.updatedAt(), s.resolvedAt(),
+                s.closedAt(), s.version(), highlights);
+    }
 
     /** {@code unverified}: the comment is a mail whose sender failed authentication ({@code unverifiedBy} says how). */
     public record CommentView(long id, String author, String body, boolean internal, String channel, Instant createdAt,
@@ -66,8 +82,16 @@ public final class TicketViews {
             PersonView requester, List<String> participants, GroupRef group, PersonView assignee, List<Long> ciIds,
             List<CiRef> cis, String resolution, String createdBy, Instant createdAt, Instant updatedAt, Instant resolvedAt,
             Instant closedAt, long version, List<CommentView> comments, List<AttachmentView> attachments,
-            List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms,
-            String titleKey, Map<String, String> titleArgs, String descriptionKey, Map<String, String> descriptionArgs) {}
+            List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms, String category,
+            Instant reopenUntil, List<RatingView> ratings, String titleKey, Map<String, String> titleArgs,
+            String descriptionKey, Map<String, String> descriptionArgs) {}
+
+    /** A requester's rating of one resolution. */
+    public record RatingView(int score, String comment, String ratedBy, Instant ratedAt, Instant resolvedAt) {
+        static RatingView of(TicketRating r) {
+            return new RatingView(r.getScore(), r.getComment(), r.getRatedBy(), r.getRatedAt(), r.getResolvedAt());
+        }
+    }
 
     /** A list's line with the ticket's SLA (null without clocks): the queue's due column. */
     static TicketSummary summary(Ticket t, Map<Long, String> ciNames, Map<Long, SlaStatus> slas) {
@@ -79,7 +103,8 @@ public final class TicketViews {
     }
 
     /** The whole ticket with its SLA clocks (null for a ticket without them, e.g. a problem) and its alarms. */
-    static TicketView full(TicketDetails d, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms) {
+    static TicketView full(TicketDetails d, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms, Instant reopenUntil,
+            List<TicketRating> ratings) {
         Ticket t = d.ticket();
         return new TicketView(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getDescription(),
                 t.getStatus().code(), t.getStatus().successors().stream().map(s -> s.code()).toList(),
@@ -90,6 +115,8 @@ public final class TicketViews {
                 d.comments().stream().map(CommentView::of).toList(),
                 d.attachments().stream().map(a -> AttachmentView.of(t.getKey(), a)).toList(),
                 d.history().stream().map(HistoryView::of).toList(), sla, alarms,
+                t.getCategory() == null ? null : t.getCategory().code(), reopenUntil,
+                ratings.stream().map(RatingView::of).toList(),
                 t.getTitleKey(), t.getTitleArgs(), t.getDescriptionKey(), t.getDescriptionArgs());
     }
 

@@ -52,6 +52,7 @@ class ChangeRevisionTest {
                 () -> change.linkCis(Set.of(3L, 4L), T0),
                 () -> change.plan("apply, reboot, check replication", null, T0),
                 () -> change.plan(null, "fail over to the replica", T0),
+                () -> change.planTests("replication lag under 1 s, login works", T0),
                 () -> change.assignImplementer("park", T0))) {
             edit.run();
             List<ChangeEdit> edits = change.drainEdits();
@@ -59,7 +60,7 @@ class ChangeRevisionTest {
             assertThat(Change.revisesApproval(edits)).as(edits.get(0).field()).isTrue();
         }
         assertThat(Change.APPROVED_FIELDS).containsExactlyInAnyOrder("type", "risk", "plannedStart", "plannedEnd",
-                "ciIds", "implementationPlan", "backoutPlan", "implementer");
+                "ciIds", "implementationPlan", "backoutPlan", "testPlan", "implementer");
     }
 
     @Test

@@ -2,6 +2,7 @@
 import {
   state, el, clear, t, label, dateInput, api, optionalApi, query, emptyState, errorBox, OPEN_STATUSES, debounce, duration, isDesk,
 } from '../core.js';
+import { satisfactionCard } from './satisfaction-card.js';
 
 const PRIORITY_COLOURS = { P1: '#b02a37', P2: '#fd7e14', P3: '#ffc107', P4: '#adb5bd' };
 const SEVERITY_COLOURS = { critical: '#842029', major: '#dc3545', minor: '#fd7e14', warning: '#ffc107', indeterminate: '#6c757d', normal: '#6c757d', cleared: '#198754' };
@@ -45,7 +46,8 @@ export async function dashboardView(main, ctx) {
   const [correlationCard, correlation] = card('chart-correlation', 'dashboard.correlation');
   const [changesCard, changes] = card('chart-changes', 'dashboard.changesByStatus');
   clear(main, el('h1', { class: 'h4 mb-3' }, t('nav.dashboard')),
-    el('div', { class: 'row g-3' }, timesCard, eventsCard, byPriorityCard, byStatusCard, alarmsCard, slaCard, correlationCard, changesCard));
+    el('div', { class: 'row g-3' }, timesCard, eventsCard, byPriorityCard, byStatusCard, alarmsCard, slaCard, correlationCard, changesCard,
+      satisfactionCard(period)));
 
   const draw = (box, config) => {
     if (typeof window.Chart !== 'function') { clear(box, emptyState(t('dashboard.chartsUnavailable'))); return; }

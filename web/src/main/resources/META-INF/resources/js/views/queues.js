@@ -2,13 +2,13 @@
 // the due column, saved views, bulk changes of the selected rows, and keyboard shortcuts.
 import {
   state, el, clear, t, label, systemText, api, query, errorBox, emptyState, spinner, formatDateTime, relative, duration, toast,
-  priorityBadge, statusBadge, isStaff, isDesk, OPEN_STATUSES, debounce,
+  priorityBadge, statusBadge, isStaff, isDesk, OPEN_STATUSES, throttle,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
 
 const PAGE_SIZE = 25;
 /** The list's own parameters that a saved view keeps (never the page). */
-const VIEW_PARAMS = ['queue', 'type', 'status', 'priority', 'ciId', 'ciName', 'q', 'sort'];
+const VIEW_PARAMS = ['queue', 'type', 'status', 'priority', 'ciId', 'ciName', 'organisation', 'q', 'sort'];
 
 function queues() {
   if (!isStaff()) {
@@ -54,7 +54,9 @@ export async function queuesView(main, ctx) {
     ciId: params.get('ciId') || '',
     ciName: params.get('ciName') || '',
     q: params.get('q') || '',
-    sort: params.get('sort') || (queue.id === 'open-incidents' ? 'priority' : '-updatedAt'),
+    organisation: params.get('organisation') || '',
+    // A search lists the best matches first unless a column's sort is chosen.
+    sort: params.get('sort') || (params.get('q') ? '' : queue.id === 'open-incidents' ? 'priority' : '-updatedAt'),
     page: Number(params.get('page') || 0),
   };
   const activeView = params.get('view') || '';
@@ -94,7 +96,7 @@ export async function queuesView(main, ctx) {
 
   const filter = () => {
     const f = { ...queue.filter };
-    for (const k of ['type', 'status', 'priority', 'ciId', 'q']) if (view[k]) f[k] = view[k];
+    for (const k of ['type', 'status', 'priority', 'ciId', 'q', 'organisation']) if (view[k]) f[k] = view[k];
     if (view.status === 'open') f.status = OPEN_STATUSES;
     if (view.status === 'any') delete f.status;
     return f;
@@ -288,7 +290,8 @@ export async function queuesView(main, ctx) {
   document.addEventListener('keydown', onKey);
 
   await Promise.all([loadList(), loadCounts(), loadSaved()]);
-  const refresh = debounce(() => { loadList(); loadCounts(); }, 500);
+  // The list first, then its counters: with many tabs open their requests share the browser's few connections.
+  const refresh = throttle(async () => { await loadList(); await loadCounts(); }, 500);
   return {
     onLive(topic) { if (topic === 'ticket') refresh(); },
     dispose() { document.removeEventListener('keydown', onKey); },
@@ -327,8 +330,22 @@ function filterForm(view, go) {
     el('div', { class: 'col-6 col-md-2' }, select('priority', view.priority, [['', t('filter.anyPriority')],
       ...['P1', 'P2', 'P3', 'P4'].map((c) => [c, c])])),
     isStaff() ? el('div', { class: 'col-6 col-md-3' }, picker) : null,
+    isDesk() ? el('div', { class: 'col-6 col-md-2' }, organisationFilter(view, go)) : null,
     el('div', { class: 'col-12 col-md-3' }, el('div', { class: 'input-group input-group-sm' }, q,
       el('button', { class: 'btn btn-outline-secondary', type: 'submit', id: 'filter-search' }, t('filter.search')))));
+}
+
+/** The organisation filter: the tickets whose requester belongs to it (the list loads after the form shows). */
+function organisationFilter(view, go) {
+  const select = el('select', { id: 'filter-organisation', class: 'form-select form-select-sm', 'aria-label': t('filter.organisation'),
+    onchange: (e) => go({ organisation: e.target.value }) },
+  el('option', { value: '' }, t('filter.anyOrganisation')),
+  view.organisation ? el('option', { value: view.organisation, selected: true }, `#${view.organisation}`) : null);
+  api('/api/organisations').then((page) => {
+    clear(select, el('option', { value: '' }, t('filter.anyOrganisation')),
+      page.items.map((o) => el('option', { value: String(o.id), selected: String(o.id) === view.organisation }, o.name)));
+  }).catch(() => {});
+  return select;
 }
 
 function table(page, view, go, selected, selectionChanged) {

@@ -4,6 +4,11 @@ import {
   priorityBadge, statusBadge, severityBadge, isDesk, debounce,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
+import { ticketFeedback } from './ticket-feedback.js';
+import { effects as cannedEffectsText } from './canned.js';
+import { processDiagram } from './process-diagram.js';
+
+const LINK_KINDS = ['related_to', 'duplicate_of', 'caused_by'];
 
 export async function ticketView(main, ctx) {
   const key = ctx.params[0].toUpperCase();
@@ -18,21 +23,31 @@ export async function ticketView(main, ctx) {
   const body = el('textarea', { id: 'comment-body', class: 'form-control', rows: 3, 'aria-label': t('ticket.commentLabel'), placeholder: t(isDesk() ? 'ticket.commentPlaceholder' : 'ticket.replyPlaceholder') });
   const internal = el('input', { id: 'comment-internal', type: 'checkbox', class: 'form-check-input' });
   const composerError = el('div', { id: 'comment-error' });
+  const canned = isDesk() ? cannedPicker(key, body, internal) : null;
+  const mentions = isDesk() ? mentionSuggestions(body, internal) : null;
   const composer = el('form', { id: 'comment-form', class: 'card card-body mt-3', onsubmit: async (e) => {
     e.preventDefault();
     clear(composerError);
     if (!body.value.trim()) { composerError.append(errorBox(new Error(t('ticket.commentEmpty')))); return; }
     try {
-      await api(`/api/tickets/${key}/comments`, { method: 'POST', body: { body: body.value, internal: internal.checked } });
+      const chosen = canned ? canned.chosen() : null;
+      await api(`/api/tickets/${key}/comments`, { method: 'POST', body: { body: body.value, internal: internal.checked, cannedResponseId: chosen ? chosen.id : undefined } });
       body.value = '';
       internal.checked = false;
+      if (canned) canned.reset();
+      if (mentions) mentions.reset();
       await reload();
     } catch (err) { composerError.append(errorBox(err)); }
   } },
-  el('h2', { class: 'h6' }, t('ticket.addComment')), composerError, body,
+  el('div', { class: 'd-flex justify-content-between align-items-center flex-wrap gap-2 mb-2' },
+    el('h2', { class: 'h6 mb-0' }, t('ticket.addComment')), canned ? canned.element : null),
+  composerError, canned ? canned.effects : null,
+  el('div', { class: 'position-relative' }, body, mentions ? mentions.element : null),
+  mentions ? mentions.hint : null,
   el('div', { class: 'd-flex justify-content-between align-items-center mt-2 flex-wrap gap-2' },
     isDesk() ? el('div', { class: 'form-check' }, internal, el('label', { class: 'form-check-label', for: 'comment-internal' }, t('ticket.internalNote'))) : el('span'),
     el('button', { class: 'btn btn-primary btn-sm', type: 'submit', id: 'comment-submit' }, t('ticket.send'))));
+  let links = await loadLinks(key);
 
   const file = el('input', { id: 'attach-file', type: 'file', class: 'form-control form-control-sm', 'aria-label': t('ticket.attachLabel') });
   const attachError = el('div', { id: 'attach-error' });
@@ -53,6 +68,7 @@ export async function ticketView(main, ctx) {
   el('div', { class: 'input-group input-group-sm' }, file, el('button', { class: 'btn btn-outline-primary', type: 'submit', id: 'attach-submit' }, t('ticket.upload'))));
 
   const page = el('div', { id: 'ticket-page', dataset: { key } });
+  const process = processDiagram('ticket', key, ticket.title); // kept across re-renders, refreshed when the ticket moves
   clear(main, page);
   let timer = null;
 
@@ -61,11 +77,13 @@ export async function ticketView(main, ctx) {
 
   async function reload() {
     try {
+      links = await loadLinks(key);
       const fresh = await api(`/api/tickets/${key}`);
       if (shape(fresh) === shape(ticket)) return;
       ticket = fresh;
       fetchedAt = Date.now();
       render();
+      process.refresh();
     } catch (e) {
       toast(e.message, 'danger');
     }
@@ -78,6 +96,7 @@ export async function ticketView(main, ctx) {
       fetchedAt = Date.now();
       toast(t('ticket.saved'), 'success', 3000);
       render();
+      process.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
         toast(t('ticket.stale'), 'warning');
@@ -104,13 +123,17 @@ export async function ticketView(main, ctx) {
         el('span', { id: 'ticket-priority' }, priorityBadge(ticket.priority)),
         el('span', { class: 'badge text-bg-light border' }, label('type', ticket.type)),
         sla),
+      links.mergedInto ? el('div', { class: 'alert alert-secondary', id: 'merged-banner' },
+        t('links.mergedBanner', { key: links.mergedInto }), ' ', el('a', { href: `#/tickets/${links.mergedInto}`, class: 'alert-link' }, links.mergedInto)) : null,
       el('div', { id: 'ticket-error' }),
       el('div', { class: 'row g-3' },
         el('div', { class: 'col-lg-8' },
           el('h2', { class: 'h6 text-muted' }, t('ticket.timeline')),
           timeline(ticket),
           ticket.status === 'closed' ? el('div', { class: 'alert alert-secondary mt-3' }, t('ticket.closedNote')) : [composer, attach]),
-        el('div', { class: 'col-lg-4' }, details(ticket), isDesk() && ticket.status !== 'closed' ? actions() : null, alarmsCard(ticket.alarms))));
+        el('div', { class: 'col-lg-4' }, details(ticket), ticketFeedback(ticket, reload), isDesk() && ticket.status !== 'closed' ? actions() : null,
+          linksCard(key, ticket, links, reload), alarmsCard(ticket.alarms))),
+      process.element);
   }
 
   /**
@@ -226,7 +249,7 @@ export async function ticketView(main, ctx) {
   const refresh = debounce(reload, 300);
   return {
     onLive(topic, data) { if (topic === 'ticket' && data.key === key) refresh(); },
-    dispose() { clearInterval(timer); document.removeEventListener('keydown', onKey); },
+    dispose() { clearInterval(timer); document.removeEventListener('keydown', onKey); process.dispose(); },
   };
 }
 
@@ -238,11 +261,193 @@ function details(ticket) {
       row(t('ticket.requester'), person(ticket.requester), 'ticket-requester'),
       row(t('ticket.group'), ticket.group ? ticket.group.name : '—', 'ticket-group'),
       row(t('ticket.assignee'), ticket.assignee ? person(ticket.assignee) : t('ticket.unassigned'), 'ticket-assignee'),
+      ticket.category ? row(t('portal.category'), label('category', ticket.category), 'ticket-category') : null,
       row(t('ticket.impactUrgency'), `${label('level', ticket.impact)} / ${label('level', ticket.urgency)}`),
       row(t('ticket.cis'), ticket.cis.length ? ticket.cis.map((c, i) => [i ? ', ' : '', el('a', { href: `#/cmdb/${c.id}` }, c.name || `#${c.id}`)]) : '—', 'ticket-cis'),
       row(t('ticket.created'), formatDateTime(ticket.createdAt)),
       row(t('ticket.updated'), formatDateTime(ticket.updatedAt)),
       ticket.resolution ? row(t('ticket.resolution'), ticket.resolution, 'ticket-resolution') : null)));
+}
+
+// ---------------------------------------------------------------- reply box: canned responses and @mentions
+
+/**
+ * The canned responses offered on this ticket, filled in by the server for it: picking one puts its
+ * text (in the requester's language) into the reply box; its field changes go with the reply when it
+ * is sent. Answers {element, effects, chosen(), reset()}.
+ */
+function cannedPicker(key, body, internal) {
+  let items = [];
+  let chosen = null;
+  const effects = el('div', { id: 'canned-effects', class: 'alert alert-info py-1 px-2 small mb-2', hidden: true });
+  const select = el('select', { id: 'canned-picker', class: 'form-select form-select-sm w-auto', 'aria-label': t('canned.pick'), disabled: true,
+    onchange: () => {
+      chosen = items.find((r) => String(r.id) === select.value) || null;
+      if (chosen) {
+        body.value = chosen.text;
+        internal.checked = false;
+        body.focus();
+      }
+      const text = chosen ? cannedEffectsText(chosen) : '';
+      effects.hidden = !text;
+      effects.textContent = text ? t('canned.willSet', { effects: text }) : '';
+    } },
+  el('option', { value: '' }, t('canned.pick')));
+  api(`/api/tickets/${key}/canned-responses`).then((answer) => {
+    items = answer.items || [];
+    select.append(...items.map((r) => el('option', { value: r.id }, r.name)));
+    select.disabled = items.length === 0;
+  }).catch(() => { /* no canned responses for this ticket: the picker stays off */ });
+  // The reply box emptied by hand: what the response would have set no longer goes with it.
+  body.addEventListener('input', () => { if (chosen && !body.value.trim()) reset(); });
+  function reset() {
+    chosen = null;
+    select.value = '';
+    effects.hidden = true;
+  }
+  return { element: select, effects, chosen: () => chosen, reset };
+}
+
+/**
+ * Suggests agents while "@name" is typed in the reply box (arrow keys, Enter or Tab to pick). A mention
+ * notifies only in an internal note, which the hint says while the box is not one.
+ */
+function mentionSuggestions(body, internal) {
+  let agents = null;
+  let shown = [];
+  let active = 0;
+  const list = el('div', { id: 'mention-suggestions', class: 'list-group shadow mention-suggestions', role: 'listbox', hidden: true });
+  const hint = el('div', { id: 'mention-hint', class: 'form-text text-warning', hidden: true }, t('mention.onlyInNotes'));
+
+  async function loadAgents() {
+    const pages = await Promise.all(['agent', 'admin'].map((role) => api(`/api/users?role=${role}&size=500`).catch(() => ({ items: [] }))));
+    const byName = new Map();
+    pages.flatMap((p) => p.items || []).filter((u) => u.active !== false).forEach((u) => byName.set(u.username, u));
+    return [...byName.values()].sort((a, b) => a.username.localeCompare(b.username));
+  }
+
+  function mentionAt() {
+    const upto = body.value.slice(0, body.selectionStart);
+    const m = upto.match(/(^|[^\p{L}\p{N}._@-])@([A-Za-z0-9._-]*)$/u);
+    return m ? { start: upto.length - m[2].length - 1, prefix: m[2].toLowerCase() } : null;
+  }
+
+  function hide() {
+    list.hidden = true;
+    shown = [];
+  }
+
+  function render() {
+    clear(list, shown.map((u, i) => el('button', { type: 'button', role: 'option', 'aria-selected': String(i === active),
+      class: `list-group-item list-group-item-action py-1 small${i === active ? ' active' : ''}`, dataset: { username: u.username },
+      onmousedown: (e) => { e.preventDefault(); pick(u.username); } },
+    el('strong', {}, `@${u.username}`), u.displayName ? ` ${u.displayName}` : '')));
+    list.hidden = shown.length === 0;
+  }
+
+  async function suggest() {
+    hint.hidden = internal.checked || !/(^|\s)@[A-Za-z0-9]/.test(body.value);
+    const at = mentionAt();
+    if (!at) { hide(); return; }
+    if (!agents) agents = await loadAgents();
+    shown = agents.filter((u) => u.username.toLowerCase().startsWith(at.prefix)
+      || (u.displayName || '').toLowerCase().includes(at.prefix)).slice(0, 6);
+    active = 0;
+    render();
+  }
+
+  function pick(username) {
+    const at = mentionAt();
+    if (!at) return;
+    const before = body.value.slice(0, at.start);
+    const after = body.value.slice(body.selectionStart);
+    body.value = `${before}@${username} ${after}`;
+    const caret = before.length + username.length + 2;
+    body.setSelectionRange(caret, caret);
+    hide();
+    body.focus();
+    hint.hidden = internal.checked;
+  }
+
+  body.addEventListener('input', suggest);
+  body.addEventListener('blur', () => setTimeout(hide, 150));
+  internal.addEventListener('change', () => { hint.hidden = internal.checked || !/(^|\s)@[A-Za-z0-9]/.test(body.value); });
+  body.addEventListener('keydown', (e) => {
+    if (list.hidden || !shown.length) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      active = (active + (e.key === 'ArrowDown' ? 1 : shown.length - 1)) % shown.length;
+      render();
+    } else if (e.key === 'Enter' || e.key === 'Tab') {
+      e.preventDefault();
+      pick(shown[active].username);
+    } else if (e.key === 'Escape') {
+      hide();
+    }
+  });
+  return { element: list, hint, reset() { hide(); hint.hidden = true; } };
+}
+
+// ---------------------------------------------------------------- links and merge
+
+async function loadLinks(key) {
+  try {
+    return await api(`/api/tickets/${key}/links`);
+  } catch (e) {
+    return { items: [], mergedInto: null };
+  }
+}
+
+/** The tickets this one is linked to (both ways), and for the desk: link another, or merge this one into a survivor. */
+function linksCard(key, ticket, links, reload) {
+  const desk = isDesk() && ticket.status !== 'closed';
+  const error = el('div', { id: 'links-error' });
+  const fail = (e) => clear(error, errorBox(e));
+  const items = links.items || [];
+  const list = items.length ? el('ul', { class: 'list-unstyled mb-2 small', id: 'links-list' }, items.map((l) => el('li', {
+    class: 'd-flex align-items-center gap-1 mb-1 ticket-link', dataset: { kind: l.kind, key: l.ticket.key } },
+  el('span', { class: 'text-muted' }, label('linkKind', l.kind)),
+  el('a', { href: `#/tickets/${l.ticket.key}` }, l.ticket.key), statusBadge(l.ticket.status),
+  el('span', { class: 'text-truncate' }, l.ticket.title),
+  desk ? el('button', { type: 'button', class: 'btn btn-link btn-sm text-danger p-0 ms-auto link-remove', 'aria-label': t('links.remove', { key: l.ticket.key }),
+    onclick: async () => {
+      try { await api(`/api/tickets/${key}/links/${l.id}`, { method: 'DELETE' }); await reload(); } catch (e) { fail(e); }
+    } }, '×') : null)))
+    : el('p', { class: 'small text-muted mb-2', id: 'links-none' }, t('links.none'));
+  let forms = null;
+  if (desk) {
+    const kind = el('select', { id: 'link-kind', class: 'form-select form-select-sm', 'aria-label': t('links.kind') },
+      LINK_KINDS.map((k) => el('option', { value: k }, label('linkKind', k))));
+    const other = el('input', { id: 'link-ticket', class: 'form-control form-control-sm', placeholder: 'INC-12', 'aria-label': t('links.ticket') });
+    const into = el('input', { id: 'merge-into', class: 'form-control form-control-sm', placeholder: 'INC-12', 'aria-label': t('links.mergeInto') });
+    forms = [
+      el('form', { id: 'link-form', class: 'input-group input-group-sm mb-2', onsubmit: async (e) => {
+        e.preventDefault();
+        clear(error);
+        if (!other.value.trim()) { fail(new Error(t('links.ticketNeeded'))); other.focus(); return; }
+        try {
+          await api(`/api/tickets/${key}/links`, { method: 'POST', body: { kind: kind.value, ticket: other.value.trim() } });
+          other.value = '';
+          await reload();
+        } catch (err) { fail(err); }
+      } }, kind, other, el('button', { type: 'submit', class: 'btn btn-outline-primary', id: 'link-add' }, t('links.add'))),
+      el('form', { id: 'merge-form', class: 'input-group input-group-sm', onsubmit: async (e) => {
+        e.preventDefault();
+        clear(error);
+        const survivor = into.value.trim().toUpperCase();
+        if (!survivor) { fail(new Error(t('links.ticketNeeded'))); into.focus(); return; }
+        if (!window.confirm(t('links.confirmMerge', { key, into: survivor }))) return;
+        try {
+          await api(`/api/tickets/${key}/merge`, { method: 'POST', body: { into: survivor } });
+          toast(t('links.merged', { key, into: survivor }), 'success');
+          window.location.hash = `#/tickets/${survivor}`;
+        } catch (err) { fail(err); }
+      } }, el('span', { class: 'input-group-text' }, t('links.mergeInto')), into,
+      el('button', { type: 'submit', class: 'btn btn-outline-danger', id: 'merge-submit' }, t('links.merge'))),
+    ];
+  }
+  return el('section', { class: 'card mt-3', id: 'ticket-links', 'aria-labelledby': 'links-title' }, el('div', { class: 'card-body' },
+    el('h2', { class: 'h6', id: 'links-title' }, t('links.title')), error, list, forms));
 }
 
 /**
@@ -307,6 +512,15 @@ function timeline(ticket) {
     if (h.field === 'ci') {
       entries.push({ at: h.at, kind: 'field', node: () => el('div', {},
         t(h.newValue ? 'timeline.ciLinked' : 'timeline.ciUnlinked', { who: who(h.actor), ci: ciName(h.newValue || h.oldValue) }), ' · ', formatDateTime(h.at)) });
+    } else if (h.field === 'link') {
+      const [kind, other] = (h.newValue || h.oldValue || '').split(' ');
+      entries.push({ at: h.at, kind: 'field', node: () => el('div', {},
+        t(h.newValue ? 'timeline.linked' : 'timeline.unlinked', { who: who(h.actor), kind: label('linkKind', kind) }), ' ',
+        el('a', { href: `#/tickets/${other}` }, other), ' · ', formatDateTime(h.at)) });
+    } else if (h.field === 'mergedInto' || h.field === 'mergedFrom') {
+      entries.push({ at: h.at, kind: 'field', node: () => el('div', {},
+        t(h.field === 'mergedInto' ? 'timeline.mergedInto' : 'timeline.mergedFrom', { who: who(h.actor) }), ' ',
+        el('a', { href: `#/tickets/${h.newValue}` }, h.newValue), ' · ', formatDateTime(h.at)) });
     } else if (h.field === 'status') {
       entries.push({ at: h.at, kind: 'status', node: () => el('div', {},
         t('timeline.status', { who: who(h.actor), from: label('status', h.oldValue), to: label('status', h.newValue) }), ' · ', formatDateTime(h.at)) });

@@ -2,6 +2,7 @@ package io.beacon.workflows.change;
 
 import static io.beacon.workflows.ProcessVariables.*;
 
+import io.beacon.change.application.ApprovalTally;
 import io.beacon.change.application.ChangeProcess;
 import io.beacon.change.application.ProcessState;
 import io.beacon.change.domain.Change;
@@ -92,6 +93,22 @@ public class CamundaChangeProcess implements ChangeProcess {
             runtime.engine().getRuntimeService().deleteProcessInstance(instance.getId(),
                     reason == null ? "cancelled" : reason, true, true);
         }
+    }
+
+    /** From the variables the approver seating set: required approvals and seats of the round under way. */
+    @Override
+    public ApprovalTally tally(String businessKey) {
+        ProcessInstance instance = runtime.engine().getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS).processInstanceBusinessKey(businessKey).singleResult();
+        if (instance == null) {
+            return null;
+        }
+        Map<String, Object> vars = runtime.engine().getRuntimeService().getVariables(instance.getId(),
+                java.util.List.of(REQUIRED_APPROVALS, APPROVER_COUNT));
+        Object required = vars.get(REQUIRED_APPROVALS);
+        Object seats = vars.get(APPROVER_COUNT);
+        return required instanceof Number r && seats instanceof Number n ? new ApprovalTally(r.intValue(), n.intValue())
+                : null;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.beacon.change.application.ApproverPool;
 import io.beacon.change.application.ApproverSlot;
 import io.beacon.change.application.ChangeService;
 import io.beacon.change.domain.Change;
+import io.beacon.change.domain.ChangeOutcome;
 import io.beacon.change.domain.ChangeStatus;
 import io.beacon.change.domain.ApprovalRule;
 import io.beacon.change.ChangeSettings;
@@ -103,6 +104,18 @@ public class ChangeSteps {
 
     public void status(DelegateExecution execution, String status) {
         changes.moveTo(changeId(execution), ChangeStatus.fromCode("status", status), null, Actor.SYSTEM.username());
+    }
+
+    /**
+     * Closes the change after its review and hands its outcome to the outcome gateway: the one its requester
+     * recorded when closing it, or successful when the review task was completed without one (the inbox).
+     */
+    public void close(DelegateExecution execution) {
+        long id = changeId(execution);
+        Change change = changes.moveTo(id, ChangeStatus.CLOSED, null, Actor.SYSTEM.username());
+        ChangeOutcome outcome = change == null || change.getOutcome() == null ? ChangeOutcome.SUCCESSFUL
+                : change.getOutcome();
+        execution.setVariable(OUTCOME, outcome.code());
     }
 
     /** Counts a completed approval task's decision (the decision itself was recorded, four eyes checked, before). */

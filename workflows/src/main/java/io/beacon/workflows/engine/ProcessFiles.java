@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 
 /**
  * The BPMN files under {@code processes/}, the DMN decision tables under {@code decisions/}, and their deployment. Named explicitly (no class-path
- * scanning on Liberty); duplicate filtering deploys a new version only of a file that changed, and
- * running instances keep the version they started on.
+ * scanning on Liberty); duplicate filtering deploys a new version only of a file that changed since the
+ * last built-in deployment (an uploaded model is no reason to deploy the built-in one again), and running
+ * instances keep the version they started on.
  */
 public final class ProcessFiles {
     public static final List<String> ALL = List.of(
@@ -23,11 +24,14 @@ public final class ProcessFiles {
             "decisions/mailIncident.dmn",
             "decisions/alarmPriority.dmn");
 
+    /** The name of the deployments of the built-in files (uploads are named otherwise: workflows.model). */
+    public static final String DEPLOYMENT_NAME = "beacon-processes";
+
     private ProcessFiles() {}
 
     public static Deployment deploy(ProcessEngine engine) {
         DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
-                .name("beacon-processes")
+                .name(DEPLOYMENT_NAME)
                 .source("beacon")
                 .enableDuplicateFiltering(true);
         for (String file : Stream.concat(ALL.stream(), DECISIONS.stream()).toList()) {

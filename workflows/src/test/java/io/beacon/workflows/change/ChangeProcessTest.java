@@ -13,6 +13,7 @@ import io.beacon.change.application.ApproverSlot;
 import io.beacon.change.application.ChangeService;
 import io.beacon.change.domain.ApprovalRule;
 import io.beacon.change.domain.Change;
+import io.beacon.change.domain.ChangeOutcome;
 import io.beacon.change.domain.ChangeStatus;
 import io.beacon.change.domain.ChangeType;
 import io.beacon.change.domain.Risk;
@@ -157,6 +158,43 @@ class ChangeProcessTest {
     }
 
     @Test
+    void aStandardChangeClosedWithoutAnOutcomeEndsAsSuccessful() {
+        ProcessInstance pi = start(ChangeType.STANDARD, Risk.LOW);
+        runToReview(pi);
+        engine.getTaskService().complete(taskFor(pi, "requester1").getId());
+        assertThat(pi).isEnded().hasPassed("close", "outcomeOf", "closed").hasNotPassed("closedFailed", "closedBackedOut");
+    }
+
+    @Test
+    void aFailedChangeEndsAtClosedFailed() {
+        ProcessInstance pi = start(ChangeType.STANDARD, Risk.LOW);
+        runToReview(pi);
+        changes.current.get(changeIdOf(pi)).recordOutcome(ChangeOutcome.FAILED, START);
+        engine.getTaskService().complete(taskFor(pi, "requester1").getId());
+        assertThat(pi).isEnded().hasPassed("close", "outcomeOf", "closedFailed").hasNotPassed("closed", "closedBackedOut");
+        assertThat(statuses(pi)).endsWith("review", "closed");
+    }
+
+    @Test
+    void aBackedOutChangeAfterCabApprovalEndsAtClosedBackedOut() {
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.MEDIUM);
+        approvalTasks(pi).forEach(t -> decide(t, true));
+        assertThat(pi).isWaitingAt("startImplementation").hasPassed("approve", "decided", "schedule");
+        runToReview(pi);
+        changes.current.get(changeIdOf(pi)).recordOutcome(ChangeOutcome.BACKED_OUT, START);
+        engine.getTaskService().complete(taskFor(pi, "requester1").getId());
+        assertThat(pi).isEnded().hasPassed("closedBackedOut").hasNotPassed("closed", "closedFailed");
+        assertThat(statuses(pi)).containsExactly("approval", "scheduled", "implementing", "review", "closed");
+    }
+
+    private void runToReview(ProcessInstance pi) {
+        engine.getTaskService().complete(taskFor(pi, "implementer1").getId());
+        assertThat(pi).isWaitingAt("finishImplementation");
+        engine.getTaskService().complete(taskFor(pi, "implementer1").getId());
+        assertThat(pi).isWaitingAt("review");
+    }
+
+    @Test
     void normalChangeNeedsEveryApproverUnderRuleAll() {
         ProcessInstance pi = start(ChangeType.NORMAL, Risk.HIGH);
         assertThat(pi).isWaitingAt("approve");
@@ -167,6 +205,32 @@ class ChangeProcessTest {
         decide(taskFor(pi, "carol"), true); // bob's substitute takes his seat
         assertThat(pi).isWaitingAt("startImplementation");
         assertThat(statuses(pi)).containsExactly("approval", "scheduled");
+    }
+
+    @Test
+    void theDiagramShowsTheApprovalDoneAndImplementationWaitingOnTheVersionTheChangeRuns() {
+        ProcessInstance pi = start(ChangeType.NORMAL, Risk.HIGH);
+        var diagrams = new io.beacon.workflows.task.CamundaProcessDiagrams();
+        var waiting = diagrams.of(engine, CamundaChangeProcess.PROCESS, pi.getBusinessKey());
+        assertThat(waiting.active()).containsExactly("approve");
+        assertThat(waiting.completed()).doesNotContain("approve").contains(firstActivity());
+        assertThat(waiting.xml()).contains("<bpmndi:BPMNDiagram").contains("id=\"approve\"");
+        assertThat(waiting.version()).isEqualTo(engine.getRepositoryService().getProcessDefinition(pi.getProcessDefinitionId())
+                .getVersion());
+
+        decide(taskFor(pi, "alice"), true);
+        decide(taskFor(pi, "carol"), true);
+        var approved = diagrams.of(engine, CamundaChangeProcess.PROCESS, pi.getBusinessKey());
+        assertThat(approved.active()).containsExactly("startImplementation");
+        assertThat(approved.completed()).contains("approve").doesNotContain("startImplementation");
+        assertThat(approved.ended()).isFalse();
+    }
+
+    /** The start event's id, read from the deployed model rather than assumed. */
+    private String firstActivity() {
+        return engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(CamundaChangeProcess.PROCESS).latestVersion().singleResult().getId())
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class).iterator().next().getId();
     }
 
     @Test

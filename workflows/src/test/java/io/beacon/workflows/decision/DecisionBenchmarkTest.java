@@ -1,7 +1,5 @@
 package io.beacon.workflows.decision;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.beacon.change.domain.ChangeType;
 import io.beacon.change.domain.Risk;
 import io.beacon.event.domain.Severity;
@@ -11,13 +9,14 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Prints what one evaluation costs through the ports (latest version looked up by key, parsed table from the
- * engine's cache): the first call after deployment, then the average of warm calls. The bound only catches
- * a table that is parsed again per call.
+ * engine's cache): the first call after deployment, then the average of warm calls. A benchmark, not a
+ * test: it asserts nothing about time and runs only with {@code -Dbeacon.benchmark=true}.
  */
 class DecisionBenchmarkTest {
     private static final int WARM = 2_000;
@@ -26,17 +25,20 @@ class DecisionBenchmarkTest {
 
     @BeforeAll
     static void startEngine() {
+        Assumptions.assumeTrue(Boolean.getBoolean("beacon.benchmark"), "a benchmark: run with -Dbeacon.benchmark=true");
         engine = InMemoryEngine.start("decision-benchmark-test", Map.of());
         tables = DecisionTables.on(engine);
     }
 
     @AfterAll
     static void stopEngine() {
-        engine.close();
+        if (engine != null) {
+            engine.close();
+        }
     }
 
     @Test
-    void evaluationsAreCheapOnceWarm() {
+    void printsWhatAnEvaluationCosts() {
         Level[] levels = Level.values();
         Severity[] severities = Severity.values();
         Risk[] risks = Risk.values();
@@ -44,17 +46,13 @@ class DecisionBenchmarkTest {
         CamundaApprovalDecision approval = new CamundaApprovalDecision(tables);
         CamundaIncidentDecision incident = new CamundaIncidentDecision(tables);
         CamundaAlarmPriorityDecision alarm = new CamundaAlarmPriorityDecision(tables);
-        double[] warm = {
-                measure("ticketPriority", i -> priority.of(levels[i % 3], levels[i / 3 % 3])),
-                measure("changeApproval", i -> approval.approval(ChangeType.NORMAL, risks[i % 3])),
-                measure("mailIncident", i -> incident.ticketType("kim@corp.kr", "s" + i, i % 2 == 0, i % 3 == 0)),
-                measure("alarmPriority", i -> alarm.priority(severities[i % severities.length]))};
-        for (double micros : warm) {
-            assertThat(micros).isLessThan(5_000);
-        }
+        measure("ticketPriority", i -> priority.of(levels[i % 3], levels[i / 3 % 3]));
+        measure("changeApproval", i -> approval.approval(ChangeType.NORMAL, risks[i % 3]));
+        measure("mailIncident", i -> incident.ticketType("kim@corp.kr", "s" + i, i % 2 == 0, i % 3 == 0));
+        measure("alarmPriority", i -> alarm.priority(severities[i % severities.length]));
     }
 
-    private static double measure(String key, IntConsumer call) {
+    private static void measure(String key, IntConsumer call) {
         long t0 = System.nanoTime();
         call.accept(0);
         long cold = System.nanoTime() - t0;
@@ -68,6 +66,5 @@ class DecisionBenchmarkTest {
         double warmMicros = (System.nanoTime() - t1) / 1_000.0 / WARM;
         System.out.printf("decision %-15s cold %8.2f ms, warm %7.1f µs per evaluation (%d calls)%n", key,
                 cold / 1_000_000.0, warmMicros, WARM);
-        return warmMicros;
     }
 }

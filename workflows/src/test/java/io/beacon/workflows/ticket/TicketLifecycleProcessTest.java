@@ -128,6 +128,24 @@ class TicketLifecycleProcessTest {
     }
 
     @Test
+    void theDiagramOfANewTicketShowsItOpenWithTheStartAndTheSlaStartDone() {
+        ProcessInstance pi = open();
+        var diagram = new io.beacon.workflows.task.CamundaProcessDiagrams().of(engine, TicketProcessBridge.PROCESS,
+                pi.getBusinessKey());
+        assertThat(diagram.active()).containsExactly("working");
+        assertThat(diagram.completed()).containsExactly("opened", "startSla");
+        assertThat(diagram.ended()).isFalse();
+        assertThat(diagram.xml()).contains("<bpmndi:BPMNShape").contains("bpmnElement=\"working\"");
+
+        message(pi, MSG_CLOSED);
+        var closed = new io.beacon.workflows.task.CamundaProcessDiagrams().of(engine, TicketProcessBridge.PROCESS,
+                pi.getBusinessKey());
+        assertThat(closed.ended()).isTrue();
+        assertThat(closed.active()).isEmpty();
+        assertThat(closed.completed()).contains("opened", "startSla", "working", "closedWhileOpen", "done");
+    }
+
+    @Test
     void anIncidentStartsItsSlaAndWaitsForNearBreach() {
         ProcessInstance pi = open();
         assertThat(pi).isWaitingAt("working");

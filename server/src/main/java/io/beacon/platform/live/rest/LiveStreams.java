@@ -16,6 +16,9 @@ import jakarta.json.Json;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
@@ -30,6 +33,11 @@ import java.util.logging.Logger;
  * A comment every 20 s keeps proxies from closing idle streams and finds the dead ones. Every
  * {@value #RECHECK_SECONDS} s each stream's sign-in is checked again (by the identity area's
  * rules, see {@link io.beacon.platform.live.StreamSignIns}): a stream ends with its sign-in.
+ *
+ * <p>Every update carries an event id ({@code <start>-<n>}, {@code n} counting up from this server's
+ * start); the last {@value #REPLAY_MAX} are kept with their audience, so a stream opened with the id
+ * of the last event its browser saw ({@code Last-Event-ID}: a browser tab that takes over the
+ * console's one shared stream from a closed tab) first gets what it missed.
  */
 @ApplicationScoped
 public class LiveStreams {
@@ -48,6 +56,19 @@ public class LiveStreams {
     }
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+    /** How many recent updates a reconnecting stream can be given again. */
+    static final int REPLAY_MAX = 1000;
+
+    /** One sent update, kept for streams that resume after it. */
+    private record Recent(long seq, String topic, String json, Predicate<Actor> audience) {}
+
+    /** Names this server's run in event ids, so that an id from before a restart resumes nothing. */
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private long seq;
+    private final Deque<Recent> recent = new ArrayDeque<>();
+    /** Orders numbering, keeping and sending updates against streams that open and resume. */
+    private final Object order = new Object();
 
     @Inject
     LiveAudiences audiences;
@@ -97,10 +118,47 @@ public class LiveStreams {
     }
 
     void open(StreamSignIn signIn, SseEventSink sink, Sse sse) {
+        open(signIn, sink, sse, null);
+    }
+
+    /** Opens a stream; with the id of the last event its browser saw, it first gets the kept updates after that one. */
+    void open(StreamSignIn signIn, SseEventSink sink, Sse sse, String lastEventId) {
         Subscriber subscriber = new Subscriber(signIn, sink, sse);
-        subscribers.add(subscriber);
-        String hello = Json.createObjectBuilder().add("user", signIn.actor().username()).build().toString();
-        send(subscriber, sse.newEventBuilder().name("hello").data(hello).reconnectDelay(RECONNECT_MILLIS).build());
+        String hello = Json.createObjectBuilder().add("user", signIn.actor().username()).add("run", run).build().toString();
+        long after = resumeAfter(lastEventId);
+        synchronized (order) {
+            subscribers.add(subscriber);
+            send(subscriber, sse.newEventBuilder().name("hello").data(hello).reconnectDelay(RECONNECT_MILLIS).build());
+            if (after >= 0) {
+                List<Recent> missed = new ArrayList<>();
+                for (Recent r : recent) {
+                    if (r.seq() > after && r.audience().test(subscriber.actor())) {
+                        missed.add(r);
+                    }
+                }
+                missed.forEach(r -> send(subscriber, event(sse, r)));
+            }
+        }
+    }
+
+    /** The number of the last event seen in this run, or -1 when the id is none or of another run. */
+    long resumeAfter(String lastEventId) {
+        if (lastEventId == null || lastEventId.length() > 40) {
+            return -1;
+        }
+        int dash = lastEventId.lastIndexOf('-');
+        if (dash <= 0 || !lastEventId.substring(0, dash).equals(run)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(lastEventId.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private OutboundSseEvent event(Sse sse, Recent r) {
+        return sse.newEventBuilder().name(r.topic()).id(run + "-" + r.seq()).data(r.json()).build();
     }
 
 
@@ -126,9 +184,16 @@ public class LiveStreams {
             data.add("key", update.key());
         }
         String json = data.build().toString();
-        for (Subscriber s : subscribers) {
-            if (audience.test(s.actor())) {
-                send(s, s.sse().newEventBuilder().name(update.topic()).data(json).build());
+        synchronized (order) {
+            Recent r = new Recent(++seq, update.topic(), json, audience);
+            recent.addLast(r);
+            if (recent.size() > REPLAY_MAX) {
+                recent.removeFirst();
+            }
+            for (Subscriber s : subscribers) {
+                if (audience.test(s.actor())) {
+                    send(s, event(s.sse(), r));
+                }
             }
         }
     }

@@ -1,0 +1,2 @@
+/** JPA storage of notifications. */
+package io.beacon.notification.persistence;
