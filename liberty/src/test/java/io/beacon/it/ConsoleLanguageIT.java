@@ -129,8 +129,8 @@ class ConsoleLanguageIT {
 
         browser.signInDemo("approver");
         browser.open("#/approvals");
-        browser.waitUntil(d -> browser.find(By.id("main")).getText().contains(key + " 승인: " + body.get("title")),
-                "the task's title in Korean");
+        By card = By.cssSelector("section.approval-card[data-change-key='" + key + "']");
+        assertThat(browser.waitFor(card).getText()).contains(key + " 승인: " + body.get("title"));
         assertThat(browser.find(By.id("main")).getText()).doesNotContain("Approve " + key);
     }
 }

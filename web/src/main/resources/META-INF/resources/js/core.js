@@ -160,12 +160,18 @@ export function label(group, code) {
 // ---------------------------------------------------------------- dates
 
 /**
- * Date and time in the user's time zone as year-month-day hour:minute ("2026-12-06 14:05"), the same
- * order in both languages and the form the date fields ({@link dateInput}) take, so that a date read on
- * a page is typed back the same way (no day-first text beside a month-first picker).
+ * Date and time in the user's time zone, year first in both languages, as the date fields
+ * ({@link dateInput}) take them: Korean "2026. 12. 06. 14:05", English "2026-12-06 14:05" (no
+ * day-first text beside a month-first picker).
  */
 export function formatDateTime(iso) {
   if (!iso) return '—';
+  if (state.locale === 'ko') {
+    return new Intl.DateTimeFormat('ko-KR', {
+      timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).format(new Date(iso));
+  }
   const p = zoneParts(iso, true);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }

@@ -290,7 +290,9 @@ function approvalCard(change, task, done) {
   const plan = (k, v) => (v ? el('details', { class: 'small mb-1 card-plan', open: true }, el('summary', {}, t(k)), el('div', { class: 'tl-body' }, v)) : null);
   return el('section', { class: 'card card-body mt-3 border-warning approval-card', dataset: { changeKey: change.key, taskId: task.id } },
     el('div', { class: 'd-flex justify-content-between align-items-start gap-2' },
-      el('h2', { class: 'h6 mb-2' }, el('a', { href: `#/changes/${change.key}` }, change.key), ' ', change.title),
+      el('h2', { class: 'h6 mb-2' }, el('a', { href: `#/changes/${change.key}` }, change.key), ' ', change.title,
+        // The task in the reader's words ("CHG-1 승인: …"), not the process model's English name.
+        task.nameKey ? el('span', { class: 'd-block small text-muted fw-normal mt-1 task-title' }, systemText(task.nameKey, task.nameArgs, task.name)) : null),
       progressText(change)),
     el('dl', { class: 'row small mb-1' },
       ...row('change.col.type', el('span', { class: 'card-type' }, label('changeType', change.type))),
