@@ -70,17 +70,84 @@ async function fetchBundle(locale) {
   return response.json();
 }
 
-/** A label from the bundle, with {name} placeholders filled in. */
+/**
+ * A label from the bundle, with {name} placeholders filled in and Korean particle pairs such as
+ * {을/를} chosen by the final consonant of what precedes them ({@link format}).
+ */
 export function t(key, params) {
   let text = state.messages[key] ?? state.fallback[key];
   if (text === undefined) {
     console.warn(`missing message ${key}`);
     text = key;
   }
-  if (params) {
-    text = text.replace(/\{(\w+)\}/g, (m, name) => (params[name] ?? m));
+  return format(text, params);
+}
+
+const PARTICLES = { '을/를': ['을', '를'], '이/가': ['이', '가'], '은/는': ['은', '는'], '과/와': ['과', '와'], '으로/로': ['으로', '로'] };
+
+/**
+ * How a word ends for a Korean particle: 'vowel', 'consonant', 'rieul' (ㄹ) or 'unknown'. Hangul by
+ * (code − 0xAC00) % 28; digits by their Korean reading (1, 7, 8: ㄹ; 0, 3, 6: another consonant);
+ * Latin letters by the English ending (l: ㄹ; m, n: a consonant). Closing brackets and quotes are
+ * skipped. The same rule as the server's KoreanParticles (KoreanParticlesTest).
+ */
+export function ending(text) {
+  const s = String(text ?? '');
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xAC00 && c <= 0xD7A3) {
+      const jong = (c - 0xAC00) % 28;
+      return jong === 0 ? 'vowel' : jong === 8 ? 'rieul' : 'consonant';
+    }
+    const ch = s[i].toLowerCase();
+    if (ch >= '0' && ch <= '9') return '178'.includes(ch) ? 'rieul' : '036'.includes(ch) ? 'consonant' : 'vowel';
+    if (ch >= 'a' && ch <= 'z') return ch === 'l' ? 'rieul' : (ch === 'm' || ch === 'n') ? 'consonant' : 'vowel';
+    if (/\p{L}/u.test(s[i])) return 'unknown';
   }
-  return text;
+  return 'unknown';
+}
+
+/** The particle of a pair such as '을/를' after {@code word}. */
+export function particle(pair, word) {
+  const [afterConsonant, afterVowel] = PARTICLES[pair];
+  switch (ending(word)) {
+    case 'consonant': return afterConsonant;
+    case 'rieul': return afterConsonant === '으로' ? afterVowel : afterConsonant;
+    case 'vowel': return afterVowel;
+    default: return `${afterConsonant}(${afterVowel})`;
+  }
+}
+
+/** Fills {name} from params and each particle pair after the text before it; unknown names stay. */
+export function format(pattern, params) {
+  let out = '';
+  let last = 0;
+  for (const m of pattern.matchAll(/\{([^{}]+)\}/g)) {
+    out += pattern.slice(last, m.index);
+    const name = m[1];
+    if (PARTICLES[name]) out += particle(name, out);
+    else if (params && params[name] !== undefined && params[name] !== null) out += params[name];
+    else out += m[0];
+    last = m.index + m[0].length;
+  }
+  return out + pattern.slice(last);
+}
+
+/** Arguments of Beacon's own text shown in words: codes as labels, instants in the reader's zone. */
+const ARG_LABELS = { severity: 'severity', status: 'status', priority: 'priority', source: 'sys.source' };
+
+/**
+ * Text Beacon wrote (a note, an incident's description) in the reader's language: its message key
+ * and arguments from the API, else the English {@code text} as stored.
+ */
+export function systemText(key, args, text) {
+  if (!key || (state.messages[key] ?? state.fallback[key]) === undefined) return text ?? '';
+  const shown = {};
+  for (const [name, value] of Object.entries(args || {})) {
+    shown[name] = /At$/.test(name) && value ? formatDateTime(value)
+      : ARG_LABELS[name] ? label(ARG_LABELS[name], value) : value;
+  }
+  return t(key, shown);
 }
 
 /** A code (status, type, severity...) shown in words: "status.in_progress". */
@@ -92,12 +159,57 @@ export function label(group, code) {
 
 // ---------------------------------------------------------------- dates
 
+/**
+ * Date and time in the user's time zone, year first in both languages, as the date fields
+ * ({@link dateInput}) take them: Korean "2026. 12. 06. 14:05", English "2026-12-06 14:05" (no
+ * day-first text beside a month-first picker).
+ */
 export function formatDateTime(iso) {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', {
+  if (state.locale === 'ko') {
+    return new Intl.DateTimeFormat('ko-KR', {
+      timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).format(new Date(iso));
+  }
+  const p = zoneParts(iso, true);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** A day in the user's time zone as year-month-day ("2026-12-06"). */
+export function formatDay(iso) {
+  if (!iso) return '—';
+  const p = zoneParts(iso, false);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+function zoneParts(iso, withTime) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).format(new Date(iso));
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+  }).formatToParts(new Date(iso));
+  return Object.fromEntries(parts.map((x) => [x.type, x.value]));
+}
+
+/**
+ * A date field that takes and shows a day as year-month-day, as every date on the pages is shown
+ * (a browser's own date picker follows the browser's language, not the user's). {@code onDate} gets
+ * the ISO day, or '' when emptied; a malformed day marks the field invalid and is not passed on.
+ */
+export function dateInput({ onDate, value, min, max, ...attrs }) {
+  const input = el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', pattern: '\\d{4}-\\d{2}-\\d{2}',
+    placeholder: t('date.placeholder'), value: value || '', ...(min ? { min } : {}), ...(max ? { max } : {}), ...attrs });
+  input.addEventListener('change', () => {
+    const v = input.value.trim().replace(/[./]\s*/g, '-').replace(/-$/, '');
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+    const day = m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : '';
+    const valid = v === '' || (m && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && (!min || day >= min) && (!max || day <= max));
+    input.classList.toggle('is-invalid', !valid);
+    if (!valid) { input.title = t('date.invalid'); return; }
+    input.value = day;
+    onDate(day);
+  });
+  return input;
 }
 
 export function formatDate(date) {

@@ -16,6 +16,7 @@ import io.beacon.mail.domain.Threading;
 import io.beacon.mail.MailSettings;
 import io.beacon.platform.domain.Actor;
 import io.beacon.platform.domain.Role;
+import io.beacon.platform.domain.SystemText;
 import io.beacon.ticket.application.NewTicket;
 import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketFinder;
@@ -121,8 +122,10 @@ public class MailIntake {
             Optional<Ticket> ticket = answeredTicket(mail);
             if (ticket.isPresent()) {
                 ticketId = ticket.get().getId();
-                tickets.comment(Actor.SYSTEM, ticket.get().getKey(), "메일 반송 / Mail bounced: "
-                        + Optional.ofNullable(mail.subject()).orElse("") + "\n\n" + cut(mail.text(), 4000), true,
+                String subject = Optional.ofNullable(mail.subject()).orElse("");
+                String text = cut(mail.text(), 4000);
+                tickets.comment(Actor.SYSTEM, ticket.get().getKey(), SystemText.of("sys.mail.bounced",
+                        "메일 반송 / Mail bounced: " + subject + "\n\n" + text, "subject", subject, "text", text), true,
                         TicketComment.Channel.MAIL);
             }
         }
@@ -154,8 +157,8 @@ public class MailIntake {
                 TicketType type = closed.getType() == TicketType.INCIDENT ? TicketType.INCIDENT : TicketType.SERVICE_REQUEST;
                 ticket = open(actor, mail, type, description(mail, closed.getKey()));
                 noteUnverifiedOpening(ticket, mail, unverified);
-                tickets.comment(Actor.SYSTEM, closed.getKey(), "후속 요청 / Follow-up: " + ticket.getKey(), true,
-                        TicketComment.Channel.MAIL);
+                tickets.comment(Actor.SYSTEM, closed.getKey(), SystemText.of("sys.mail.followUp",
+                        "후속 요청 / Follow-up: " + ticket.getKey(), "key", ticket.getKey()), true, TicketComment.Channel.MAIL);
                 outcome = "follow_up";
             }
             case REOPEN -> {
@@ -217,9 +220,9 @@ public class MailIntake {
     /** A new ticket from a sender that failed authentication says so to the desk, where the timeline shows it. */
     private void noteUnverifiedOpening(Ticket ticket, InboundMail mail, String unverified) {
         if (unverified != null) {
-            tickets.commentFromMail(ticket.getKey(), Actor.SYSTEM.username(),
-                    "발신자 인증 실패 / Sender not verified: " + mail.fromAddress() + " (" + unverified + ")", true,
-                    unverified);
+            tickets.commentFromMail(ticket.getKey(), Actor.SYSTEM.username(), SystemText.of("sys.mail.unverified",
+                    "발신자 인증 실패 / Sender not verified: " + mail.fromAddress() + " (" + unverified + ")",
+                    "address", mail.fromAddress(), "how", unverified), true, unverified);
         }
     }
 
@@ -292,9 +295,10 @@ public class MailIntake {
             }
         }
         if (!tooLarge.isEmpty()) {
-            tickets.comment(Actor.SYSTEM, ticket.getKey(), "크기 제한(" + settings.attachmentMaxBytes()
-                    + " bytes)을 넘어 저장하지 않은 첨부 파일 / Attachments over the size limit, not stored: "
-                    + String.join(", ", tooLarge), internal, TicketComment.Channel.MAIL);
+            tickets.comment(Actor.SYSTEM, ticket.getKey(), SystemText.of("sys.mail.tooLarge", "크기 제한("
+                    + settings.attachmentMaxBytes() + " bytes)을 넘어 저장하지 않은 첨부 파일 / Attachments over the size limit,"
+                    + " not stored: " + String.join(", ", tooLarge), "maxBytes", settings.attachmentMaxBytes(),
+                    "files", String.join(", ", tooLarge)), internal, TicketComment.Channel.MAIL);
         }
     }
 

@@ -5,6 +5,7 @@ import io.beacon.identity.domain.User;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.platform.domain.AccessDeniedException;
 import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.SystemText;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.StaleVersionException;
 import io.beacon.platform.domain.Validator;
@@ -172,6 +173,7 @@ public class TicketService {
             NewTicket in = o.in();
             Ticket ticket = new Ticket(o.type(), numbers.get(i), in.title(), in.description(), o.impact(), o.urgency(),
                     o.requester(), actor.username(), batchPriorities, now);
+            ticket.writtenByBeacon(in.titleText(), in.descriptionText());
             if (o.priority() != null) {
                 ticket.overridePriority(o.priority(), now);
             }
@@ -330,6 +332,17 @@ public class TicketService {
 
     public TicketComment comment(Actor actor, String idOrKey, String body, boolean internal,
             TicketComment.Channel channel) {
+        return comment(actor, idOrKey, null, body, internal, channel);
+    }
+
+    /** A note Beacon writes: its English text as the body, its key and arguments for each reader's language. */
+    public TicketComment comment(Actor actor, String idOrKey, SystemText text, boolean internal,
+            TicketComment.Channel channel) {
+        return comment(actor, idOrKey, text, text.text(), internal, channel);
+    }
+
+    private TicketComment comment(Actor actor, String idOrKey, SystemText text, String body, boolean internal,
+            TicketComment.Channel channel) {
         Ticket ticket = finder.visible(actor, idOrKey);
         if (!TicketAccess.canComment(actor, ticket, internal)) {
             throw new AccessDeniedException(internal ? "only the desk writes internal notes"
@@ -337,8 +350,9 @@ public class TicketService {
                     .keyed(internal ? "problem.ticket.notesDeskOnly" : "problem.ticket.commentOwnOnly", Map.of());
         }
         Instant now = clock.instant();
-        TicketComment comment = tickets.addComment(new TicketComment(ticket.getId(), actor.username(), body, internal,
-                channel, now));
+        TicketComment comment = tickets.addComment(text == null
+                ? new TicketComment(ticket.getId(), actor.username(), body, internal, channel, now)
+                : new TicketComment(ticket.getId(), actor.username(), text, internal, channel, now));
         audit(ticket, actor, now, List.of(new FieldChange(internal ? "note" : "comment", null,
                 String.valueOf(comment.getId()))));
         tickets.touch(ticket.getId(), now);
@@ -355,10 +369,23 @@ public class TicketService {
      */
     public TicketComment commentFromMail(String idOrKey, String author, String body, boolean internal,
             String unverifiedSender) {
+        return commentFromMail(idOrKey, author, null, body, internal, unverifiedSender);
+    }
+
+    /** A note Beacon writes about a received mail, with its key and arguments for each reader's language. */
+    public TicketComment commentFromMail(String idOrKey, String author, SystemText text, boolean internal,
+            String unverifiedSender) {
+        return commentFromMail(idOrKey, author, text, text.text(), internal, unverifiedSender);
+    }
+
+    private TicketComment commentFromMail(String idOrKey, String author, SystemText text, String body, boolean internal,
+            String unverifiedSender) {
         Ticket ticket = finder.find(idOrKey).orElseThrow(() -> new io.beacon.platform.domain.NotFoundException("ticket", idOrKey));
         Instant now = clock.instant();
-        TicketComment comment = tickets.addComment(new TicketComment(ticket.getId(), author, body, internal,
-                TicketComment.Channel.MAIL, now).fromUnverifiedSender(unverifiedSender));
+        TicketComment comment = tickets.addComment((text == null
+                ? new TicketComment(ticket.getId(), author, body, internal, TicketComment.Channel.MAIL, now)
+                : new TicketComment(ticket.getId(), author, text, internal, TicketComment.Channel.MAIL, now))
+                .fromUnverifiedSender(unverifiedSender));
         Actor by = new Actor(author, Set.of());
         audit(ticket, by, now, List.of(new FieldChange(internal ? "note" : "comment", null,
                 String.valueOf(comment.getId()))));

@@ -5,6 +5,7 @@ import io.beacon.identity.domain.UserGroup;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.NotFoundException;
+import io.beacon.platform.domain.SystemText;
 import io.beacon.platform.domain.Validator;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,6 +64,19 @@ public class Ticket {
 
     @Column(name = "description")
     private String description;
+
+    /** Set when Beacon wrote the title (an incident from an alarm): its message key and arguments. */
+    @Column(name = "title_key", length = 100)
+    private String titleKey;
+
+    @Column(name = "title_args")
+    private String titleArgs;
+
+    @Column(name = "description_key", length = 100)
+    private String descriptionKey;
+
+    @Column(name = "description_args")
+    private String descriptionArgs;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -167,6 +182,21 @@ public class Ticket {
         this.updatedAt = now;
     }
 
+    /**
+     * Marks the title and/or description as written by Beacon: their message keys and arguments, for each
+     * reader's language (their English rendering is the title and description themselves). Only at opening.
+     */
+    public void writtenByBeacon(SystemText titleText, SystemText descriptionText) {
+        if (titleText != null) {
+            titleKey = titleText.key();
+            titleArgs = titleText.argsJson();
+        }
+        if (descriptionText != null) {
+            descriptionKey = descriptionText.key();
+            descriptionArgs = descriptionText.argsJson();
+        }
+    }
+
     // ---- changes ----
 
     public void rename(String newTitle, Instant now) {
@@ -178,6 +208,8 @@ public class Ticket {
         if (!t.equals(title)) {
             record("title", title, t, now);
             title = t;
+            titleKey = null; // a person's title is shown as written
+            titleArgs = null;
         }
     }
 
@@ -191,6 +223,8 @@ public class Ticket {
             // The audit keeps that the description changed, not two copies of a long text.
             record("description", abbreviate(description), abbreviate(d), now);
             description = d;
+            descriptionKey = null;
+            descriptionArgs = null;
         }
     }
 
@@ -488,6 +522,22 @@ public class Ticket {
 
     public String getTitle() {
         return title;
+    }
+
+    public String getTitleKey() {
+        return titleKey;
+    }
+
+    public Map<String, String> getTitleArgs() {
+        return titleKey == null ? null : SystemText.parseArgs(titleArgs);
+    }
+
+    public String getDescriptionKey() {
+        return descriptionKey;
+    }
+
+    public Map<String, String> getDescriptionArgs() {
+        return descriptionKey == null ? null : SystemText.parseArgs(descriptionArgs);
     }
 
     public String getDescription() {

@@ -1,5 +1,6 @@
 package io.beacon.ticket.domain;
 
+import io.beacon.platform.domain.SystemText;
 import io.beacon.platform.domain.Validator;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 
 /** A public comment (the requester sees it) or an internal note (only the desk sees it). */
 @Entity
@@ -49,7 +51,21 @@ public class TicketComment {
     @Column(name = "unverified_sender", length = 200)
     private String unverifiedSender;
 
+    /** Set when Beacon wrote the comment (a note from correlation): its message key and arguments. */
+    @Column(name = "message_key", length = 100)
+    private String messageKey;
+
+    @Column(name = "message_args")
+    private String messageArgs;
+
     protected TicketComment() {}
+
+    /** A note Beacon writes: the English text as its body, and the key and arguments for other languages. */
+    public TicketComment(long ticketId, String author, SystemText text, boolean internal, Channel channel, Instant now) {
+        this(ticketId, author, text.text(), internal, channel, now);
+        this.messageKey = text.key();
+        this.messageArgs = text.argsJson();
+    }
 
     public TicketComment(long ticketId, String author, String body, boolean internal, Channel channel, Instant now) {
         Validator v = new Validator();
@@ -68,6 +84,14 @@ public class TicketComment {
         this.unverifiedSender = failures == null || failures.isBlank() ? null
                 : failures.length() <= 200 ? failures : failures.substring(0, 200);
         return this;
+    }
+
+    public String getMessageKey() {
+        return messageKey;
+    }
+
+    public Map<String, String> getMessageArgs() {
+        return messageKey == null ? null : SystemText.parseArgs(messageArgs);
     }
 
     public Long getId() {

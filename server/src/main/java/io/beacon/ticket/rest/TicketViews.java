@@ -35,7 +35,7 @@ public final class TicketViews {
     public record TicketSummary(long id, String key, String type, String title, String status, String priority,
             String impact, String urgency, PersonView requester, GroupRef group, PersonView assignee,
             List<Long> ciIds, List<CiRef> cis, Instant createdAt, Instant updatedAt, Instant resolvedAt,
-            Instant closedAt, long version, SlaStatus sla) {}
+            Instant closedAt, long version, SlaStatus sla, String titleKey, Map<String, String> titleArgs) {}
 
     /**
      * A ticket found by a text search: its summary with the passages that matched, per field
@@ -54,11 +54,11 @@ public final class TicketViews {
 
     /** {@code unverified}: the comment is a mail whose sender failed authentication ({@code unverifiedBy} says how). */
     public record CommentView(long id, String author, String body, boolean internal, String channel, Instant createdAt,
-            boolean unverified, String unverifiedBy) {
+            boolean unverified, String unverifiedBy, String messageKey, Map<String, String> messageArgs) {
         static CommentView of(TicketComment c) {
             return new CommentView(c.getId(), c.getAuthor(), c.getBody(), c.isInternal(),
                     c.getChannel().name().toLowerCase(java.util.Locale.ROOT), c.getCreatedAt(), c.isUnverified(),
-                    c.getUnverifiedSender());
+                    c.getUnverifiedSender(), c.getMessageKey(), c.getMessageArgs());
         }
     }
 
@@ -83,7 +83,8 @@ public final class TicketViews {
             List<CiRef> cis, String resolution, String createdBy, Instant createdAt, Instant updatedAt, Instant resolvedAt,
             Instant closedAt, long version, List<CommentView> comments, List<AttachmentView> attachments,
             List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms, String category,
-            Instant reopenUntil, List<RatingView> ratings) {}
+            Instant reopenUntil, List<RatingView> ratings, String titleKey, Map<String, String> titleArgs,
+            String descriptionKey, Map<String, String> descriptionArgs) {}
 
     /** A requester's rating of one resolution. */
     public record RatingView(int score, String comment, String ratedBy, Instant ratedAt, Instant resolvedAt) {
@@ -97,7 +98,8 @@ public final class TicketViews {
         return new TicketSummary(t.getId(), t.getKey(), t.getType().code(), t.getTitle(), t.getStatus().code(),
                 t.getPriority().code(), t.getImpact().code(), t.getUrgency().code(), PersonView.of(t.getRequester()),
                 GroupRef.of(t.getGroup()), PersonView.of(t.getAssignee()), ciIds(t), cis(t, ciNames), t.getCreatedAt(),
-                t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion(), slas.get(t.getId()));
+                t.getUpdatedAt(), t.getResolvedAt(), t.getClosedAt(), t.getVersion(), slas.get(t.getId()),
+                t.getTitleKey(), t.getTitleArgs());
     }
 
     /** The whole ticket with its SLA clocks (null for a ticket without them, e.g. a problem) and its alarms. */
@@ -114,7 +116,8 @@ public final class TicketViews {
                 d.attachments().stream().map(a -> AttachmentView.of(t.getKey(), a)).toList(),
                 d.history().stream().map(HistoryView::of).toList(), sla, alarms,
                 t.getCategory() == null ? null : t.getCategory().code(), reopenUntil,
-                ratings.stream().map(RatingView::of).toList());
+                ratings.stream().map(RatingView::of).toList(),
+                t.getTitleKey(), t.getTitleArgs(), t.getDescriptionKey(), t.getDescriptionArgs());
     }
 
     private static List<Long> ciIds(Ticket t) {

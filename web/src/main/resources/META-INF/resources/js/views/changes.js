@@ -2,7 +2,7 @@
 // while typing), one change with its approval card and its steps after approval (implement, review, close), the
 // approval inbox, and the catalogue of standard-change templates.
 import {
-  state, el, clear, t, label, api, optionalApi, query, errorBox, emptyState, spinner, formatDateTime, formatDate,
+  state, el, clear, t, label, systemText, api, optionalApi, query, errorBox, emptyState, spinner, formatDateTime, formatDate,
   isApprover, isStaff, hasRole, toast, debounce, ApiError,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
@@ -290,7 +290,9 @@ function approvalCard(change, task, done) {
   const plan = (k, v) => (v ? el('details', { class: 'small mb-1 card-plan', open: true }, el('summary', {}, t(k)), el('div', { class: 'tl-body' }, v)) : null);
   return el('section', { class: 'card card-body mt-3 border-warning approval-card', dataset: { changeKey: change.key, taskId: task.id } },
     el('div', { class: 'd-flex justify-content-between align-items-start gap-2' },
-      el('h2', { class: 'h6 mb-2' }, el('a', { href: `#/changes/${change.key}` }, change.key), ' ', change.title),
+      el('h2', { class: 'h6 mb-2' }, el('a', { href: `#/changes/${change.key}` }, change.key), ' ', change.title,
+        // The task in the reader's words ("CHG-1 승인: …"), not the process model's English name.
+        task.nameKey ? el('span', { class: 'd-block small text-muted fw-normal mt-1 task-title' }, systemText(task.nameKey, task.nameArgs, task.name)) : null),
       progressText(change)),
     el('dl', { class: 'row small mb-1' },
       ...row('change.col.type', el('span', { class: 'card-type' }, label('changeType', change.type))),
@@ -323,7 +325,7 @@ function decisionForm(task, done, inline = false) {
     } catch (e) { error.append(errorBox(e)); }
   };
   return el('section', { class: inline ? 'decision' : 'card card-body mt-3 border-warning', dataset: { taskId: task.id } },
-    inline ? null : el('h2', { class: 'h6' }, task.name || t('approval.task')),
+    inline ? null : el('h2', { class: 'h6 task-title' }, task.nameKey ? systemText(task.nameKey, task.nameArgs, task.name) : (task.name || t('approval.task'))),
     task.due ? el('div', { class: 'small text-muted mb-1' }, t('approval.due', { at: formatDateTime(task.due) })) : null,
     (task.revisions || []).length ? el('div', { class: 'alert alert-warning py-2 mb-2', dataset: { revised: 'true' } },
       el('div', { class: 'small fw-semibold' }, t('approval.revised')), revisionList(task.revisions)) : null,

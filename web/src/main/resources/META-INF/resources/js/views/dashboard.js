@@ -1,6 +1,6 @@
 // Dashboard: charts of what the API tells; a chart whose back end is not there yet says so.
 import {
-  state, el, clear, t, label, api, optionalApi, query, emptyState, errorBox, OPEN_STATUSES, debounce, duration, isDesk,
+  state, el, clear, t, label, dateInput, api, optionalApi, query, emptyState, errorBox, OPEN_STATUSES, debounce, duration, isDesk,
 } from '../core.js';
 import { satisfactionCard } from './satisfaction-card.js';
 
@@ -29,8 +29,8 @@ export async function dashboardView(main, ctx) {
     onchange: (e) => navigate({ [id.replace('report-', '')]: e.target.value }) },
   options.map(([v, text]) => el('option', { value: v, selected: v === value }, text)));
   // The range in local days, both included; empty means the server's default (the last 30 days, or 12 weeks).
-  const periodDate = (id, value, bounds) => el('input', { id, type: 'date', value: value || '', ...bounds, class: 'form-control form-control-sm w-auto',
-    'aria-label': t(`dashboard.${id}`), title: t(`dashboard.${id}`), onchange: (e) => navigate({ [id.replace('report-', '')]: e.target.value }) });
+  const periodDate = (id, value, bounds) => dateInput({ id, value, ...bounds, class: 'form-control form-control-sm w-auto', size: 10,
+    'aria-label': t(`dashboard.${id}`), title: t(`dashboard.${id}`), onDate: (day) => navigate({ [id.replace('report-', '')]: day }) });
   const timesTools = el('div', { class: 'd-flex flex-wrap gap-1' },
     periodSelect('report-bucket', period.bucket, [['day', t('dashboard.byDay')], ['week', t('dashboard.byWeek')]]),
     periodSelect('report-type', period.type, [['incident', label('type', 'incident')], ['service_request', label('type', 'service_request')],

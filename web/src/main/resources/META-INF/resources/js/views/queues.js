@@ -1,7 +1,7 @@
 // Queues: the ticket lists an agent works from, with counts, filters, sorting and server-side paging;
 // the due column, saved views, bulk changes of the selected rows, and keyboard shortcuts.
 import {
-  state, el, clear, t, label, api, query, errorBox, emptyState, spinner, formatDateTime, relative, duration, toast,
+  state, el, clear, t, label, systemText, api, query, errorBox, emptyState, spinner, formatDateTime, relative, duration, toast,
   priorityBadge, statusBadge, isStaff, isDesk, OPEN_STATUSES, throttle,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
@@ -366,7 +366,7 @@ function table(page, view, go, selected, selectionChanged) {
     desk ? el('td', { class: 'select-cell' }, checkbox(ticket)) : null,
     el('td', {}, el('a', { href: `#/tickets/${ticket.key}`, class: 'fw-semibold' }, ticket.key)),
     el('td', {}, priorityBadge(ticket.priority)),
-    el('td', { class: 'title-cell' }, ticket.title),
+    el('td', { class: 'title-cell' }, systemText(ticket.titleKey, ticket.titleArgs, ticket.title)),
     el('td', {}, statusBadge(ticket.status)),
     el('td', { class: 'due-cell' }, dueCell(ticket.sla)),
     el('td', { class: 'col-optional' }, label('type', ticket.type)),

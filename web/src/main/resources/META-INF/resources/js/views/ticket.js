@@ -1,6 +1,6 @@
 // One ticket: header with SLA countdown, the timeline of everything that happened, and the actions.
 import {
-  state, el, clear, t, label, api, ApiError, errorBox, formatDateTime, relative, duration, toast,
+  state, el, clear, t, label, systemText, api, ApiError, errorBox, formatDateTime, relative, duration, toast,
   priorityBadge, statusBadge, severityBadge, isDesk, debounce,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
@@ -118,7 +118,7 @@ export async function ticketView(main, ctx) {
     clear(page,
       el('nav', { 'aria-label': t('common.breadcrumb') }, el('a', { href: '#/tickets', class: 'small' }, `← ${t('ticket.backToQueue')}`)),
       el('header', { class: 'd-flex flex-wrap align-items-center gap-2 my-2' },
-        el('h1', { class: 'h4 mb-0' }, el('span', { class: 'text-muted me-2', id: 'ticket-key' }, ticket.key), el('span', { id: 'ticket-title' }, ticket.title)),
+        el('h1', { class: 'h4 mb-0' }, el('span', { class: 'text-muted me-2', id: 'ticket-key' }, ticket.key), el('span', { id: 'ticket-title' }, systemText(ticket.titleKey, ticket.titleArgs, ticket.title))),
         el('span', { id: 'ticket-status' }, statusBadge(ticket.status)),
         el('span', { id: 'ticket-priority' }, priorityBadge(ticket.priority)),
         el('span', { class: 'badge text-bg-light border' }, label('type', ticket.type)),
@@ -485,20 +485,24 @@ function alarmsCard(alarms) {
       severityBadge(a.severity), ' ', a.name, ' ', el('small', { class: 'text-muted' }, label('alarmStatus', a.status)))))));
 }
 
+const LEVEL_FIELDS = new Set(['impact', 'urgency']);
+/** Who did it: Beacon itself by name in the reader's language, a person by user name. */
+const who = (name) => (name === 'system' ? t('sys.actor.system') : name);
+
 /** Comments, notes, mails, changes and attachments as one time line, oldest first. */
 function timeline(ticket) {
   const entries = [];
   entries.push({ at: ticket.createdAt, kind: 'opened', node: () => [
-    el('div', { class: 'small text-muted' }, t('timeline.opened', { who: ticket.createdBy || '—' }), ' · ', formatDateTime(ticket.createdAt)),
-    ticket.description ? el('div', { class: 'tl-body' }, ticket.description) : null] });
+    el('div', { class: 'small text-muted' }, t('timeline.opened', { who: who(ticket.createdBy) || '—' }), ' · ', formatDateTime(ticket.createdAt)),
+    ticket.description ? el('div', { class: 'tl-body', id: 'ticket-description' }, systemText(ticket.descriptionKey, ticket.descriptionArgs, ticket.description)) : null] });
   for (const c of ticket.comments || []) {
     const kind = c.internal ? 'note' : (c.channel === 'mail' || c.channel === 'email') ? 'mail' : 'comment';
     entries.push({ at: c.createdAt, kind, node: () => [
       el('div', { class: 'small text-muted' },
-        el('strong', { class: 'text-body' }, c.author), ' · ', t(`timeline.${kind}`), ' · ', el('time', { datetime: c.createdAt, title: relative(c.createdAt) }, formatDateTime(c.createdAt)),
+        el('strong', { class: 'text-body' }, who(c.author)), ' · ', t(`timeline.${kind}`), ' · ', el('time', { datetime: c.createdAt, title: relative(c.createdAt) }, formatDateTime(c.createdAt)),
         // A mail whose sender the receiving server could not verify: the desk should not take its From at its word.
         c.unverified ? [' ', el('span', { class: 'badge text-bg-warning tl-unverified', title: t('timeline.unverifiedTitle', { how: c.unverifiedBy || '' }) }, t('timeline.unverified'))] : null),
-      el('div', { class: 'tl-body' }, c.body)] });
+      el('div', { class: 'tl-body' }, systemText(c.messageKey, c.messageArgs, c.body))] });
   }
   // Comments, notes and attachments have entries of their own; the opening is the first entry.
   const shownElsewhere = new Set(['created', 'comment', 'note', 'attachment', 'internalAttachment', 'priorityOverridden']);
@@ -507,22 +511,30 @@ function timeline(ticket) {
     if (shownElsewhere.has(h.field)) continue;
     if (h.field === 'ci') {
       entries.push({ at: h.at, kind: 'field', node: () => el('div', {},
-        t(h.newValue ? 'timeline.ciLinked' : 'timeline.ciUnlinked', { who: h.actor, ci: ciName(h.newValue || h.oldValue) }), ' · ', formatDateTime(h.at)) });
+        t(h.newValue ? 'timeline.ciLinked' : 'timeline.ciUnlinked', { who: who(h.actor), ci: ciName(h.newValue || h.oldValue) }), ' · ', formatDateTime(h.at)) });
     } else if (h.field === 'link') {
       const [kind, other] = (h.newValue || h.oldValue || '').split(' ');
       entries.push({ at: h.at, kind: 'field', node: () => el('div', {},
-        t(h.newValue ? 'timeline.linked' : 'timeline.unlinked', { who: h.actor, kind: label('linkKind', kind) }), ' ',
+        t(h.newValue ? 'timeline.linked' : 'timeline.unlinked', { who: who(h.actor), kind: label('linkKind', kind) }), ' ',
         el('a', { href: `#/tickets/${other}` }, other), ' · ', formatDateTime(h.at)) });
     } else if (h.field === 'mergedInto' || h.field === 'mergedFrom') {
       entries.push({ at: h.at, kind: 'field', node: () => el('div', {},
-        t(h.field === 'mergedInto' ? 'timeline.mergedInto' : 'timeline.mergedFrom', { who: h.actor }), ' ',
+        t(h.field === 'mergedInto' ? 'timeline.mergedInto' : 'timeline.mergedFrom', { who: who(h.actor) }), ' ',
         el('a', { href: `#/tickets/${h.newValue}` }, h.newValue), ' · ', formatDateTime(h.at)) });
     } else if (h.field === 'status') {
       entries.push({ at: h.at, kind: 'status', node: () => el('div', {},
-        t('timeline.status', { who: h.actor, from: label('status', h.oldValue), to: label('status', h.newValue) }), ' · ', formatDateTime(h.at)) });
-    } else {
+        t('timeline.status', { who: who(h.actor), from: label('status', h.oldValue), to: label('status', h.newValue) }), ' · ', formatDateTime(h.at)) });
+    } else if (h.field === 'sla_target') {
       entries.push({ at: h.at, kind: 'field', node: () => el('div', {},
-        t('timeline.field', { who: h.actor, field: label('field', h.field), from: h.oldValue ?? '—', to: h.newValue ?? '—' }), ' · ', formatDateTime(h.at)) });
+        t('sys.history.slaTarget', { who: who(h.actor), from: label('priority', h.oldValue), to: label('priority', h.newValue) }), ' · ', formatDateTime(h.at)) });
+    } else if (h.field === 'sla') {
+      entries.push({ at: h.at, kind: 'field', node: () => el('div', {},
+        t('sys.history.slaEvent', { event: label('sys.slaEvent', h.newValue) }), ' · ', formatDateTime(h.at)) });
+    } else {
+      // Codes in words (impact, urgency, priority); names and texts as they are.
+      const value = (v) => (v == null ? '—' : LEVEL_FIELDS.has(h.field) ? label('level', v) : h.field === 'priority' ? label('priority', v) : v);
+      entries.push({ at: h.at, kind: 'field', node: () => el('div', {},
+        t('timeline.field', { who: who(h.actor), field: label('field', h.field), from: value(h.oldValue), to: value(h.newValue) }), ' · ', formatDateTime(h.at)) });
     }
   }
   for (const a of ticket.attachments || []) {

@@ -6,6 +6,7 @@ import io.beacon.event.alarm.domain.Alarm;
 import io.beacon.event.domain.Severity;
 import io.beacon.event.EventSettings;
 import io.beacon.platform.domain.Actor;
+import io.beacon.platform.domain.SystemText;
 import io.beacon.ticket.application.NewTicket;
 import io.beacon.ticket.application.TicketChanges;
 import io.beacon.ticket.application.TicketService;
@@ -92,12 +93,28 @@ public class AlarmIncidents {
         // A CI deleted since the alarm was raised is not linked (the incident still opens).
         List<Long> ciIds = alarm.getCiId() != null && existingCis.contains(alarm.getCiId())
                 ? List.of(alarm.getCiId()) : List.of();
-        String title = cut(alarm.getName() + " on " + where(alarm) + ": " + alarm.getMessage(), TITLE_MAX);
-        String description = "Opened by Beacon from alarm " + alarm.getId() + " (" + alarm.getSeverity().code() + ", "
-                + alarm.getSource().code() + ").\n\n" + alarm.getMessage() + "\n\nReduction key: " + alarm.getReductionKey()
-                + "\nFirst seen: " + alarm.getFirstSeen();
-        return new NewTicket("incident", title, description, priority, null, null, ciIds, requester,
-                group, null, TicketComment.Channel.SYSTEM);
+        SystemText title = titleOf(alarm).cut(TITLE_MAX);
+        SystemText description = SystemText.of("sys.incident.fromAlarm", "Opened by Beacon from alarm " + alarm.getId()
+                + " (" + alarm.getSeverity().code() + ", " + alarm.getSource().code() + ").\n\n" + alarm.getMessage()
+                + "\n\nReduction key: " + alarm.getReductionKey() + "\nFirst seen: " + alarm.getFirstSeen(),
+                "alarm", alarm.getId(), "severity", alarm.getSeverity().code(), "source", alarm.getSource().code(),
+                "message", alarm.getMessage(), "reductionKey", alarm.getReductionKey(), "firstSeenAt", alarm.getFirstSeen());
+        return new NewTicket("incident", null, null, priority, null, null, ciIds, requester,
+                group, null, TicketComment.Channel.SYSTEM).writtenByBeacon(title, description);
+    }
+
+    /** "{name} on {ci}: {message}" (keys {@code sys.incident.alarmTitle*}: on a CI, an unknown address, no CI). */
+    static SystemText titleOf(Alarm alarm) {
+        String text = alarm.getName() + " on " + where(alarm) + ": " + alarm.getMessage();
+        if (alarm.getCiName() != null) {
+            return SystemText.of("sys.incident.alarmTitle", text, "name", alarm.getName(), "ci", alarm.getCiName(),
+                    "message", alarm.getMessage());
+        }
+        if (alarm.getSourceAddress() != null) {
+            return SystemText.of("sys.incident.alarmTitleAddress", text, "name", alarm.getName(),
+                    "address", alarm.getSourceAddress(), "message", alarm.getMessage());
+        }
+        return SystemText.of("sys.incident.alarmTitleNoCi", text, "name", alarm.getName(), "message", alarm.getMessage());
     }
 
     /** The open incident the alarm is linked to, if any. */
@@ -136,7 +153,7 @@ public class AlarmIncidents {
     }
 
     /** Links one more CI to an incident (keeping those it has) and says why. */
-    void linkCi(Ticket ticket, long ciId, String why) {
+    void linkCi(Ticket ticket, long ciId, SystemText why) {
         if (!ticket.getCiIds().contains(ciId) && !cis.existingIds(List.of(ciId)).isEmpty()) {
             List<Long> all = new ArrayList<>(ticket.getCiIds());
             all.add(ciId);
@@ -148,6 +165,11 @@ public class AlarmIncidents {
 
     void note(Ticket ticket, String text) {
         ticketService.comment(Actor.SYSTEM, ticket.getKey(), cut(text, 4000), true, TicketComment.Channel.SYSTEM);
+    }
+
+    /** A note in each reader's language (its English text is the comment's body). */
+    void note(Ticket ticket, SystemText text) {
+        ticketService.comment(Actor.SYSTEM, ticket.getKey(), text.cut(4000), true, TicketComment.Channel.SYSTEM);
     }
 
     static String where(Alarm alarm) {

@@ -1,5 +1,6 @@
 package io.beacon.event.incident.application;
 
+import io.beacon.platform.domain.SystemText;
 import io.beacon.cmdb.application.AddressesClaimed;
 import io.beacon.correlation.application.CorrelationEngine;
 import io.beacon.correlation.domain.AlarmSignal;
@@ -131,9 +132,11 @@ public class IncidentActions {
         }
         for (Symptoms s : symptomsByIncident.values()) {
             List<String> lines = s.lines();
-            incidents.note(s.incident(), lines.size() + " alarm(s) attached as symptoms of this incident's root cause:\n- "
-                    + String.join("\n- ", lines.subList(0, Math.min(lines.size(), SYMPTOMS_LISTED)))
-                    + (lines.size() > SYMPTOMS_LISTED ? "\n- and " + (lines.size() - SYMPTOMS_LISTED) + " more" : ""));
+            String listed = "- " + String.join("\n- ", lines.subList(0, Math.min(lines.size(), SYMPTOMS_LISTED)));
+            int more = Math.max(0, lines.size() - SYMPTOMS_LISTED);
+            incidents.note(s.incident(), SystemText.of(more > 0 ? "sys.note.symptomsMore" : "sys.note.symptoms",
+                    lines.size() + " alarm(s) attached as symptoms of this incident's root cause:\n" + listed
+                    + (more > 0 ? "\n- and " + more + " more" : ""), "count", lines.size(), "alarms", listed, "more", more));
         }
         alarms.flush();
         return opened;
@@ -226,7 +229,13 @@ public class IncidentActions {
         }
         alarm.markSymptomOf(root, reason);
         notes.computeIfAbsent(rootIncident.get().getId(), k -> new Symptoms(rootIncident.get(), new ArrayList<>()))
-                .lines().add(alarm.getName() + " on " + AlarmIncidents.where(alarm) + " (alarm " + alarm.getId() + ")");
+                .lines().add(alarm.getName() + " · " + whereShort(alarm) + " · #" + alarm.getId());
+    }
+
+    /** Where an alarm is, in no language: its CI's name, else its source address. */
+    private static String whereShort(Alarm alarm) {
+        return alarm.getCiName() != null ? alarm.getCiName()
+                : alarm.getSourceAddress() != null ? alarm.getSourceAddress() : "—";
     }
 
     /** The alarm's own incident moves into its root cause's: its alarms follow, it is resolved as merged. */
@@ -244,7 +253,8 @@ public class IncidentActions {
         for (Alarm other : alarms.byIncident(own.get().getId())) {
             other.linkIncident(into.get().getId(), into.get().getKey(), false);
         }
-        incidents.note(into.get(), own.get().getKey() + " merged into this incident: " + m.reason());
+        incidents.note(into.get(), SystemText.of("sys.note.mergedHere", own.get().getKey()
+                + " merged into this incident: " + m.reason(), "key", own.get().getKey(), "reason", m.reason()));
         incidents.resolve(own.get(), "Merged into " + into.get().getKey() + ": " + m.reason());
     }
 
@@ -285,9 +295,10 @@ public class IncidentActions {
                     .filter(k -> alarms.byReductionKeys(List.of(k)).isEmpty()).orElse(null);
             alarm.moveOnto(claim.ciId(), claim.ciName(), key);
             if (alarm.isIncidentAuto()) {
-                incidents.openIncidentOf(alarm).ifPresent(t -> incidents.linkCi(t, claim.ciId(), alarm.getName()
-                        + " (alarm " + alarm.getId() + ") came from " + was + "; " + claim.ciName()
-                        + " now claims that address"));
+                incidents.openIncidentOf(alarm).ifPresent(t -> incidents.linkCi(t, claim.ciId(), SystemText.of(
+                        "sys.note.addressClaimed", alarm.getName() + " (alarm " + alarm.getId() + ") came from " + was
+                        + "; " + claim.ciName() + " now claims that address", "name", alarm.getName(),
+                        "alarm", alarm.getId(), "address", alarm.getSourceAddress(), "ci", claim.ciName())));
             }
             alarms.flush();
             moved.add(new Moved(alarm.getId(), alarm.getReductionKey(), claim.ciId(), label(alarm)));
