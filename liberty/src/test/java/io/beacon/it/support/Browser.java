@@ -102,6 +102,8 @@ public final class Browser implements AutoCloseable {
                     if (clickable == null) {
                         return false;
                     }
+                    // Again at each try: a live re-render may have moved it under a fixed bar since.
+                    script("arguments[0].scrollIntoView({block: 'center'});", clickable);
                     clickable.click();
                     return true;
                 });
