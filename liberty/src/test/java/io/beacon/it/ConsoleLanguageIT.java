@@ -83,6 +83,9 @@ class ConsoleLanguageIT {
     void aKoreanAgentReadsNoEnglishFromBeaconOnAnAlarmsIncident() throws Exception {
         String ci = "lang-core-" + UUID.randomUUID().toString().substring(0, 8);
         String incident = alarmIncident(ci, ci + "/psu");
+        // Its SLA clocks run once its process has started, just after the incident (as an agent finds it).
+        Poll.until(() -> asDemo("agent").get("/api/tickets/" + incident).then().extract().jsonPath(),
+                j -> j.get("sla.responseDue") != null, Duration.ofSeconds(20), "the incident's SLA clocks");
         // A change by a person that makes Beacon move the SLA targets (history: priority, sla_target).
         asDemo("agent").body(Map.of("priority", "P1")).patch("/api/tickets/" + incident).then().statusCode(200);
         Poll.until(() -> asDemo("agent").get("/api/tickets/" + incident).then().extract().jsonPath(),
