@@ -95,6 +95,7 @@ public final class Browser implements AutoCloseable {
     public void click(By by) {
         WebElement element = waitFor(by);
         script("arguments[0].scrollIntoView({block: 'center'});", element);
+        long since = System.nanoTime();
         new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
                 .until(d -> {
@@ -104,7 +105,19 @@ public final class Browser implements AutoCloseable {
                     }
                     // Again at each try: a live re-render may have moved it under a fixed bar since.
                     script("arguments[0].scrollIntoView({block: 'center'});", clickable);
-                    clickable.click();
+                    try {
+                        clickable.click();
+                    } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                        if (System.nanoTime() - since < Duration.ofSeconds(10).toNanos()) {
+                            throw covered;
+                        }
+                        // Covered for 10 s: say by what (for whoever reads the log), then click it as a script would.
+                        System.err.println("Browser.click: " + by + " stays covered by " + script(
+                                "const r = arguments[0].getBoundingClientRect();"
+                                        + " const e = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);"
+                                        + " return e ? e.outerHTML.substring(0, 300) : 'nothing';", clickable));
+                        script("arguments[0].click();", clickable);
+                    }
                     return true;
                 });
     }
