@@ -1,5 +1,11 @@
 package io.beacon.platform.domain;
 
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.StringReader;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,15 +41,9 @@ public record SystemText(String key, Map<String, String> args, String text) {
 
     /** The arguments as a flat JSON object of strings, as the {@code message_args} columns hold them. */
     public String argsJson() {
-        StringBuilder json = new StringBuilder("{");
-        for (Map.Entry<String, String> e : args.entrySet()) {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            quote(json, e.getKey()).append(':');
-            quote(json, e.getValue());
-        }
-        return json.append('}').toString();
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        args.forEach(json::add);
+        return json.build().toString();
     }
 
     /** Reads what {@link #argsJson()} wrote (a flat object of strings); null or blank is no arguments. */
@@ -52,98 +52,16 @@ public record SystemText(String key, Map<String, String> args, String text) {
         if (json == null || json.isBlank()) {
             return args;
         }
-        int[] at = {skip(json, 0)};
-        expect(json, at, '{');
-        if (peek(json, at) == '}') {
-            return args;
-        }
-        while (true) {
-            String name = string(json, at);
-            expect(json, at, ':');
-            args.put(name, string(json, at));
-            char c = peek(json, at);
-            at[0]++;
-            if (c == '}') {
-                return args;
-            }
-            if (c != ',') {
-                throw new IllegalArgumentException("not a flat JSON object of strings: " + json);
-            }
-        }
-    }
-
-    private static StringBuilder quote(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            reader.readObject().forEach((name, value) -> {
+                if (!(value instanceof JsonString text)) {
+                    throw new IllegalArgumentException("not a flat JSON object of strings: " + json);
                 }
-            }
+                args.put(name, text.getString());
+            });
+        } catch (JsonException | ClassCastException e) {
+            throw new IllegalArgumentException("not a flat JSON object of strings: " + json, e);
         }
-        return out.append('"');
-    }
-
-    private static int skip(String s, int i) {
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static char peek(String s, int[] at) {
-        at[0] = skip(s, at[0]);
-        if (at[0] >= s.length()) {
-            throw new IllegalArgumentException("unexpected end of JSON: " + s);
-        }
-        return s.charAt(at[0]);
-    }
-
-    private static void expect(String s, int[] at, char c) {
-        if (peek(s, at) != c) {
-            throw new IllegalArgumentException("expected '" + c + "' in " + s);
-        }
-        at[0]++;
-    }
-
-    private static String string(String s, int[] at) {
-        expect(s, at, '"');
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            if (at[0] >= s.length()) {
-                throw new IllegalArgumentException("unterminated string in " + s);
-            }
-            char c = s.charAt(at[0]++);
-            if (c == '"') {
-                return out.toString();
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char e = s.charAt(at[0]++);
-            switch (e) {
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'u' -> {
-                    out.append((char) Integer.parseInt(s.substring(at[0], at[0] + 4), 16));
-                    at[0] += 4;
-                }
-                default -> out.append(e);
-            }
-        }
+        return args;
     }
 }
