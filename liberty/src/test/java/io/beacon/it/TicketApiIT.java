@@ -18,9 +18,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.beacon.it.support.BeaconServerExtension;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,6 +71,31 @@ class TicketApiIT {
         // By id or by key, the same ticket.
         asDemo("agent2").get("/api/tickets/" + id).then().statusCode(200).body("key", equalTo(key));
         asDemo("agent2").get("/api/tickets/" + key.toLowerCase()).then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void eightClientsOpeningAtOnceGetEveryNumberOnceAndEachKeyOpensItsOwnTicket() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> perClient = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                String client = run + "-" + c;
+                perClient.add(clients.submit(() -> IntStream.range(0, 10)
+                        .mapToObj(i -> openIncident("numbering " + client + " #" + i)).toList()));
+            }
+            List<String> keys = new ArrayList<>();
+            for (Future<List<String>> f : perClient) {
+                keys.addAll(f.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(keys).hasSize(80).doesNotHaveDuplicates().allMatch(k -> k.matches("INC-\\d+"));
+            for (String key : keys) {
+                asDemo("agent").get("/api/tickets/" + key).then().statusCode(200)
+                        .body("key", equalTo(key)).body("title", containsString("numbering " + run));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

@@ -33,6 +33,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -159,7 +160,7 @@ public class TicketService {
         // What the caller left pending is written first: the new rows below go out together, tickets before
         // their history (Hibernate orders a flush's inserts by entity, not by the ticket ids they refer to).
         tickets.flush();
-        List<Long> numbers = openings.stream().map(o -> tickets.nextNumber(o.type())).toList();
+        List<Long> numbers = numbered(openings);
         Instant now = clock.instant();
         List<Ticket> opened = new ArrayList<>(all.size());
         List<List<FieldChange>> creations = new ArrayList<>(all.size());
@@ -200,6 +201,21 @@ public class TicketService {
             fire(TicketActivity.Kind.CREATED, opened.get(i), actor, now, creations.get(i), null, false);
         }
         return opened;
+    }
+
+    /** Each opening's number, in order: one reservation per ticket type, however many tickets the call opens. */
+    private List<Long> numbered(List<Opening> openings) {
+        Map<TicketType, Long> perType = new EnumMap<>(TicketType.class);
+        for (Opening o : openings) {
+            perType.merge(o.type(), 1L, Long::sum);
+        }
+        Map<TicketType, Long> next = new EnumMap<>(TicketType.class);
+        perType.forEach((type, count) -> next.put(type, tickets.reserveNumbers(type, Math.toIntExact(count))));
+        List<Long> numbers = new ArrayList<>(openings.size());
+        for (Opening o : openings) {
+            numbers.add(next.merge(o.type(), 1L, Long::sum) - 1);
+        }
+        return numbers;
     }
 
     /** A new ticket's input, checked, with its parties found. */

@@ -9,8 +9,12 @@ import java.util.Optional;
 
 /** The tickets Beacon keeps, with their comments, attachments and audit trail. */
 public interface Tickets {
-    /** The next number in the type's own series (INC-1, INC-2, ...); drawing it flushes nothing pending. */
-    long nextNumber(TicketType type);
+    /**
+     * Reserves {@code count} consecutive numbers in the type's own series (INC-1, INC-2, ...) and answers
+     * the first; they are the caller's even if its own transaction rolls back (a gap, never a reuse), and
+     * reserving flushes nothing pending.
+     */
+    long reserveNumbers(TicketType type, int count);
 
     Ticket add(Ticket ticket);
 

@@ -14,6 +14,7 @@ import io.beacon.ticket.domain.TicketStatus;
 import io.beacon.ticket.domain.TicketType;
 import io.beacon.ticket.domain.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
@@ -31,12 +32,12 @@ public class JpaTickets implements Tickets {
     @PersistenceContext(unitName = "beacon")
     EntityManager em;
 
+    @Inject
+    TicketNumberBlocks numberBlocks;
+
     @Override
-    public long nextNumber(TicketType type) {
-        // Sequence names are fixed per type (never user input); NEXT VALUE FOR is spelt alike on H2 and MariaDB.
-        Object n = em.createNativeQuery("SELECT NEXT VALUE FOR ticket_number_" + type.code())
-                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
-        return ((Number) n).longValue();
+    public long reserveNumbers(TicketType type, int count) {
+        return numberBlocks.reserve(type, count);
     }
 
     @Override
