@@ -25,9 +25,4 @@ public enum NodeRole {
     public boolean storesEvents() {
         return this != COLLECTOR;
     }
-
-    /** Whether this node talks to Kafka at all. */
-    public boolean usesKafka() {
-        return this != ALL;
-    }
 }
