@@ -27,7 +27,8 @@ import org.snmp4j.PDU;
 
 /**
  * A collector and a core node around a Kafka broker, each its own process: INFORMs flood the
- * collector while it is killed (SIGKILL) and restarted, then the core node is killed in the flow; every INFORM
+ * collector while the broker is killed and restarted (the collector answers from its spool), while
+ * the collector itself is killed (SIGKILL) and restarted, then the core node is killed in the flow; every INFORM
  * the collector answered must be counted in its alarm on the core, and none counted twice (an
  * alarm's count never passes what was sent for it). Prints the answered rate through Kafka and,
  * for comparison, into a single node. Opt-in: {@code -Dbeacon.cluster=true} (several minutes:
@@ -73,6 +74,15 @@ class ClusterIngestIT {
                 awaitAccounted(core, flood);
                 System.out.printf("CLUSTER all %d answered INFORMs counted on the core %d ms after the flood ended%n",
                         flood.answeredTotal(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - accountedFrom));
+
+                // Kafka itself gone: the collector answers from its spool, which drains once the broker is back.
+                Flood.Running cut = flood.start();
+                Thread.sleep(2000); // the flood at full speed first
+                broker.kill();
+                flood.awaitAnswers(cut, 500); // answered while no broker runs: from the spool
+                broker.restart();
+                print("through Kafka, with the broker killed and restarted", cut.stop());
+                awaitAccounted(core, flood);
 
                 // Kill -9 the collector in the middle of a flood and start it again at once.
                 Flood.Running running = flood.start();

@@ -17,9 +17,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -82,21 +84,38 @@ public class KafkaEventConsumer {
             LOG.warning("Kafka at " + settings.client("core").get("bootstrap.servers") + " does not answer yet; retrying");
             pause();
         }
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer = c;
-            c.subscribe(List.of(settings.topic()));
-            LOG.info("Core: writing the events of Kafka topic " + settings.topic() + " (group " + KafkaSettings.WRITERS_GROUP + ")");
-            while (running) {
-                ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
-                if (!records.isEmpty() && write(records)) {
-                    c.commitSync();
+        while (running) {
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer = c;
+                c.subscribe(List.of(settings.topic()));
+                LOG.info("Core: writing the events of Kafka topic " + settings.topic() + " (group "
+                        + KafkaSettings.WRITERS_GROUP + ")");
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+                    if (!records.isEmpty() && write(records)) {
+                        commit(c);
+                    }
                 }
+            } catch (WakeupException stopping) {
+                // stop() woke the poll
+            } catch (RuntimeException e) {
+                // Kafka gone or the group in trouble: a fresh consumer resumes from the committed offsets.
+                LOG.log(Level.WARNING, "The Kafka event consumer failed; starting it again", e);
+                pause();
             }
-        } catch (WakeupException stopping) {
-            // stop() woke the poll
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "The Kafka event consumer stopped", e);
+        }
+    }
+
+    /**
+     * Commits what the poll stored. When that fails (the group moved the partitions meanwhile, Kafka
+     * went away), the events come again to whoever owns them now, and their ids keep them from counting twice.
+     */
+    private static void commit(KafkaConsumer<String, byte[]> c) {
+        try {
+            c.commitSync();
+        } catch (CommitFailedException | RetriableException e) {
+            LOG.warning("Could not commit the offsets (" + e + "); the events will come again and be recognised");
         }
     }
 
