@@ -84,6 +84,14 @@ public final class BeaconServer {
     }
 
     /**
+     * A server of its own (the cluster tests start several, each with its role): on H2, or on a
+     * fresh MariaDB database with {@code "mariadb"}. The caller starts and closes it.
+     */
+    public static BeaconServer on(String database) throws IOException {
+        return new BeaconServer(database);
+    }
+
+    /**
      * A server of its own on H2 that is given no data directory, as a user's first {@code java -jar}
      * is: it keeps its data where it was started ({@link #workDir()}). The caller starts and shuts it down.
      */
