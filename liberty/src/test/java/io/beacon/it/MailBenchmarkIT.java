@@ -2,19 +2,28 @@ package io.beacon.it;
 
 import static io.beacon.it.support.Api.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.beacon.it.support.BeaconServerExtension;
+import io.beacon.it.support.MachineLoad;
+import io.beacon.it.support.Poll;
 import io.beacon.it.support.TestMailServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Prints how fast mail becomes tickets and acknowledgements over the wire (IMAPS poll every
- * second, SMTPS out). A figure to watch, not a target: nothing here asserts a speed.
+ * second, SMTPS out). A figure to watch, not a target: nothing here asserts a speed. With
+ * {@code -Dbeacon.benchmark=true} also how long a full mailbox (1,000 waiting mails,
+ * {@code -Dbeacon.benchmark.mails}) takes to become tickets:
+ * {@code ./mvnw -o verify -Dbeacon.it.skip.mariadb=true -Dbeacon.h2.kill=false -Dtest=NONE
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=MailBenchmarkIT -Dbeacon.benchmark=true}.
  */
 @ExtendWith(BeaconServerExtension.class)
 class MailBenchmarkIT {
@@ -61,5 +70,30 @@ class MailBenchmarkIT {
                 MAILS, Duration.between(start, sent).toMillis() / 1000.0, MAILS, intake, MAILS / intake, acks, withAcks,
                 acks / withAcks);
         assertThat(acks).isEqualTo(MAILS);
+    }
+
+    @Test
+    void waitingMailboxBecomesTickets(TestMailServer mail) throws Exception {
+        assumeTrue(Boolean.getBoolean("beacon.benchmark"), "benchmark off (-Dbeacon.benchmark=true runs it)");
+        int mails = Integer.getInteger("beacon.benchmark.mails", 1000);
+        String tag = "full" + UUID.randomUUID().toString().substring(0, 6);
+        List<byte[]> waiting = new ArrayList<>();
+        for (int i = 0; i < mails; i++) {
+            waiting.add(("From: user" + i + "." + tag + "@corp.kr\r\nTo: " + TestMailServer.DESK + "\r\n"
+                    + "Subject: 메일함 " + tag + " #" + i + "\r\nMessage-ID: <" + tag + "." + i + "@corp.kr>\r\n"
+                    + "Content-Type: text/plain; charset=utf-8\r\n\r\n본문 " + i + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String loadBefore = MachineLoad.now();
+        Instant start = Instant.now();
+        mail.appendToDeskInbox(waiting);
+        Instant inMailbox = Instant.now();
+        int total = Poll.until(() -> asAdmin().queryParam("q", tag).queryParam("size", 1).get("/api/tickets").then()
+                .statusCode(200).extract().jsonPath().getInt("total"), n -> n >= mails, Duration.ofMinutes(10),
+                mails + " tickets from the mailbox");
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        System.out.printf("MAIL BENCHMARK: %d mails put into the mailbox in %.1f s (one IMAP APPEND); all %d tickets "
+                + "visible %.1f s after the first arrived (%.1f mails/s, 1 s poll); load before %s, after %s%n", mails,
+                Duration.between(start, inMailbox).toMillis() / 1000.0, total, seconds, mails / seconds, loadBefore,
+                MachineLoad.now());
     }
 }

@@ -64,8 +64,10 @@ public record MailServerUrl(String protocol, String host, int port, String user,
 
     /** The camel-mail consumer endpoint: unread mail, left unread until its ticket is committed, then flagged seen. */
     public String consumerUri(int pollSeconds) {
+        // Up to 1,000 mails per poll: at 50 a full mailbox waited 20 poll intervals (10 minutes at the default
+        // 30 s). Not greedy polling: a mail that keeps failing would then be fetched again in a tight loop.
         StringBuilder uri = new StringBuilder(protocol).append("://").append(host).append(':').append(port)
-                .append("?mapMailMessage=false&maxMessagesPerPoll=50&fetchSize=50&connectionTimeout=20000")
+                .append("?mapMailMessage=false&maxMessagesPerPoll=1000&fetchSize=1000&connectionTimeout=20000")
                 .append("&delay=").append(pollSeconds * 1000L).append("&initialDelay=2000")
                 .append("&folderName=").append(encode(folder));
         if (user != null) {

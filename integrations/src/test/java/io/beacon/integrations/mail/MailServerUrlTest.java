@@ -33,7 +33,7 @@ class MailServerUrlTest {
     @Test
     void imapLeavesMailUnreadUntilCommittedAndPop3Deletes() {
         String imap = MailServerUrl.parse("imap://u:p+1@h:1143/INBOX").consumerUri(30);
-        assertThat(imap).startsWith("imap://h:1143?").contains("unseen=true", "peek=true", "delete=false",
+        assertThat(imap).startsWith("imap://h:1143?").contains("unseen=true", "peek=true", "delete=false", "maxMessagesPerPoll=1000",
                 "delay=30000", "mapMailMessage=false", "username=RAW(u)", "password=RAW(p+1)", "folderName=INBOX");
         String pop3 = MailServerUrl.parse("pop3://u:p@h/INBOX").consumerUri(5);
         assertThat(pop3).startsWith("pop3://h:110?").contains("delete=true").doesNotContain("unseen");

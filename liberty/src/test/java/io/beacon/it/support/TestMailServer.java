@@ -99,6 +99,23 @@ public final class TestMailServer {
         }
     }
 
+    /**
+     * Puts raw mails straight into the desk's inbox over IMAP (one APPEND for all of them), as mail that
+     * arrived while Beacon was not looking: a full mailbox, not a stream of SMTP deliveries.
+     */
+    public void appendToDeskInbox(List<byte[]> raws) throws MessagingException {
+        Session session = Session.getInstance(new Properties());
+        try (jakarta.mail.Store store = session.getStore("imap")) {
+            store.connect("127.0.0.1", imapPort, DESK_LOGIN, DESK_PASSWORD);
+            jakarta.mail.Folder inbox = store.getFolder("INBOX");
+            Message[] messages = new Message[raws.size()];
+            for (int i = 0; i < messages.length; i++) {
+                messages[i] = new MimeMessage(session, new ByteArrayInputStream(raws.get(i)));
+            }
+            inbox.appendMessages(messages);
+        }
+    }
+
     /** The subjects of the mails in a folder of the desk's mailbox, read over IMAP. */
     public List<String> subjectsInDeskFolder(String folder) throws MessagingException {
         Properties props = new Properties();

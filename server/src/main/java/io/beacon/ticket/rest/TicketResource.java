@@ -26,7 +26,7 @@ import io.beacon.ticket.domain.TicketSort;
 import io.beacon.ticket.domain.TicketStatus;
 import io.beacon.ticket.domain.TicketType;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -54,9 +54,13 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
-/** Incidents, service requests and problems: {@code /api/tickets}. */
+/**
+ * Incidents, service requests and problems: {@code /api/tickets}. One instance for the application (it
+ * keeps no request state; the caller comes through a request-scoped proxy): a new instance per request
+ * made Liberty resolve its injection targets on every call of the busiest resource.
+ */
 @Path("tickets")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
     private static final Set<String> CREATE_FIELDS = Set.of("type", "title", "description", "priority", "impact",
