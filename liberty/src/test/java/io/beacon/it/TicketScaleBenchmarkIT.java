@@ -41,25 +41,39 @@ class TicketScaleBenchmarkIT {
     private static final long CLONES = 1_000_000_000L;
     private static final String OPEN = "new,assigned,in_progress,pending";
 
+    private Path serverDataDir;
+
     @Test
     void theDeskAtScale(BeaconServer server) throws Exception {
         assumeTrue(Boolean.getBoolean("beacon.benchmark"), "benchmark off (-Dbeacon.benchmark=true runs it)");
         assumeTrue("mariadb".equals(server.database()), "the scale benchmark runs on MariaDB");
-        long target = Long.getLong("beacon.benchmark.tickets", 1_000_000L);
+        serverDataDir = server.workDir();
         try (Connection c = server.mariadbConnection()) {
+            // One size or several, grown in turn (100000,1000000): each printed with its own table.
+            for (String size : System.getProperty("beacon.benchmark.tickets", "1000000").split(",")) {
+                measure(c, Long.parseLong(size.strip().replace("_", "")));
+            }
+        }
+    }
+
+    private void measure(Connection c, long target) throws Exception {
+        {
             Instant begin = Instant.now();
             long tickets = TicketGrowth.grow(c, target, CLONES);
-            System.out.printf("%nBENCHMARK scale: grown to %,d tickets in %d s%n", tickets,
-                    Duration.between(begin, Instant.now()).toSeconds());
+            System.out.printf("%nBENCHMARK scale: grown to %,d tickets (%,d open) in %d s; load %s%n", tickets,
+                    TicketGrowth.open(c), Duration.between(begin, Instant.now()).toSeconds(), load());
 
             begin = Instant.now();
+            String loadBefore = load();
             asAdmin().post("/api/search/index/rebuild").then().statusCode(202);
             while (Boolean.TRUE.equals(asAdmin().get("/api/search/index").then().extract().path("rebuilding"))) {
                 Thread.sleep(1000);
             }
             Object documents = asAdmin().get("/api/search/index").then().extract().path("documents");
-            System.out.printf("BENCHMARK scale: search index rebuilt in %d s: %s documents, %,d bytes on disk%n",
-                    Duration.between(begin, Instant.now()).toSeconds(), documents, size(server.workDir().resolve("data/search")));
+            Object last = asAdmin().get("/api/search/index").then().extract().path("lastRebuild");
+            System.out.printf("BENCHMARK scale: search index rebuilt in %d s: %s documents, %,d bytes on disk (%s); load %s"
+                    + " before, %s after%n", Duration.between(begin, Instant.now()).toSeconds(), documents,
+                    size(serverDataDir.resolve("data/search")), last, loadBefore, load());
 
             String deepKey;
             String deepCursor;
@@ -81,8 +95,30 @@ class TicketScaleBenchmarkIT {
             Map<String, Row> rows = new LinkedHashMap<>();
             rows.put("open-incident queue (sort=priority, 50)", new Row(
                     () -> get(asDemo("agent"), "/api/tickets?type=incident&status=" + OPEN + "&sort=priority&size=50"),
-                    "SELECT t.* FROM ticket t WHERE t.type = 'INCIDENT' AND t.status IN ('NEW','ASSIGNED','IN_PROGRESS','PENDING')"
-                            + " ORDER BY t.priority, t.id LIMIT 50"));
+                    "SELECT t.* FROM ticket t WHERE t.type = 'INCIDENT' AND t.is_open = 1 ORDER BY t.priority, t.id LIMIT 50"));
+            rows.put("mine, open (console, by activity)", new Row(
+                    () -> get(asDemo("agent"), "/api/tickets?assignee=me&status=" + OPEN + "&sort=-updatedAt&size=50"),
+                    "SELECT t.* FROM ticket t JOIN app_user a ON a.id = t.assignee_id WHERE a.username = 'agent'"
+                            + " AND t.is_open = 1 ORDER BY t.updated_at DESC, t.id DESC LIMIT 50"));
+            rows.put("my groups, open (console)", new Row(
+                    () -> get(asDemo("agent"), "/api/tickets?group=mine&status=" + OPEN + "&sort=-updatedAt&size=50"),
+                    "SELECT t.* FROM ticket t WHERE t.assignment_group_id IN (SELECT m.group_id FROM user_group_member m"
+                            + " JOIN app_user u ON u.id = m.user_id WHERE u.username = 'agent') AND t.is_open = 1"
+                            + " ORDER BY t.updated_at DESC, t.id DESC LIMIT 50"));
+            rows.put("unassigned, open (console)", new Row(
+                    () -> get(asDemo("agent"), "/api/tickets?assignee=none&status=" + OPEN + "&sort=-updatedAt&size=50"),
+                    "SELECT t.* FROM ticket t WHERE t.assignee_id IS NULL AND t.is_open = 1"
+                            + " ORDER BY t.updated_at DESC, t.id DESC LIMIT 50"));
+            rows.put("open incidents by title", new Row(
+                    () -> get(asDemo("agent"), "/api/tickets?type=incident&status=" + OPEN + "&sort=title&size=50"),
+                    "SELECT t.* FROM ticket t WHERE t.type = 'INCIDENT' AND t.is_open = 1 ORDER BY t.title, t.id LIMIT 50"));
+            rows.put("all by title", new Row(
+                    () -> get(asDemo("agent"), "/api/tickets?sort=title&size=50"),
+                    "SELECT t.* FROM ticket t ORDER BY t.title, t.id LIMIT 50"));
+            rows.put("counts, mine (index)", new Row(
+                    () -> get(asDemo("agent"), "/api/tickets/counts?assignee=me&status=" + OPEN),
+                    "SELECT t.status, COUNT(t.id) FROM ticket t JOIN app_user a ON a.id = t.assignee_id"
+                            + " WHERE a.username = 'agent' AND t.is_open = 1 GROUP BY t.status"));
             rows.put("all tickets, newest first (50)", new Row(
                     () -> get(asDemo("agent"), "/api/tickets?sort=-createdAt&size=50"),
                     "SELECT t.* FROM ticket t ORDER BY t.created_at DESC, t.id DESC LIMIT 50"));
@@ -118,21 +154,29 @@ class TicketScaleBenchmarkIT {
                     () -> get(asDemo("requester"), "/api/tickets?requester=me&sort=-updatedAt&size=50"),
                     "SELECT t.* FROM ticket t WHERE t.requester_id = " + requesterId
                             + " ORDER BY t.updated_at DESC, t.id DESC LIMIT 50"));
+            rows.put("a requester's open tickets", new Row(
+                    () -> get(asDemo("requester"), "/api/tickets?requester=me&status=" + OPEN + "&sort=-updatedAt&size=50"),
+                    "SELECT t.* FROM ticket t WHERE t.requester_id = " + requesterId
+                            + " AND t.is_open = 1 ORDER BY t.updated_at DESC, t.id DESC LIMIT 50"));
+            rows.put("a requester's counts", new Row(
+                    () -> get(asDemo("requester"), "/api/tickets/counts?requester=me"),
+                    "SELECT t.status, COUNT(t.id) FROM ticket t WHERE t.requester_id = " + requesterId + " GROUP BY t.status"));
 
-            StringBuilder table = new StringBuilder(String.format("%n| request | HTTP p50 / p95 | SQL alone p50 / p95 |%n|---|---|---|%n"));
+            StringBuilder table = new StringBuilder(String.format("%n| request | HTTP cold | HTTP p50 / p95 | SQL alone p50 / p95 | load |%n|---|---|---|---|---|%n"));
             StringBuilder plans = new StringBuilder();
             for (Map.Entry<String, Row> e : rows.entrySet()) {
                 long[] http = time(e.getValue().http());
                 long[] sql = time(() -> rowsOf(c, e.getValue().sql()));
-                table.append(String.format("| %s | %d / %d ms | %d / %d ms |%n", e.getKey(), http[0], http[1], sql[0], sql[1]));
+                table.append(String.format("| %s | %d ms | %d / %d ms | %d / %d ms | %s |%n", e.getKey(), http[2], http[0], http[1],
+                        sql[0], sql[1], load()));
                 plans.append("PLAN ").append(e.getKey()).append(": ").append(e.getValue().sql()).append('\n')
                         .append(TicketQueryShapes.describe(TicketQueryShapes.explain(c, e.getValue().sql())));
             }
             // What the counts cost before the counters: every ticket's index entry read.
             String before = "SELECT t.status, COUNT(t.id) FROM ticket t GROUP BY t.status";
             long[] sqlBefore = time(() -> rowsOf(c, before));
-            table.append(String.format("| counts per status, index only (no counters; SQL only) | | %d / %d ms |%n",
-                    sqlBefore[0], sqlBefore[1]));
+            table.append(String.format("| counts per status, index only (no counters; SQL only) | | | %d / %d ms | %s |%n",
+                    sqlBefore[0], sqlBefore[1], load()));
             System.out.printf("BENCHMARK scale at %,d tickets (20 requests each, as an agent; SQL alone over JDBC):%s%n%s%n",
                     tickets, table, plans);
         }
@@ -161,9 +205,12 @@ class TicketScaleBenchmarkIT {
         return s;
     }
 
-    /** p50 and p95 of 20 calls after 3 to warm up. */
+    /** p50 and p95 of 20 calls after 3 to warm up, and the first (cold) call. */
     private static long[] time(Supplier<Integer> call) {
-        for (int i = 0; i < 3; i++) {
+        long cold = System.nanoTime();
+        call.get();
+        cold = (System.nanoTime() - cold) / 1_000_000;
+        for (int i = 0; i < 2; i++) {
             call.get();
         }
         long[] ms = new long[20];
@@ -173,7 +220,17 @@ class TicketScaleBenchmarkIT {
             ms[i] = (System.nanoTime() - t) / 1_000_000;
         }
         Arrays.sort(ms);
-        return new long[] {ms[9], ms[18]};
+        return new long[] {ms[9], ms[18], cold};
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes (shared with other builds). */
+    private static String load() {
+        try {
+            String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return l[0] + " " + l[1] + " " + l[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static long size(Path dir) throws IOException {

@@ -18,45 +18,66 @@ import java.util.Map;
 public final class TicketQueryShapes {
     private TicketQueryShapes() {}
 
-    static final String OPEN = "('NEW','ASSIGNED','IN_PROGRESS','PENDING')";
+    static final String OPEN = "t.is_open = 1";
+    /**
+     * Every ticket sorted by due time: the due order is the SLA clocks' (tickets without a running clock
+     * last), no index of the ticket holds it, so the database sorts the whole list (issue 18, open).
+     */
+    public static final String UNSOLVED = "all, sort=due";
     static final String PAGE = " LIMIT 50";
 
-    /** Name to SQL, in the order of the console's queues. */
+    /** Name to SQL, in the order of the console's queues: each queue with each sort its list offers, then counts and lookups. */
     public static Map<String, String> all(Connection c) throws SQLException {
         long agent = id(c, "SELECT id FROM app_user WHERE username = 'agent'");
         long requester = id(c, "SELECT id FROM app_user WHERE username = 'requester'");
-        long group = id(c, "SELECT MIN(assignment_group_id) FROM ticket WHERE assignment_group_id IS NOT NULL");
+        long group = id(c, "SELECT MIN(id) FROM user_group");
+        String myGroups = ids(c, "SELECT m.group_id FROM user_group_member m JOIN user_group g ON g.id = m.group_id"
+                + " WHERE m.user_id = " + agent + " OR g.lead_id = " + agent);
+        // Queue name to its FROM and WHERE (JpaTickets: the open statuses as a whole are the is_open flag).
+        Map<String, String[]> queues = new LinkedHashMap<>();
+        queues.put("open incidents", new String[] {"", "t.type = 'INCIDENT' AND " + OPEN});
+        queues.put("mine", new String[] {" JOIN app_user a ON a.id = t.assignee_id", "a.username = 'agent' AND " + OPEN});
+        queues.put("my groups", new String[] {"", "t.assignment_group_id IN (" + myGroups + ") AND " + OPEN});
+        queues.put("unassigned", new String[] {"", "t.assignee_id IS NULL AND " + OPEN});
+        queues.put("all", new String[] {"", ""});
+        queues.put("all open", new String[] {"", OPEN});
+        queues.put("one status (new)", new String[] {"", "t.status = 'NEW'"});
+        queues.put("open incidents, P1", new String[] {"", "t.type = 'INCIDENT' AND " + OPEN + " AND t.priority IN ('P1')"});
+        queues.put("a requester's open", new String[] {" JOIN app_user r ON r.id = t.requester_id", "r.username = 'requester' AND " + OPEN});
+        Map<String, String> sorts = new LinkedHashMap<>();
+        sorts.put("priority", "t.priority, t.id");
+        sorts.put("-updatedAt", "t.updated_at DESC, t.id DESC");
+        sorts.put("-createdAt", "t.created_at DESC, t.id DESC");
+        sorts.put("-key", "t.id DESC");
+        sorts.put("title", "t.title, t.id");
+        sorts.put("status", "t.status, t.id");
+        sorts.put("due", "CASE WHEN s.next_due IS NULL THEN 1 ELSE 0 END, s.next_due, t.id");
         Map<String, String> q = new LinkedHashMap<>();
-        q.put("open incidents by priority", "SELECT t.* FROM ticket t WHERE t.type = 'INCIDENT' AND t.status IN " + OPEN
-                + " ORDER BY t.priority, t.id" + PAGE);
-        q.put("all, newest activity first", "SELECT t.* FROM ticket t ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
-        q.put("all, newest first", "SELECT t.* FROM ticket t ORDER BY t.created_at DESC, t.id DESC" + PAGE);
-        q.put("all by priority", "SELECT t.* FROM ticket t ORDER BY t.priority, t.id" + PAGE);
-        q.put("all by key", "SELECT t.* FROM ticket t ORDER BY t.id DESC" + PAGE);
-        q.put("one status by activity", "SELECT t.* FROM ticket t WHERE t.status = 'NEW' ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
-        q.put("one status by priority", "SELECT t.* FROM ticket t WHERE t.status = 'NEW' ORDER BY t.priority, t.id" + PAGE);
-        q.put("one status, newest first", "SELECT t.* FROM ticket t WHERE t.status = 'NEW' ORDER BY t.created_at DESC, t.id DESC" + PAGE);
-        q.put("mine (assignee), open", "SELECT t.* FROM ticket t JOIN app_user a ON a.id = t.assignee_id WHERE a.username = 'agent'"
-                + " AND t.status IN " + OPEN + " ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
-        q.put("unassigned, open", "SELECT t.* FROM ticket t WHERE t.assignee_id IS NULL AND t.status IN " + OPEN
-                + " ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
-        q.put("one group, open", "SELECT t.* FROM ticket t WHERE t.assignment_group_id = " + group + " AND t.status IN " + OPEN
-                + " ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
-        q.put("a requester's own", "SELECT t.* FROM ticket t JOIN app_user r ON r.id = t.requester_id WHERE r.username = 'requester'"
-                + " ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
+        for (Map.Entry<String, String[]> queue : queues.entrySet()) {
+            for (Map.Entry<String, String> sort : sorts.entrySet()) {
+                String from = "SELECT t.* FROM ticket t" + queue.getValue()[0]
+                        + (sort.getKey().equals("due") ? " LEFT JOIN ticket_sla s ON s.ticket_id = t.id" : "");
+                String where = queue.getValue()[1].isEmpty() ? "" : " WHERE " + queue.getValue()[1];
+                q.put(queue.getKey() + ", sort=" + sort.getKey(), from + where + " ORDER BY " + sort.getValue() + PAGE);
+            }
+        }
+        q.put("a requester's own, sort=-updatedAt", "SELECT t.* FROM ticket t JOIN app_user r ON r.id = t.requester_id"
+                + " WHERE r.username = 'requester' ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
         q.put("next page after a cursor", "SELECT t.* FROM ticket t WHERE (t.updated_at < '2025-06-01 00:00:00'"
                 + " OR (t.updated_at = '2025-06-01 00:00:00' AND t.id < 1000)) ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
         q.put("counts per status (counters)", "SELECT c.status, SUM(c.n) FROM ticket_count c GROUP BY c.status");
         q.put("counts, open incidents (counters)", "SELECT c.status, SUM(c.n) FROM ticket_count c WHERE c.type IN ('INCIDENT')"
-                + " AND c.status IN " + OPEN + " GROUP BY c.status");
+                + " AND c.status IN ('NEW','ASSIGNED','IN_PROGRESS','PENDING') GROUP BY c.status");
         q.put("counts, one group (counters)", "SELECT c.status, SUM(c.n) FROM ticket_count c WHERE c.group_id = " + group
                 + " GROUP BY c.status");
         q.put("counts, mine (index)", "SELECT t.status, COUNT(t.id) FROM ticket t JOIN app_user a ON a.id = t.assignee_id"
-                + " WHERE a.username = 'agent' AND t.status IN " + OPEN + " GROUP BY t.status");
-        q.put("counts, unassigned (index)", "SELECT t.status, COUNT(t.id) FROM ticket t WHERE t.assignee_id IS NULL AND t.status IN "
+                + " WHERE a.username = 'agent' AND " + OPEN + " GROUP BY t.status");
+        q.put("counts, unassigned (index)", "SELECT t.status, COUNT(t.id) FROM ticket t WHERE t.assignee_id IS NULL AND "
                 + OPEN + " GROUP BY t.status");
+        q.put("counts, a requester's open (index)", "SELECT t.status, COUNT(t.id) FROM ticket t WHERE t.requester_id = "
+                + requester + " AND " + OPEN + " GROUP BY t.status");
         q.put("ticket by key", "SELECT t.* FROM ticket t WHERE t.ticket_key = 'INC-1'");
-        q.put("mine count", "SELECT COUNT(t.id) FROM ticket t WHERE t.assignee_id = " + agent + " AND t.status IN " + OPEN);
+        q.put("mine count", "SELECT COUNT(t.id) FROM ticket t WHERE t.assignee_id = " + agent + " AND " + OPEN);
         q.put("a requester's count", "SELECT COUNT(t.id) FROM ticket t WHERE t.requester_id = " + requester);
         return q;
     }
@@ -90,5 +111,15 @@ public final class TicketQueryShapes {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : -1;
         }
+    }
+
+    private static String ids(Connection c, String sql) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids.isEmpty() ? "-1" : String.join(", ", ids);
     }
 }

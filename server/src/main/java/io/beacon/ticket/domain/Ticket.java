@@ -82,6 +82,10 @@ public class Ticket {
     @Column(nullable = false, length = 20)
     private TicketStatus status;
 
+    /** {@link TicketStatus#isOpen()}, derived by the database from the status (V10_16), for the open queues' indexes: queries only. */
+    @Column(name = "is_open", insertable = false, updatable = false)
+    private Boolean open;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
     private Level impact;

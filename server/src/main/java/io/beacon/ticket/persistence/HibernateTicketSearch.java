@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,6 +42,7 @@ import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.engine.search.sort.dsl.SortOrder;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.massindexing.MassIndexer;
 
 /**
  * Ticket search on Hibernate Search: the index is kept in step by Hibernate Search itself when a
@@ -171,30 +174,69 @@ public class HibernateTicketSearch implements TicketSearch {
         }
         LOG.info("Rebuilding the ticket search index from the database");
         try {
-            Search.mapping(emf).scope(Ticket.class).massIndexer()
-                    .threadsToLoadObjects(2).batchSizeToLoadObjects(100).idFetchSize(1000)
-                    .start().whenComplete((done, failure) -> {
-                        long ms = (System.nanoTime() - started) / 1_000_000;
-                        if (failure != null) {
-                            LOG.log(Level.SEVERE, "Rebuilding the ticket search index failed after " + ms + " ms", failure);
-                            lastRebuild = "failed after " + ms + " ms: " + failure;
-                        } else {
-                            lastRebuild = Instant.now() + " in " + ms + " ms";
-                            LOG.info("Ticket search index rebuilt in " + ms + " ms");
-                            try {
-                                Files.createDirectories(marker.getParent());
-                                Files.writeString(marker, lastRebuild);
-                            } catch (IOException e) {
-                                LOG.log(Level.WARNING, "Could not write " + marker, e);
-                            }
-                        }
-                        rebuilding.set(false);
-                    });
+            List<long[]> ranges = idRanges();
+            CompletionStage<?> chain = CompletableFuture.completedFuture(null);
+            for (int i = 0; i < ranges.size(); i++) {
+                long[] range = ranges.get(i);
+                boolean first = i == 0;
+                chain = chain.thenCompose(done -> indexer(range, first).start());
+            }
+            chain.whenComplete((done, failure) -> {
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                if (failure != null) {
+                    LOG.log(Level.SEVERE, "Rebuilding the ticket search index failed after " + ms + " ms", failure);
+                    lastRebuild = "failed after " + ms + " ms: " + failure;
+                } else {
+                    lastRebuild = Instant.now() + " in " + ms + " ms";
+                    LOG.info("Ticket search index rebuilt in " + ms + " ms (" + ranges.size() + " id ranges)");
+                    try {
+                        Files.createDirectories(marker.getParent());
+                        Files.writeString(marker, lastRebuild);
+                    } catch (IOException e) {
+                        LOG.log(Level.WARNING, "Could not write " + marker, e);
+                    }
+                }
+                rebuilding.set(false);
+            });
         } catch (RuntimeException e) {
             rebuilding.set(false);
             throw e;
         }
         return true;
+    }
+
+    /**
+     * Tickets per rebuild step. One mass indexer streams the ids it indexes on one connection; over a
+     * whole million tickets its loaders fell behind the stream for longer than MariaDB's
+     * net_write_timeout, which then dropped the connection. A range's ids are read whole at once
+     * (the fetch size is the range), so no stream stays open while its tickets are loaded.
+     */
+    static final int RANGE = 10_000;
+
+    /** (after, up to] id bounds of consecutive ranges of {@link #RANGE} tickets, read from the primary key. */
+    private List<long[]> idRanges() {
+        List<long[]> ranges = new ArrayList<>();
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<Long> last = em.createQuery("select t.id from Ticket t where t.id > :after order by t.id", Long.class)
+                    .setParameter("after", after).setFirstResult(RANGE - 1).setMaxResults(1).getResultList();
+            long upTo = last.isEmpty() ? Long.MAX_VALUE : last.get(0);
+            ranges.add(new long[] {after, upTo});
+            if (last.isEmpty()) {
+                return ranges;
+            }
+            after = upTo;
+        }
+    }
+
+    /** The mass indexer of one id range; the first one empties the index before it starts. */
+    private MassIndexer indexer(long[] range, boolean first) {
+        MassIndexer indexer = Search.mapping(emf).scope(Ticket.class).massIndexer()
+                .threadsToLoadObjects(2).batchSizeToLoadObjects(100).idFetchSize(RANGE)
+                .purgeAllOnStart(first).mergeSegmentsOnFinish(false);
+        indexer.type(Ticket.class).reindexOnly("e.id > :after and e.id <= :upTo")
+                .param("after", range[0]).param("upTo", range[1]);
+        return indexer;
     }
 
     @Override

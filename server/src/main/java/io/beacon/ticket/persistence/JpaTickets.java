@@ -20,12 +20,15 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class JpaTickets implements Tickets {
@@ -261,13 +264,24 @@ public class JpaTickets implements Tickets {
         return sort.field() == TicketSort.Field.KEY ? column + dir : column + dir + ", t.id" + dir;
     }
 
+    private static final Set<TicketStatus> OPEN = EnumSet.copyOf(
+            Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen).toList());
+    private static final Set<TicketStatus> FINISHED = EnumSet.complementOf(EnumSet.copyOf(OPEN));
+
     private static Where where(TicketFilter f) {
         Where w = new Where();
         if (f.types() != null && !f.types().isEmpty()) {
             w.and("t.type in :types", "types", List.copyOf(f.types()));
         }
         if (f.statuses() != null && !f.statuses().isEmpty()) {
-            w.and("t.status in :statuses", "statuses", List.copyOf(f.statuses()));
+            // The open (or the finished) ones as a whole are the flag the open queues' indexes hold (V10_16).
+            if (f.statuses().equals(OPEN)) {
+                w.and("t.open = true", null, null);
+            } else if (f.statuses().equals(FINISHED)) {
+                w.and("t.open = false", null, null);
+            } else {
+                w.and("t.status in :statuses", "statuses", List.copyOf(f.statuses()));
+            }
         }
         if (f.priorities() != null && !f.priorities().isEmpty()) {
             w.and("t.priority in :priorities", "priorities", List.copyOf(f.priorities()));
