@@ -83,6 +83,11 @@ class InProcessEventQueueTest {
         };
         pipeline.incidents = new IncidentDesk() {
             @Override
+            public boolean correlates() {
+                return true;
+            }
+
+            @Override
             public void handle(BatchResult result, Map<String, Long> firstSeenNanos) {}
 
             @Override

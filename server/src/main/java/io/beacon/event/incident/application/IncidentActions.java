@@ -11,6 +11,8 @@ import io.beacon.event.alarm.domain.AlarmStatus;
 import io.beacon.event.alarm.domain.Alarms;
 import io.beacon.event.domain.Severity;
 import io.beacon.event.alarm.application.PagingThreshold;
+import io.beacon.platform.cluster.Duty;
+import io.beacon.platform.cluster.Leadership;
 import io.beacon.ticket.domain.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +32,8 @@ import java.util.function.Predicate;
 /**
  * Asks correlation what a raised or cleared alarm means, and carries out its decisions: opening,
  * reopening, merging and resolving incidents, attaching symptoms, holding back alarms inside
- * planned work, and recording why on the alarm and on the incident. Each call is one transaction.
+ * planned work, and recording why on the alarm and on the incident. Each call is one transaction;
+ * one that carries out decisions is fenced with the correlation lease's epoch.
  */
 @ApplicationScoped
 @Transactional
@@ -55,6 +58,9 @@ public class IncidentActions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Leadership leadership;
 
     /**
      * What correlation decides about each of these raised alarms (in their order; none for one below
@@ -93,6 +99,8 @@ public class IncidentActions {
 
     /** Carries out decisions; answers the ids of the alarms that got a new incident. */
     public List<Long> carryOut(List<Decision> decisions) {
+        // First, so that the lease row stays locked until this commits: a takeover waits for it or refuses it.
+        leadership.fence(Duty.CORRELATION);
         List<Long> opened = new ArrayList<>(openTogether(decisions));
         Map<Long, Symptoms> symptomsByIncident = new LinkedHashMap<>();
         for (Decision d : decisions) {

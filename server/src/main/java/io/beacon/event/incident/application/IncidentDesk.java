@@ -5,6 +5,9 @@ import io.beacon.event.ingest.application.IngestMetrics;
 import io.beacon.correlation.application.CorrelationIndexes;
 import io.beacon.correlation.domain.Decision;
 import io.beacon.correlation.CorrelationSettings;
+import io.beacon.platform.cluster.Duty;
+import io.beacon.platform.cluster.Leadership;
+import io.beacon.platform.cluster.LeadershipLostException;
 import io.beacon.platform.live.LiveUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -26,7 +29,9 @@ import java.util.logging.Logger;
  * incidents of a burst are opened a chunk per transaction: few commits, and the first incidents
  * are visible while the rest are still being opened; one failing alarm does not hold back the
  * others (its events are committed already; the sweep at start retries alarms that a crash left
- * without their incident).
+ * without their incident). Among core nodes only the holder of the correlation lease runs this
+ * stage ({@link #correlates()}); its writes are fenced with the lease's epoch, so that a node
+ * that lost the lease unnoticed cannot open an incident that its successor opens as well.
  */
 @ApplicationScoped
 public class IncidentDesk {
@@ -51,8 +56,29 @@ public class IncidentDesk {
     @Inject
     CorrelationSettings correlationSettings;
 
+    @Inject
+    Leadership leadership;
+
     private long nextTick;
+    private long term;
     private long nextPlannedWorkRefresh;
+
+    /**
+     * Whether this node correlates now (always on a single node). At the start of a term (the first
+     * call on a single node, a takeover among core nodes) it first takes over correlation's memory
+     * from the stored alarms and decides about those left without an incident ({@link #sweep()}).
+     */
+    public boolean correlates() {
+        long now = leadership.term(Duty.CORRELATION);
+        if (now != term) {
+            term = now;
+            if (now != 0) {
+                LOG.info("This node correlates (term " + now + ")");
+                sweep();
+            }
+        }
+        return now != 0;
+    }
 
     /** The incidents of what a committed batch raised or cleared. */
     public void handle(BatchResult result, Map<String, Long> firstSeenNanos) {
@@ -60,6 +86,14 @@ public class IncidentDesk {
             return; // a flood of repeats of alarms that have their incidents costs nothing here
         }
         announce(result);
+        try {
+            decide(result, firstSeenNanos);
+        } catch (LeadershipLostException lost) {
+            LOG.warning(lost.getMessage() + "; its successor decides about these alarms");
+        }
+    }
+
+    private void decide(BatchResult result, Map<String, Long> firstSeenNanos) {
         for (List<BatchResult.AlarmRef> chunk : chunks(result.raised())) {
             Set<Long> opened = carryOutTogether(actions.decideRaised(ids(chunk)));
             long now = System.nanoTime();
@@ -88,6 +122,8 @@ public class IncidentDesk {
         if (decided.size() > 1) {
             try {
                 return new HashSet<>(actions.carryOut(all));
+            } catch (LeadershipLostException lost) {
+                throw lost;
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "Carrying out " + decided.size() + " alarms' decisions together failed; one by one", e);
             }
@@ -136,6 +172,8 @@ public class IncidentDesk {
         nextTick = now + TimeUnit.SECONDS.toNanos(correlationSettings.tickSeconds());
         try {
             tick(now >= nextPlannedWorkRefresh);
+        } catch (LeadershipLostException lost) {
+            LOG.warning(lost.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Correlation's periodic work failed; trying again at the next tick", e);
         }
@@ -169,6 +207,8 @@ public class IncidentDesk {
         }
         try {
             return actions.carryOut(decisions);
+        } catch (LeadershipLostException lost) {
+            throw lost;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not carry out " + decisions + "; correlation re-reads the stored alarms", e);
             restore();
@@ -185,7 +225,7 @@ public class IncidentDesk {
     }
 
     /**
-     * At start: load the planned work, give correlation back its memory, then decide
+     * At the start of a term: load the planned work, give correlation back its memory, then decide
      * about the alarms that a crash left without their incident or verdict.
      */
     public void sweep() {
@@ -199,6 +239,8 @@ public class IncidentDesk {
                 handle(new BatchResult(0, 0, pending.stream().map(id -> new BatchResult.AlarmRef(id, "")).toList(),
                         List.of()), Map.of());
             }
+        } catch (LeadershipLostException lost) {
+            LOG.warning(lost.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The incident sweep failed", e);
         }

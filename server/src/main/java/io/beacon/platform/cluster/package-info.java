@@ -1,0 +1,2 @@
+/** Which core node carries out a duty that only one may (correlation, mail polling): a fenced lease row in the shared database, behind the {@link io.beacon.platform.cluster.Leadership} port. */
+package io.beacon.platform.cluster;
