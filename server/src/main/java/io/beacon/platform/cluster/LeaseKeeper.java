@@ -30,6 +30,9 @@ public class LeaseKeeper implements Leadership {
     ClusterSettings settings;
 
     @Inject
+    NodeSettings node;
+
+    @Inject
     LeaseStore store;
 
     @Resource
@@ -42,12 +45,12 @@ public class LeaseKeeper implements Leadership {
 
     /** Before the event pipeline starts (200), so that the first batch knows whether it correlates. */
     void start(@Observes @Priority(150) StartupEvent started) {
-        if (!settings.clustered()) {
+        if (node.role() != NodeRole.CORE) {
             return;
         }
-        String node = settings.nodeName();
+        String name = node.name();
         for (Duty duty : Duty.values()) {
-            leases.put(duty, new Lease(duty.leaseName(), node, store, System::nanoTime,
+            leases.put(duty, new Lease(duty.leaseName(), name, store, System::nanoTime,
                     TimeUnit.SECONDS.toNanos(settings.renewSeconds()), TimeUnit.SECONDS.toNanos(settings.expireSeconds())));
         }
         alone = false;
@@ -56,7 +59,7 @@ public class LeaseKeeper implements Leadership {
         thread = threads.newThread(this::run);
         thread.setName("beacon-cluster-leases");
         thread.start();
-        LOG.info("Node " + node + " (core) shares its duties through leases: renewed every " + settings.renewSeconds()
+        LOG.info("Node " + name + " (core) shares its duties through leases: renewed every " + settings.renewSeconds()
                 + " s, taken over after " + settings.expireSeconds() + " s; holds " + held());
     }
 
