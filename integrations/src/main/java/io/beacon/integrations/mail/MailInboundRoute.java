@@ -7,6 +7,7 @@ import io.beacon.platform.cluster.Leadership;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.concurrent.ContextService;
+import io.beacon.platform.cluster.NodeSettings;
 import jakarta.inject.Inject;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -40,6 +41,9 @@ public class MailInboundRoute extends RouteBuilder {
     @Inject
     Leadership leadership;
 
+    @Inject
+    NodeSettings node;
+
     /** Camel's poll threads are not the server's: this carries the application's context (JNDI, transactions) onto them. */
     @Resource
     ContextService contexts;
@@ -48,6 +52,10 @@ public class MailInboundRoute extends RouteBuilder {
     public void configure() {
         if (mailbox.imapUrl().isEmpty()) {
             LOG.info("Mail intake is off (BEACON_MAIL_IMAP_URL is not set)");
+            return;
+        }
+        if (!node.role().storesEvents()) {
+            LOG.info("Mail intake is off on a collector (BEACON_NODE_ROLE=collector): core nodes poll mailboxes");
             return;
         }
         MailServerUrl url = MailServerUrl.parse(mailbox.imapUrl().get());

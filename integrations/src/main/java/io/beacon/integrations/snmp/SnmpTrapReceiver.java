@@ -6,6 +6,8 @@ import io.beacon.platform.startup.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.beacon.platform.cluster.NodeRole;
+import io.beacon.platform.cluster.NodeSettings;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -87,6 +89,9 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
     @Inject
     ProducerTemplate producer;
 
+    @Inject
+    NodeSettings node;
+
     private TrapSockets transport;
     private ReceiveQueue receiveQueue;
     private CommunityCheck communities;
@@ -98,6 +103,10 @@ public class SnmpTrapReceiver implements CommandResponder, CounterListener {
     void start(@Observes @Priority(3000) StartupEvent started) {
         if (settings.trapPort() <= 0) {
             LOG.info("SNMP trap receiver off (BEACON_SNMP_TRAP_PORT=0)");
+            return;
+        }
+        if (node.role() == NodeRole.CORE) {
+            LOG.info("SNMP trap receiver off on a core node (BEACON_NODE_ROLE=core): collectors receive traps");
             return;
         }
         try {

@@ -17,10 +17,14 @@ import java.util.Map;
  * writes {@link #WHERE} where the CI (or, without one, the device) goes in the reduction key and
  * the message. Attribution, right before the event is written, fills them in ({@link #attributed}),
  * so that what the CMDB says at that moment decides, not what it said when the event arrived.
+ * <p>
+ * {@code id} names the event itself when it travels between nodes (a collector gives it before
+ * handing the event to Kafka): the writer stores it and refuses an id it already has, so that a
+ * redelivery (a spool resent, an offset committed late) changes nothing. Null on one node.
  */
 public record NormalisedEvent(Instant receivedAt, EventSource source, EventKind kind, String name, Severity severity,
         String reductionKey, String occurrence, Long ciId, String ciName, String sourceAddress, String ciResolvedBy,
-        String message, String attributesJson, List<CiClue> clues) {
+        String message, String attributesJson, List<CiClue> clues, String id) {
 
     public static final int NAME_MAX = 200;
     public static final int KEY_MAX = 500;
@@ -31,6 +35,8 @@ public record NormalisedEvent(Instant receivedAt, EventSource source, EventKind 
      * private-use character, so that it survives {@link Texts#cut}; input never carries it ({@link #literal}).
      */
     public static final String WHERE = "\uE000";
+    /** An event id's longest form (a UUID's text). */
+    public static final int ID_MAX = 36;
 
     public NormalisedEvent {
         name = Texts.cut(name, NAME_MAX);
@@ -38,6 +44,20 @@ public record NormalisedEvent(Instant receivedAt, EventSource source, EventKind 
         message = Texts.cut(message, MESSAGE_MAX);
         attributesJson = attributesJson == null ? "{}" : attributesJson;
         clues = clues == null ? List.of() : List.copyOf(clues);
+    }
+
+    /** An event without an id (one node: nothing redelivers it). */
+    public NormalisedEvent(Instant receivedAt, EventSource source, EventKind kind, String name, Severity severity,
+            String reductionKey, String occurrence, Long ciId, String ciName, String sourceAddress, String ciResolvedBy,
+            String message, String attributesJson, List<CiClue> clues) {
+        this(receivedAt, source, kind, name, severity, reductionKey, occurrence, ciId, ciName, sourceAddress, ciResolvedBy,
+                message, attributesJson, clues, null);
+    }
+
+    /** The same event named {@code id}. */
+    public NormalisedEvent withId(String id) {
+        return new NormalisedEvent(receivedAt, source, kind, name, severity, reductionKey, occurrence, ciId, ciName,
+                sourceAddress, ciResolvedBy, message, attributesJson, clues, id);
     }
 
     /** An attributed event (or one that names no CI at all). */
@@ -68,7 +88,7 @@ public record NormalisedEvent(Instant receivedAt, EventSource source, EventKind 
                 : message.replace(WHERE, ciName != null ? ciName : sourceAddress == null ? "" : sourceAddress);
         return new NormalisedEvent(receivedAt, source, kind, name, severity, key, occurrence, ciId,
                 ciId != null ? ciName : null, sourceAddress, ciId != null ? resolvedBy : null, text, attributesJson,
-                List.of());
+                List.of(), id);
     }
 
     /** Input text as it may appear in a key or message: never mistaken for {@link #WHERE}. */

@@ -10,6 +10,8 @@ import io.beacon.event.domain.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +19,9 @@ import java.util.Set;
 /**
  * Writes one batch in one transaction: loads the alarms of the batch's reduction keys in one go,
  * folds the events into them in memory, inserts the new alarms and every event. One update per
- * alarm per batch, however many of its events the batch holds.
+ * alarm per batch, however many of its events the batch holds. An event whose id is already stored
+ * (a redelivery through Kafka) is left out before anything counts it; the unique index on the id
+ * refuses the batch when another node stored the same event meanwhile.
  */
 @ApplicationScoped
 @Transactional
@@ -31,7 +35,9 @@ public class EventBatchWriter {
     @Inject
     PagingThreshold paging;
 
-    public BatchResult write(List<NormalisedEvent> events) {
+    public BatchResult write(List<NormalisedEvent> delivered) {
+        List<NormalisedEvent> events = firstDeliveries(delivered);
+        int redelivered = delivered.size() - events.size();
         Set<String> keys = new LinkedHashSet<>();
         for (NormalisedEvent e : events) {
             keys.add(e.reductionKey());
@@ -58,7 +64,28 @@ public class EventBatchWriter {
                 cleared.add(a);
             }
         }
-        return new BatchResult(r.recorded().size(), r.duplicates(), refs(candidates), refs(cleared));
+        return new BatchResult(r.recorded().size(), r.duplicates() + redelivered, refs(candidates), refs(cleared));
+    }
+
+    /** The events not stored before (by id; events without one always are new), each id once. */
+    private List<NormalisedEvent> firstDeliveries(List<NormalisedEvent> events) {
+        Set<String> ids = new HashSet<>();
+        for (NormalisedEvent e : events) {
+            if (e.id() != null) {
+                ids.add(e.id());
+            }
+        }
+        if (ids.isEmpty()) {
+            return events; // one node: no ids, no query
+        }
+        Set<String> seen = new HashSet<>(log.storedIds(ids));
+        List<NormalisedEvent> fresh = new ArrayList<>(events.size());
+        for (NormalisedEvent e : events) {
+            if (e.id() == null || seen.add(e.id())) {
+                fresh.add(e);
+            }
+        }
+        return fresh;
     }
 
     private static List<BatchResult.AlarmRef> refs(Set<Alarm> set) {

@@ -61,6 +61,10 @@ public class MonitoringEvent {
     @Column(length = NormalisedEvent.MESSAGE_MAX)
     private String message;
 
+    /** The event's own id when it came through Kafka (unique: a redelivery is refused); null on one node. */
+    @Column(name = "event_id", length = NormalisedEvent.ID_MAX)
+    private String eventId;
+
     /** The bindings or labels, as a flat JSON object of strings. */
     @Column(length = 1_000_000)
     private String attributes;
@@ -80,6 +84,7 @@ public class MonitoringEvent {
         this.ciResolvedBy = e.ciResolvedBy();
         this.message = e.message();
         this.attributes = e.attributesJson();
+        this.eventId = e.id();
     }
 
     public Long getId() { return id; }
@@ -95,4 +100,5 @@ public class MonitoringEvent {
     public String getCiResolvedBy() { return ciResolvedBy; }
     public String getMessage() { return message; }
     public String getAttributes() { return attributes; }
+    public String getEventId() { return eventId; }
 }

@@ -9,9 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 @ApplicationScoped
 public class JpaMonitoringEvents implements MonitoringEvents {
@@ -48,6 +51,15 @@ public class JpaMonitoringEvents implements MonitoringEvents {
         });
         List<MonitoringEvent> list = items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         return new Page<>(list, Page.totalOf(list, page, count::getSingleResult), page.page(), page.size());
+    }
+
+    @Override
+    public Set<String> storedIds(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select e.eventId from MonitoringEvent e where e.eventId in :ids", String.class)
+                .setParameter("ids", eventIds).getResultList());
     }
 
     @Override

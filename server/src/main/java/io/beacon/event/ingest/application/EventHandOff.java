@@ -1,7 +1,10 @@
 package io.beacon.event.ingest.application;
 
 import io.beacon.event.domain.NormalisedEvent;
+import io.beacon.platform.cluster.NodeRole;
+import io.beacon.platform.cluster.NodeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.concurrent.CompletableFuture;
@@ -9,9 +12,10 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The last stage of every inbound channel (the ingest route calls it by name): offers the
- * normalised events to the {@link EventQueue} port, whichever carries them to the writer (the
- * in-process queue, later a Kafka topic). Never blocks: a full queue sheds, counted, and fails the
- * event's answer.
+ * normalised events to the {@link EventQueue} port, whichever carries them to the writer: this
+ * node's in-process queue, or on a collector ({@code BEACON_NODE_ROLE=collector}) the Kafka topic
+ * the core nodes read ({@link ToCoreNodes}). Never blocks: a full queue sheds, counted, and fails
+ * the event's answer.
  */
 @ApplicationScoped
 @Named("eventHandOff")
@@ -22,9 +26,14 @@ public class EventHandOff {
         // for the CDI proxy
     }
 
-    @Inject
     public EventHandOff(EventQueue queue) {
         this.queue = queue;
+    }
+
+    /** The in-process queue, except on a collector; the Kafka side is not even created on other roles. */
+    @Inject
+    public EventHandOff(EventQueue local, @ToCoreNodes Instance<EventQueue> toCore, NodeSettings node) {
+        this(node.role() == NodeRole.COLLECTOR ? toCore.get() : local);
     }
 
     /**

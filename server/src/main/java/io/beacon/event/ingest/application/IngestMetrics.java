@@ -15,7 +15,7 @@ import org.eclipse.microprofile.metrics.Timer;
  * The ingest counters and timers, served at {@code /metrics} in Prometheus text
  * ({@code beacon_traps_received_total}, {@code beacon_traps_rejected_total{reason=...}},
  * {@code beacon_events_processed_total}, {@code beacon_events_dropped_total}, the queue depth and
- * the receive-to-commit latency).
+ * the receive-to-commit latency; on a collector {@code beacon_events_forwarded_total} and the spool depth).
  */
 @ApplicationScoped
 public class IngestMetrics {
@@ -28,6 +28,7 @@ public class IngestMetrics {
     private volatile Counter dropped;
     private volatile Counter duplicates;
     private volatile Counter failed;
+    private volatile Counter forwarded;
     private volatile Timer latency;
     private volatile Timer incidentLatency;
 
@@ -88,6 +89,19 @@ public class IngestMetrics {
             incidentLatency = registry.timer("beacon.incidents.latency");
         }
         incidentLatency.update(Duration.ofNanos(nanos));
+    }
+
+    /** Events a collector handed to Kafka and Kafka acknowledged (straight away or from the spool). */
+    public void forwarded(long n) {
+        if (forwarded == null) {
+            forwarded = registry.counter("beacon.events.forwarded");
+        }
+        forwarded.inc(n);
+    }
+
+    /** Events a collector keeps on disk until Kafka takes them. */
+    public void spoolDepthGauge(Supplier<Long> depth) {
+        registry.gauge("beacon.events.spool.depth", depth);
     }
 
     public void queueDepthGauge(Supplier<Long> depth) {

@@ -1,0 +1,2 @@
+/** Tests of Beacon as several processes (collectors, core nodes) around a Kafka broker of their own. */
+package io.beacon.cluster;
