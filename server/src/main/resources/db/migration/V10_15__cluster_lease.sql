@@ -12,3 +12,10 @@ CREATE TABLE cluster_lease (
     beat BIGINT NOT NULL,
     fenced_writes BIGINT NOT NULL
 ) ${table_options};
+
+-- Among core nodes every node writes alarms, one correlates. An alarm that a node which does not
+-- correlate raised or cleared waits here ('raised', 'cleared'), marked in the writer's own
+-- transaction, until the correlating node has decided about it (then null again); a crash of
+-- either node in between leaves the mark for the next look. Always null on a single node.
+ALTER TABLE alarm ADD COLUMN awaiting_correlation VARCHAR(8);
+CREATE INDEX ix_alarm_awaiting_correlation ON alarm (awaiting_correlation);

@@ -146,22 +146,37 @@ public class KafkaLiveBroadcast implements LiveBroadcast {
         }
     }
 
+    /** Reads the topic until stopped; while Kafka is away it tries again every second (consoles then see only what they reload). */
     private void receive() {
         TopicPartition partition = new TopicPartition(cluster.liveTopic(), 0);
+        boolean positioned = false;
+        long failures = 0;
         try {
             consumer.assign(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
-            long begin = consumer.beginningOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
-            consumer.seek(partition, Math.max(begin, end - BACKLOG));
             while (running) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    deliver(r);
+                try {
+                    if (!positioned) {
+                        long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(10)).get(partition);
+                        long begin = consumer.beginningOffsets(List.of(partition), Duration.ofSeconds(10)).get(partition);
+                        consumer.seek(partition, Math.max(begin, end - BACKLOG));
+                        positioned = true;
+                    }
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                        deliver(r);
+                    }
+                    failures = 0;
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    if (failures++ % 60 == 0) {
+                        LOG.warning("The live broadcast cannot read Kafka topic " + cluster.liveTopic() + " (" + e
+                                + "); trying again every second");
+                    }
+                    Thread.sleep(1000);
                 }
             }
-        } catch (WakeupException stopping) {
+        } catch (WakeupException | InterruptedException stopping) {
             // stop() woke the poll
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "The live broadcast's receiver stopped; consoles on this node see only a reload", e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }

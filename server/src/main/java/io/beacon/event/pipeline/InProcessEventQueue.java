@@ -186,6 +186,7 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
                     caughtUp.forEach(this::tickFor);
                 }
                 if (correlating) {
+                    incidents.catchUpIfDue();
                     incidents.tickIfDue();
                 }
             } catch (InterruptedException e) {
@@ -233,7 +234,7 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
     private void write(List<Submission> batch, List<NormalisedEvent> events) {
         BatchResult result;
         try {
-            result = writer.write(events);
+            result = writer.write(events, !correlating); // a core node that does not correlate marks what waits for the one that does
         } catch (RuntimeException failure) {
             if (batch.size() == 1) {
                 fail(batch.get(0), events.get(0), failure);
@@ -262,6 +263,8 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
         }
         if (correlating) {
             incidents.handle(result, firstSeenNanos);
+        } else {
+            incidents.announce(result);
         }
     }
 

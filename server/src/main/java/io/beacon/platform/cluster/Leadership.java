@@ -8,6 +8,9 @@ public interface Leadership {
     /** The lease's epoch while this node holds the duty, else 0: a new number means a new term (take over the duty's memory). */
     long term(Duty duty);
 
+    /** Whether other nodes may write what a duty acts on (core nodes): then its holder also looks for their work. */
+    boolean shared();
+
     default boolean holds(Duty duty) {
         return term(duty) != 0;
     }

@@ -111,6 +111,11 @@ public class LeaseKeeper implements Leadership {
     }
 
     @Override
+    public boolean shared() {
+        return !alone;
+    }
+
+    @Override
     public void fence(Duty duty) {
         if (!alone) {
             leases.get(duty).fence(duty);

@@ -66,7 +66,7 @@ class InProcessEventQueueTest {
         };
         pipeline.writer = new EventBatchWriter() {
             @Override
-            public BatchResult write(List<NormalisedEvent> events) {
+            public BatchResult write(List<NormalisedEvent> events, boolean awaitCorrelation) {
                 threadsThatWrote.add(Thread.currentThread().getName());
                 if (holdFirstBatch) {
                     holdFirstBatch = false;

@@ -10,6 +10,7 @@ import io.beacon.event.alarm.domain.Alarm;
 import io.beacon.event.alarm.domain.AlarmStatus;
 import io.beacon.event.alarm.domain.Alarms;
 import io.beacon.event.domain.Severity;
+import io.beacon.event.alarm.application.BatchResult;
 import io.beacon.event.alarm.application.PagingThreshold;
 import io.beacon.platform.cluster.Duty;
 import io.beacon.platform.cluster.Leadership;
@@ -90,6 +91,35 @@ public class IncidentActions {
             }
         }
         return decided;
+    }
+
+    /**
+     * The alarms other core nodes raised or cleared that wait for correlation (at most {@code max}),
+     * as a batch's result would name them, with the mark each had when read.
+     */
+    public Waiting awaitingCorrelation(int max) {
+        List<BatchResult.AlarmRef> raised = new ArrayList<>();
+        List<BatchResult.AlarmRef> cleared = new ArrayList<>();
+        Map<Long, String> marks = new LinkedHashMap<>();
+        for (Alarm a : alarms.awaitingCorrelation(max)) {
+            ("raised".equals(a.getAwaitingCorrelation()) ? raised : cleared)
+                    .add(new BatchResult.AlarmRef(a.getId(), a.getReductionKey()));
+            marks.put(a.getId(), a.getAwaitingCorrelation());
+        }
+        return new Waiting(new BatchResult(0, 0, raised, cleared), marks);
+    }
+
+    /** What waits for correlation, and the mark each alarm had when it was read. */
+    public record Waiting(BatchResult result, Map<Long, String> marks) {
+        public boolean isEmpty() {
+            return marks.isEmpty();
+        }
+    }
+
+    /** They were decided about (fenced: only the correlating node clears the marks). */
+    public void correlationDone(Map<Long, String> marks) {
+        leadership.fence(Duty.CORRELATION);
+        alarms.byIds(marks.keySet()).forEach((id, alarm) -> alarm.correlationDone(marks.get(id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

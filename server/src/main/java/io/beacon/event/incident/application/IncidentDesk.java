@@ -59,7 +59,11 @@ public class IncidentDesk {
     @Inject
     Leadership leadership;
 
+    /** How often the correlating core node looks for alarms other nodes raised or cleared. */
+    static final long CATCH_UP_MILLIS = 1000;
+
     private long nextTick;
+    private long nextCatchUp;
     private long term;
     private long nextPlannedWorkRefresh;
 
@@ -80,12 +84,16 @@ public class IncidentDesk {
         return now != 0;
     }
 
-    /** The incidents of what a committed batch raised or cleared. */
+    /** The incidents of what a committed batch raised or cleared (and the consoles told). */
     public void handle(BatchResult result, Map<String, Long> firstSeenNanos) {
         if (result.raised().isEmpty() && result.cleared().isEmpty()) {
             return; // a flood of repeats of alarms that have their incidents costs nothing here
         }
         announce(result);
+        decideCaught(result, firstSeenNanos);
+    }
+
+    private void decideCaught(BatchResult result, Map<String, Long> firstSeenNanos) {
         try {
             decide(result, firstSeenNanos);
         } catch (LeadershipLostException lost) {
@@ -151,7 +159,7 @@ public class IncidentDesk {
      * Tells open consoles which alarms were raised or cleared (the batch is committed). A storm is
      * one update, not thousands: the console reloads its list either way.
      */
-    private void announce(BatchResult result) {
+    public void announce(BatchResult result) {
         int changed = result.raised().size() + result.cleared().size();
         if (changed > LIVE_UPDATES_PER_BATCH) {
             live.fire(new LiveUpdate(ALARM_TOPIC, "changed", "*", changed + " alarms"));
@@ -161,6 +169,31 @@ public class IncidentDesk {
                 a.reductionKey())));
         result.cleared().forEach(a -> live.fire(new LiveUpdate(ALARM_TOPIC, "cleared", String.valueOf(a.alarmId()),
                 a.reductionKey())));
+    }
+
+    /**
+     * Among core nodes, at most every {@value #CATCH_UP_MILLIS} ms: the alarms other nodes raised or
+     * cleared (marked in their writers' transactions) are decided about as if this node had written
+     * them, then unmarked. A crash between the two decides about them again (opening an incident
+     * looks whether the alarm has one first), never not at all.
+     */
+    public void catchUpIfDue() {
+        long now = System.nanoTime();
+        if (!leadership.shared() || now - nextCatchUp < 0) {
+            return;
+        }
+        nextCatchUp = now + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_MILLIS);
+        try {
+            IncidentActions.Waiting waiting = actions.awaitingCorrelation(ALARMS_PER_TRANSACTION * 10);
+            if (!waiting.isEmpty()) {
+                decideCaught(waiting.result(), Map.of());
+                actions.correlationDone(waiting.marks());
+            }
+        } catch (LeadershipLostException lost) {
+            LOG.warning(lost.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not decide about the alarms other nodes raised or cleared; trying again", e);
+        }
     }
 
     /** Time-driven correlation, when due: ended windows, quiet flapping alarms, changed planned work. */

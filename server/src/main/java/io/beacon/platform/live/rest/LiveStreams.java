@@ -185,7 +185,7 @@ public class LiveStreams {
     /** A committed change: among core nodes it goes to the broadcast (other nodes' streams want it too). */
     void onUpdate(@Observes LiveUpdate update) {
         if (broadcast != null) {
-            broadcast.publish(update);
+            executor.execute(() -> broadcast.publish(update)); // off the committing thread: Kafka may be slow or away
         } else if (!subscribers.isEmpty()) {
             executor.execute(() -> dispatch(update, run, -1));
         }
