@@ -17,7 +17,7 @@ import java.util.List;
  * A single-node Kafka 4.1 broker (KRaft, broker and controller in one process) for the cluster
  * tests, in a JVM of its own: its jars are Maven Central's alone and must never share a JVM with
  * the 3.9.1 clients that Beacon holds. The jars come from {@code src/test/kafka-broker/pom.xml},
- * copied into {@code target/kafka-broker/lib} by Maven on first use (offline when this build is).
+ * copied into {@code target/kafka-broker/lib} by Maven on first use (offline first, then online).
  * <p>
  * Use: {@code KafkaBroker broker = KafkaBroker.start(workDir); broker.bootstrap(); ... broker.close();}
  * {@link #kill()} and {@link #restart()} keep the log directory, so that topics and committed
@@ -187,20 +187,26 @@ public final class KafkaBroker implements AutoCloseable {
             return lib;
         }
         Path mvnw = base.resolveSibling("mvnw"); // the project's wrapper, beside liberty/
-        List<String> command = new ArrayList<>(List.of(mvnw.toString(), "-B", "-q", "-f",
-                base.resolve("src/test/kafka-broker/pom.xml").toString(),
-                "dependency:copy-dependencies", "-DincludeScope=runtime", "-DoutputDirectory=" + lib));
-        if (Boolean.getBoolean("beacon.maven.offline")) {
-            command.add(1, "-o");
-        }
         Files.createDirectories(lib.getParent());
-        Path out = lib.getParent().resolve("resolve.log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("Could not get the Kafka broker's jars with " + command + "; see " + out);
+        // Offline first (the jars are usually in the local repository: .ci/run resolves them), then online.
+        if (!copy(mvnw, base, lib, true) && !copy(mvnw, base, lib, false)) {
+            throw new IllegalStateException("Could not get the Kafka broker's jars with " + mvnw + "; see "
+                    + lib.getParent().resolve("resolve.log"));
         }
         Files.writeString(lib.resolve("COMPLETE"), "");
         return lib;
+    }
+
+    private static boolean copy(Path mvnw, Path base, Path lib, boolean offline) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(mvnw.toString(), "-B", "-q", "-f",
+                base.resolve("src/test/kafka-broker/pom.xml").toString(),
+                "dependency:copy-dependencies", "-DincludeScope=runtime", "-DoutputDirectory=" + lib));
+        if (offline) {
+            command.add(1, "-o");
+        }
+        Path out = lib.getParent().resolve("resolve.log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        return p.waitFor() == 0;
     }
 
     private static int freePort() {

@@ -55,7 +55,7 @@ public class KafkaEventConsumer {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    synchronized void start() {
+    public synchronized void start() {
         if (running) {
             return;
         }

@@ -60,7 +60,7 @@ public class KafkaEventPublisher implements EventQueue {
     private Thread drainer;
 
     /** Opens the spool (what a crash left there goes first), the producer, and starts the drainer. */
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         if (running) {
             return;
         }

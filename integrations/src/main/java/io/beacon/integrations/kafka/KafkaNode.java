@@ -1,5 +1,6 @@
 package io.beacon.integrations.kafka;
 
+import io.beacon.event.ingest.application.ToCoreNodes;
 import io.beacon.platform.cluster.NodeRole;
 import io.beacon.platform.cluster.NodeSettings;
 import io.beacon.platform.startup.StartupEvent;
@@ -21,6 +22,7 @@ public class KafkaNode {
     NodeSettings node;
 
     @Inject
+    @ToCoreNodes
     Instance<KafkaEventPublisher> publisher;
 
     @Inject
