@@ -48,7 +48,7 @@ class TwoCoreNodesIT {
     void anyNodeServesAnyoneAndTheStandbyTakesCorrelationOver() throws Exception {
         assumeTrue(Boolean.getBoolean("beacon.cluster"), "opt-in (-Dbeacon.cluster=true runs it)");
         assumeTrue("mariadb".equals(System.getProperty("beacon.it.db")), "core nodes share a MariaDB database");
-        Path dir = Files.createTempDirectory(Path.of("target"), "cluster-");
+        Path dir = Files.createTempDirectory(Path.of("target"), "cluster-").toAbsolutePath();
         BeaconServer a = null;
         BeaconServer b = null;
         try (KafkaBroker broker = KafkaBroker.start(dir)) {

@@ -114,7 +114,7 @@ public class KafkaLiveBroadcast implements LiveBroadcast {
 
     private void createTopic(String bootstrap) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             int brokers = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
             NewTopic topic = new NewTopic(cluster.liveTopic(), 1, (short) Math.min(3, Math.max(1, brokers)));
             admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);

@@ -27,7 +27,8 @@ public final class Lease {
 
     public Lease(String name, String node, LeaseStore store, LongSupplier nanos, long renewNanos, long expireNanos) {
         if (renewNanos <= 0 || expireNanos <= renewNanos) {
-            throw new IllegalArgumentException("a lease's expiry must be longer than its renewal period");
+            throw new IllegalArgumentException("a lease's expiry must be longer than its renewal period"
+                    + " (BEACON_CLUSTER_LEASE_EXPIRE_SECONDS > BEACON_CLUSTER_LEASE_RENEW_SECONDS > 0)");
         }
         this.name = name;
         this.node = node;

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.hibernate.query.NativeQuery;
 import java.util.Optional;
 
 /** The lease rows through the application's datasource: each change in a transaction of its own, the fence in the caller's. */
@@ -58,7 +59,8 @@ public class JpaLeaseStore implements LeaseStore {
     }
 
     private Query query(String sql, Object... args) {
-        Query q = em.createNativeQuery(sql);
+        // Names the one table touched: otherwise Hibernate treats a native update as touching every entity (flushes, cache evictions).
+        Query q = em.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace("cluster_lease");
         for (int i = 0; i < args.length; i++) {
             q.setParameter(i + 1, args[i]);
         }
