@@ -176,7 +176,7 @@ public final class BeaconServer {
         Instant begin = Instant.now();
         process = pb.start();
         try {
-            awaitReady(Duration.ofSeconds(300)); // generous: a loaded 2-core CI machine starts far slower than 11 s
+            awaitReady(Duration.ofSeconds(Long.getLong("beacon.it.ready.seconds", 300))); // generous: a loaded 2-core CI machine starts far slower than 11 s
         } catch (IOException | InterruptedException | RuntimeException notReady) {
             kill(); // never leave a half-started server behind for the next run to collide with
             throw notReady;
