@@ -2,6 +2,8 @@ package io.beacon.integrations.mail;
 
 import io.beacon.integrations.camel.InboundRouteConfiguration;
 import io.beacon.mail.MailSettings;
+import io.beacon.platform.cluster.Duty;
+import io.beacon.platform.cluster.Leadership;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.concurrent.ContextService;
@@ -20,7 +22,8 @@ import org.apache.camel.builder.RouteBuilder;
  * mail that failed stays unread in the mailbox and is tried again on the next poll, and one that
  * keeps failing while others pass is moved aside by {@link MailIntakeProcessor} (to the failed
  * folder, or {@code mail-failed} for POP3), which is this channel's dead letter. A failure is
- * counted and logged; a failed poll is logged by {@link MailPollFailures}.
+ * counted and logged; a failed poll is logged by {@link MailPollFailures}. Among core nodes only
+ * the holder of the mail lease polls.
  */
 @Dependent
 public class MailInboundRoute extends RouteBuilder {
@@ -34,6 +37,9 @@ public class MailInboundRoute extends RouteBuilder {
 
     @Inject
     MailIntakeProcessor processor;
+
+    @Inject
+    Leadership leadership;
 
     @Inject
     NodeSettings node;
@@ -58,7 +64,8 @@ public class MailInboundRoute extends RouteBuilder {
         String uri = url.consumerUri(mailbox.pollSeconds());
         Properties tls = MailTls.properties(url.protocol(), settings.sslTrust().orElse(null));
         getCamelContext().getRegistry().bind("beaconMailProperties", tls);
-        getCamelContext().getRegistry().bind("beaconMailPollStrategy", new MailPollFailures(url.toString()));
+        getCamelContext().getRegistry().bind("beaconMailPollStrategy", new MailPollFailures(url.toString(),
+                () -> leadership.holds(Duty.MAIL)));
         uri += "&additionalJavaMailProperties=#beaconMailProperties&pollStrategy=#beaconMailPollStrategy";
         from(uri).routeId("mail-inbound").routeConfigurationId(InboundRouteConfiguration.SOURCE_REDELIVERS)
                 .description("Mails from the desk's mailbox to the desk: new tickets and replies")

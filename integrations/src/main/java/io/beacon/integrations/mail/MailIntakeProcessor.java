@@ -3,6 +3,7 @@ package io.beacon.integrations.mail;
 import io.beacon.mail.application.IntakeResult;
 import io.beacon.mail.application.MailIntake;
 import io.beacon.mail.domain.InboundMail;
+import io.beacon.platform.cluster.LeadershipLostException;
 import io.beacon.platform.config.BeaconConfig;
 import io.beacon.mail.MailSettings;
 import io.beacon.platform.domain.DomainException;
@@ -67,6 +68,8 @@ public class MailIntakeProcessor implements Processor {
                     + (result.ticketKey() == null ? "" : " " + result.ticketKey()));
         } catch (DomainException refused) {
             moveAside(exchange, bytes, mail.messageId(), mail.fromAddress(), mail.subject(), refused);
+        } catch (LeadershipLostException lost) {
+            throw lost; // left unread for the node that polls now
         } catch (RuntimeException failed) {
             if (poison.failedAgainWhileOthersPass(mail.messageId())) {
                 moveAside(exchange, bytes, mail.messageId(), mail.fromAddress(), mail.subject(), failed);

@@ -1,5 +1,6 @@
 package io.beacon.integrations.mail;
 
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.camel.Consumer;
@@ -9,21 +10,24 @@ import org.apache.camel.spi.PollingConsumerPollStrategy;
 /**
  * Makes a failed mailbox poll visible in Beacon's log (Camel's own logging has no SLF4J binding
  * on Liberty, so it would be silent): the first failure and every tenth after it are logged, the
- * next poll simply tries again, and recovery is logged too.
+ * next poll simply tries again, and recovery is logged too. A poll begins only while this node may
+ * poll (among core nodes: while it holds the mail lease), so that one node at a time reads the mailbox.
  */
 final class MailPollFailures implements PollingConsumerPollStrategy {
     private static final Logger LOG = Logger.getLogger(MailPollFailures.class.getName());
 
     private final String mailbox;
+    private final BooleanSupplier mayPoll;
     private int failuresInARow;
 
-    MailPollFailures(String mailbox) {
+    MailPollFailures(String mailbox, BooleanSupplier mayPoll) {
         this.mailbox = mailbox;
+        this.mayPoll = mayPoll;
     }
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
-        return true;
+        return mayPoll.getAsBoolean();
     }
 
     @Override

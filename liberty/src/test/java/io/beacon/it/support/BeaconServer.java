@@ -101,6 +101,22 @@ public final class BeaconServer {
         return server;
     }
 
+    /** A server of its own on a fresh MariaDB database, dropped at {@link #close()}; the caller starts it. */
+    public static BeaconServer onMariaDb() throws IOException {
+        return new BeaconServer("mariadb");
+    }
+
+    /** Another node on {@code first}'s database (a second core node): its own ports and data directory; {@code first} drops the database. */
+    public static BeaconServer sharingDatabaseOf(BeaconServer first) throws IOException {
+        BeaconServer node = new BeaconServer("shared");
+        for (String name : java.util.List.of("BEACON_DB_URL", "BEACON_DB_USER", "BEACON_DB_PASSWORD")) {
+            if (first.env.containsKey(name)) {
+                node.env.put(name, first.env.get(name));
+            }
+        }
+        return node;
+    }
+
     /** One more environment variable for the server process; before {@link #start()}. */
     public BeaconServer with(String name, String value) {
         env.put(name, value);

@@ -43,6 +43,7 @@ import java.util.logging.Logger;
  * tick when due. Commands (a person's acknowledgement, a CI claiming addresses) go before the next
  * batch. With one writer nothing can make a batch fail for concurrency; a batch that fails for a
  * real reason (a constraint) is split in halves until the bad event is alone, so it cannot sink the others.
+ * Among core nodes the incident stages run only on the node that holds the correlation lease.
  */
 @ApplicationScoped
 public class InProcessEventQueue implements EventQueue, AlarmWriter {
@@ -74,6 +75,8 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
     private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>(COMMANDS_MAX);
     private volatile boolean running;
     private volatile Thread thread;
+    /** Whether this node runs the incident stage in the current round (only the pipeline's thread uses it). */
+    private boolean correlating;
 
     @PostConstruct
     void create() {
@@ -164,12 +167,12 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
     }
 
     private void run() {
-        // Alarms committed just before a crash still get their incident: the first thing the writer does.
-        incidents.sweep();
         int max = settings.batchSize();
         List<Submission> batch = new ArrayList<>(max);
         while (running || !queue.isEmpty() || !commands.isEmpty()) {
             try {
+                // First in a term (the first round on a single node): alarms that a crash left without their incident get it.
+                correlating = incidents.correlates();
                 runCommands();
                 Submission first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first != null) {
@@ -182,7 +185,10 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
                     }
                     caughtUp.forEach(this::tickFor);
                 }
-                incidents.tickIfDue();
+                if (correlating) {
+                    incidents.catchUpIfDue();
+                    incidents.tickIfDue();
+                }
             } catch (InterruptedException e) {
                 if (!running) {
                     break;
@@ -197,7 +203,9 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
 
     private void tickFor(Submission caughtUp) {
         try {
-            incidents.tickNow();
+            if (correlating) {
+                incidents.tickNow();
+            }
             caughtUp.committed().complete(null);
         } catch (RuntimeException e) {
             caughtUp.committed().completeExceptionally(e);
@@ -226,7 +234,7 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
     private void write(List<Submission> batch, List<NormalisedEvent> events) {
         BatchResult result;
         try {
-            result = writer.write(events);
+            result = writer.write(events, !correlating); // a core node that does not correlate marks what waits for the one that does
         } catch (RuntimeException failure) {
             if (batch.size() == 1) {
                 fail(batch.get(0), events.get(0), failure);
@@ -253,7 +261,11 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
         if (result.duplicates() > 0) {
             metrics.duplicates(result.duplicates());
         }
-        incidents.handle(result, firstSeenNanos);
+        if (correlating) {
+            incidents.handle(result, firstSeenNanos);
+        } else {
+            incidents.announce(result);
+        }
     }
 
     private void fail(Submission s, NormalisedEvent event, RuntimeException cause) {

@@ -28,6 +28,8 @@ import io.beacon.ticket.domain.TicketType;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.beacon.platform.cluster.Duty;
+import io.beacon.platform.cluster.Leadership;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,6 +51,9 @@ public class MailIntake {
 
     @Inject
     MailRecords records;
+
+    @Inject
+    Leadership leadership;
 
     @Inject
     TicketService tickets;
@@ -87,6 +92,7 @@ public class MailIntake {
 
     @Transactional
     public IntakeResult receive(InboundMail mail) {
+        leadership.fence(Duty.MAIL); // a node that lost the mail lease unnoticed must not file what its successor files
         metrics.received();
         if (records.byMessageId(mail.messageId()).isPresent()) {
             metrics.rejected(RejectReason.DUPLICATE);

@@ -66,7 +66,7 @@ class InProcessEventQueueTest {
         };
         pipeline.writer = new EventBatchWriter() {
             @Override
-            public BatchResult write(List<NormalisedEvent> events) {
+            public BatchResult write(List<NormalisedEvent> events, boolean awaitCorrelation) {
                 threadsThatWrote.add(Thread.currentThread().getName());
                 if (holdFirstBatch) {
                     holdFirstBatch = false;
@@ -82,6 +82,11 @@ class InProcessEventQueueTest {
             }
         };
         pipeline.incidents = new IncidentDesk() {
+            @Override
+            public boolean correlates() {
+                return true;
+            }
+
             @Override
             public void handle(BatchResult result, Map<String, Long> firstSeenNanos) {}
 

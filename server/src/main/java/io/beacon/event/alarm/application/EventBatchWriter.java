@@ -36,6 +36,14 @@ public class EventBatchWriter {
     PagingThreshold paging;
 
     public BatchResult write(List<NormalisedEvent> delivered) {
+        return write(delivered, false);
+    }
+
+    /**
+     * With {@code awaitCorrelation} (a core node that does not correlate now) the alarms that may
+     * change an incident are marked in this transaction for the correlating node to decide about.
+     */
+    public BatchResult write(List<NormalisedEvent> delivered, boolean awaitCorrelation) {
         List<NormalisedEvent> events = firstDeliveries(delivered);
         int redelivered = delivered.size() - events.size();
         Set<String> keys = new LinkedHashSet<>();
@@ -63,6 +71,11 @@ public class EventBatchWriter {
             if (a.isIncidentAuto() && a.getIncidentId() != null) {
                 cleared.add(a);
             }
+        }
+        if (awaitCorrelation && !(candidates.isEmpty() && cleared.isEmpty())) {
+            candidates.forEach(a -> a.awaitCorrelation(true));
+            cleared.forEach(a -> a.awaitCorrelation(false));
+            alarms.flush();
         }
         return new BatchResult(r.recorded().size(), r.duplicates() + redelivered, refs(candidates), refs(cleared));
     }

@@ -105,6 +105,13 @@ public class Alarm {
     @Column(name = "incident_auto", nullable = false)
     private boolean incidentAuto;
 
+    /**
+     * Among core nodes: {@code raised} or {@code cleared} by a node that does not correlate, until the
+     * node that does has decided about it; null when nothing waits (always on a single node).
+     */
+    @Column(name = "awaiting_correlation", length = 8)
+    private String awaitingCorrelation;
+
     @Column(name = "root_cause_alarm_id")
     private Long rootCauseAlarmId;
 
@@ -212,6 +219,20 @@ public class Alarm {
         this.incidentKey = ticketKey;
         this.incidentAuto = openedByBeacon;
     }
+
+    /** Raised or cleared by a node that does not correlate: the correlating node decides about it later. */
+    public void awaitCorrelation(boolean raised) {
+        awaitingCorrelation = raised ? "raised" : "cleared";
+    }
+
+    /** Decided about, unless it was raised or cleared again since {@code seen} was read. */
+    public void correlationDone(String seen) {
+        if (java.util.Objects.equals(awaitingCorrelation, seen)) {
+            awaitingCorrelation = null;
+        }
+    }
+
+    public String getAwaitingCorrelation() { return awaitingCorrelation; }
 
     /** Forgets an incident that is over, so that a re-raised alarm gets a fresh one. */
     public void unlinkIncident() {

@@ -34,6 +34,9 @@ public interface Alarms {
     /** Active, unsuppressed alarms of these severities that have no incident (at most {@code max}). */
     List<Long> activeWithoutIncident(Collection<Severity> severities, int max);
 
+    /** Alarms that other core nodes raised or cleared and that wait for correlation, oldest first (at most {@code max}). */
+    List<Alarm> awaitingCorrelation(int max);
+
     /**
      * The alarms correlation remembers: active ones it decided about (with an incident or a
      * suppression), and cleared flapping ones whose incident it keeps open (at most {@code max}).

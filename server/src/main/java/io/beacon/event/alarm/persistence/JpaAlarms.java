@@ -163,6 +163,12 @@ public class JpaAlarms implements Alarms {
     }
 
     @Override
+    public List<Alarm> awaitingCorrelation(int max) {
+        return em.createQuery("select a from Alarm a where a.awaitingCorrelation is not null order by a.id", Alarm.class)
+                .setMaxResults(max).getResultList();
+    }
+
+    @Override
     public List<Alarm> activeWithoutCiFrom(Collection<String> addressesOrHosts, int max) {
         List<String> wanted = addressesOrHosts.stream().filter(Objects::nonNull).map(String::strip)
                 .filter(v -> !v.isEmpty()).map(v -> v.toLowerCase(Locale.ROOT)).distinct().toList();

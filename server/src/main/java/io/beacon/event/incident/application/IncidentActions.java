@@ -10,7 +10,10 @@ import io.beacon.event.alarm.domain.Alarm;
 import io.beacon.event.alarm.domain.AlarmStatus;
 import io.beacon.event.alarm.domain.Alarms;
 import io.beacon.event.domain.Severity;
+import io.beacon.event.alarm.application.BatchResult;
 import io.beacon.event.alarm.application.PagingThreshold;
+import io.beacon.platform.cluster.Duty;
+import io.beacon.platform.cluster.Leadership;
 import io.beacon.ticket.domain.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +33,8 @@ import java.util.function.Predicate;
 /**
  * Asks correlation what a raised or cleared alarm means, and carries out its decisions: opening,
  * reopening, merging and resolving incidents, attaching symptoms, holding back alarms inside
- * planned work, and recording why on the alarm and on the incident. Each call is one transaction.
+ * planned work, and recording why on the alarm and on the incident. Each call is one transaction;
+ * one that carries out decisions is fenced with the correlation lease's epoch.
  */
 @ApplicationScoped
 @Transactional
@@ -55,6 +59,9 @@ public class IncidentActions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Leadership leadership;
 
     /**
      * What correlation decides about each of these raised alarms (in their order; none for one below
@@ -86,6 +93,35 @@ public class IncidentActions {
         return decided;
     }
 
+    /**
+     * The alarms other core nodes raised or cleared that wait for correlation (at most {@code max}),
+     * as a batch's result would name them, with the mark each had when read.
+     */
+    public Waiting awaitingCorrelation(int max) {
+        List<BatchResult.AlarmRef> raised = new ArrayList<>();
+        List<BatchResult.AlarmRef> cleared = new ArrayList<>();
+        Map<Long, String> marks = new LinkedHashMap<>();
+        for (Alarm a : alarms.awaitingCorrelation(max)) {
+            ("raised".equals(a.getAwaitingCorrelation()) ? raised : cleared)
+                    .add(new BatchResult.AlarmRef(a.getId(), a.getReductionKey()));
+            marks.put(a.getId(), a.getAwaitingCorrelation());
+        }
+        return new Waiting(new BatchResult(0, 0, raised, cleared), marks);
+    }
+
+    /** What waits for correlation, and the mark each alarm had when it was read. */
+    public record Waiting(BatchResult result, Map<Long, String> marks) {
+        public boolean isEmpty() {
+            return marks.isEmpty();
+        }
+    }
+
+    /** They were decided about (fenced: only the correlating node clears the marks). */
+    public void correlationDone(Map<Long, String> marks) {
+        leadership.fence(Duty.CORRELATION);
+        alarms.byIds(marks.keySet()).forEach((id, alarm) -> alarm.correlationDone(marks.get(id)));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Decision> decideTick() {
         return correlation.tick(clock.instant());
@@ -93,6 +129,8 @@ public class IncidentActions {
 
     /** Carries out decisions; answers the ids of the alarms that got a new incident. */
     public List<Long> carryOut(List<Decision> decisions) {
+        // First, so that the lease row stays locked until this commits: a takeover waits for it or refuses it.
+        leadership.fence(Duty.CORRELATION);
         List<Long> opened = new ArrayList<>(openTogether(decisions));
         Map<Long, Symptoms> symptomsByIncident = new LinkedHashMap<>();
         for (Decision d : decisions) {

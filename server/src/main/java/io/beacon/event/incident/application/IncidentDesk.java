@@ -5,6 +5,9 @@ import io.beacon.event.ingest.application.IngestMetrics;
 import io.beacon.correlation.application.CorrelationIndexes;
 import io.beacon.correlation.domain.Decision;
 import io.beacon.correlation.CorrelationSettings;
+import io.beacon.platform.cluster.Duty;
+import io.beacon.platform.cluster.Leadership;
+import io.beacon.platform.cluster.LeadershipLostException;
 import io.beacon.platform.live.LiveUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -26,7 +29,9 @@ import java.util.logging.Logger;
  * incidents of a burst are opened a chunk per transaction: few commits, and the first incidents
  * are visible while the rest are still being opened; one failing alarm does not hold back the
  * others (its events are committed already; the sweep at start retries alarms that a crash left
- * without their incident).
+ * without their incident). Among core nodes only the holder of the correlation lease runs this
+ * stage ({@link #correlates()}); its writes are fenced with the lease's epoch, so that a node
+ * that lost the lease unnoticed cannot open an incident that its successor opens as well.
  */
 @ApplicationScoped
 public class IncidentDesk {
@@ -51,15 +56,52 @@ public class IncidentDesk {
     @Inject
     CorrelationSettings correlationSettings;
 
+    @Inject
+    Leadership leadership;
+
+    /** How often the correlating core node looks for alarms other nodes raised or cleared. */
+    static final long CATCH_UP_MILLIS = 1000;
+
     private long nextTick;
+    private long nextCatchUp;
+    private long term;
     private long nextPlannedWorkRefresh;
 
-    /** The incidents of what a committed batch raised or cleared. */
+    /**
+     * Whether this node correlates now (always on a single node). At the start of a term (the first
+     * call on a single node, a takeover among core nodes) it first takes over correlation's memory
+     * from the stored alarms and decides about those left without an incident ({@link #sweep()}).
+     */
+    public boolean correlates() {
+        long now = leadership.term(Duty.CORRELATION);
+        if (now != term) {
+            term = now;
+            if (now != 0) {
+                LOG.info("This node correlates (term " + now + ")");
+                sweep();
+            }
+        }
+        return now != 0;
+    }
+
+    /** The incidents of what a committed batch raised or cleared (and the consoles told). */
     public void handle(BatchResult result, Map<String, Long> firstSeenNanos) {
         if (result.raised().isEmpty() && result.cleared().isEmpty()) {
             return; // a flood of repeats of alarms that have their incidents costs nothing here
         }
         announce(result);
+        decideCaught(result, firstSeenNanos);
+    }
+
+    private void decideCaught(BatchResult result, Map<String, Long> firstSeenNanos) {
+        try {
+            decide(result, firstSeenNanos);
+        } catch (LeadershipLostException lost) {
+            LOG.warning(lost.getMessage() + "; its successor decides about these alarms");
+        }
+    }
+
+    private void decide(BatchResult result, Map<String, Long> firstSeenNanos) {
         for (List<BatchResult.AlarmRef> chunk : chunks(result.raised())) {
             Set<Long> opened = carryOutTogether(actions.decideRaised(ids(chunk)));
             long now = System.nanoTime();
@@ -88,6 +130,8 @@ public class IncidentDesk {
         if (decided.size() > 1) {
             try {
                 return new HashSet<>(actions.carryOut(all));
+            } catch (LeadershipLostException lost) {
+                throw lost;
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "Carrying out " + decided.size() + " alarms' decisions together failed; one by one", e);
             }
@@ -115,7 +159,7 @@ public class IncidentDesk {
      * Tells open consoles which alarms were raised or cleared (the batch is committed). A storm is
      * one update, not thousands: the console reloads its list either way.
      */
-    private void announce(BatchResult result) {
+    public void announce(BatchResult result) {
         int changed = result.raised().size() + result.cleared().size();
         if (changed > LIVE_UPDATES_PER_BATCH) {
             live.fire(new LiveUpdate(ALARM_TOPIC, "changed", "*", changed + " alarms"));
@@ -127,6 +171,31 @@ public class IncidentDesk {
                 a.reductionKey())));
     }
 
+    /**
+     * Among core nodes, at most every {@value #CATCH_UP_MILLIS} ms: the alarms other nodes raised or
+     * cleared (marked in their writers' transactions) are decided about as if this node had written
+     * them, then unmarked. A crash between the two decides about them again (opening an incident
+     * looks whether the alarm has one first), never not at all.
+     */
+    public void catchUpIfDue() {
+        long now = System.nanoTime();
+        if (!leadership.shared() || now - nextCatchUp < 0) {
+            return;
+        }
+        nextCatchUp = now + TimeUnit.MILLISECONDS.toNanos(CATCH_UP_MILLIS);
+        try {
+            IncidentActions.Waiting waiting = actions.awaitingCorrelation(ALARMS_PER_TRANSACTION * 10);
+            if (!waiting.isEmpty()) {
+                decideCaught(waiting.result(), Map.of());
+                actions.correlationDone(waiting.marks());
+            }
+        } catch (LeadershipLostException lost) {
+            LOG.warning(lost.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not decide about the alarms other nodes raised or cleared; trying again", e);
+        }
+    }
+
     /** Time-driven correlation, when due: ended windows, quiet flapping alarms, changed planned work. */
     public void tickIfDue() {
         long now = System.nanoTime();
@@ -136,6 +205,8 @@ public class IncidentDesk {
         nextTick = now + TimeUnit.SECONDS.toNanos(correlationSettings.tickSeconds());
         try {
             tick(now >= nextPlannedWorkRefresh);
+        } catch (LeadershipLostException lost) {
+            LOG.warning(lost.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Correlation's periodic work failed; trying again at the next tick", e);
         }
@@ -169,6 +240,8 @@ public class IncidentDesk {
         }
         try {
             return actions.carryOut(decisions);
+        } catch (LeadershipLostException lost) {
+            throw lost;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not carry out " + decisions + "; correlation re-reads the stored alarms", e);
             restore();
@@ -185,7 +258,7 @@ public class IncidentDesk {
     }
 
     /**
-     * At start: load the planned work, give correlation back its memory, then decide
+     * At the start of a term: load the planned work, give correlation back its memory, then decide
      * about the alarms that a crash left without their incident or verdict.
      */
     public void sweep() {
@@ -199,6 +272,8 @@ public class IncidentDesk {
                 handle(new BatchResult(0, 0, pending.stream().map(id -> new BatchResult.AlarmRef(id, "")).toList(),
                         List.of()), Map.of());
             }
+        } catch (LeadershipLostException lost) {
+            LOG.warning(lost.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The incident sweep failed", e);
         }

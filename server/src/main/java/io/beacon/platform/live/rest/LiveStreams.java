@@ -1,6 +1,8 @@
 package io.beacon.platform.live.rest;
 
 import io.beacon.platform.domain.Actor;
+import io.beacon.platform.live.BroadcastUpdate;
+import io.beacon.platform.live.LiveBroadcast;
 import io.beacon.platform.live.LiveAudiences;
 import io.beacon.platform.live.LiveUpdate;
 import io.beacon.platform.live.StreamSignIns.StreamSignIn;
@@ -11,6 +13,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -38,6 +41,10 @@ import java.util.logging.Logger;
  * start); the last {@value #REPLAY_MAX} are kept with their audience, so a stream opened with the id
  * of the last event its browser saw ({@code Last-Event-ID}: a browser tab that takes over the
  * console's one shared stream from a closed tab) first gets what it missed.
+ *
+ * <p>Among core nodes every update travels the {@link LiveBroadcast} (a Kafka topic) and comes back
+ * to each node numbered by its place there ({@code p<partition>-<offset>}, the same on every node):
+ * a browser that reconnects to another node resumes where it stood.
  */
 @ApplicationScoped
 public class LiveStreams {
@@ -60,8 +67,11 @@ public class LiveStreams {
     /** How many recent updates a reconnecting stream can be given again. */
     static final int REPLAY_MAX = 1000;
 
-    /** One sent update, kept for streams that resume after it. */
-    private record Recent(long seq, String topic, String json, Predicate<Actor> audience) {}
+    /** One sent update, kept for streams that resume after it: its number within its sequence (a run, a broadcast log). */
+    private record Recent(String sequence, long seq, String topic, String json, Predicate<Actor> audience) {}
+
+    /** Where a stream stood: the sequence and number of the last event it saw. */
+    record Position(String sequence, long seq) {}
 
     /** Names this server's run in event ids, so that an id from before a restart resumes nothing. */
     private final String run = Long.toString(System.currentTimeMillis(), 36);
@@ -72,6 +82,12 @@ public class LiveStreams {
 
     @Inject
     LiveAudiences audiences;
+
+    @Inject
+    Instance<LiveBroadcast> broadcasts;
+
+    /** The active broadcast (core nodes), or null: a single node numbers and sends its own updates. */
+    private LiveBroadcast broadcast;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -91,6 +107,7 @@ public class LiveStreams {
 
     @PostConstruct
     void start() {
+        broadcast = broadcasts.stream().filter(LiveBroadcast::active).findFirst().orElse(null);
         heartbeat = scheduler.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         recheck = scheduler.scheduleWithFixedDelay(this::recheck, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
         Runtime.getRuntime().addShutdownHook(closeOnExit);
@@ -125,14 +142,15 @@ public class LiveStreams {
     void open(StreamSignIn signIn, SseEventSink sink, Sse sse, String lastEventId) {
         Subscriber subscriber = new Subscriber(signIn, sink, sse);
         String hello = Json.createObjectBuilder().add("user", signIn.actor().username()).add("run", run).build().toString();
-        long after = resumeAfter(lastEventId);
+        Position after = resumeAfter(lastEventId);
         synchronized (order) {
             subscribers.add(subscriber);
             send(subscriber, sse.newEventBuilder().name("hello").data(hello).reconnectDelay(RECONNECT_MILLIS).build());
-            if (after >= 0) {
+            if (after != null) {
                 List<Recent> missed = new ArrayList<>();
                 for (Recent r : recent) {
-                    if (r.seq() > after && r.audience().test(subscriber.actor())) {
+                    if (r.sequence().equals(after.sequence()) && r.seq() > after.seq()
+                            && r.audience().test(subscriber.actor())) {
                         missed.add(r);
                     }
                 }
@@ -141,34 +159,45 @@ public class LiveStreams {
         }
     }
 
-    /** The number of the last event seen in this run, or -1 when the id is none or of another run. */
-    long resumeAfter(String lastEventId) {
+    /**
+     * Where the last event seen stood ({@code <sequence>-<n>}), or null when there is no id or none
+     * this server could know: one of an earlier run resumes nothing, as no kept update matches it.
+     */
+    static Position resumeAfter(String lastEventId) {
         if (lastEventId == null || lastEventId.length() > 40) {
-            return -1;
+            return null;
         }
         int dash = lastEventId.lastIndexOf('-');
-        if (dash <= 0 || !lastEventId.substring(0, dash).equals(run)) {
-            return -1;
+        if (dash <= 0) {
+            return null;
         }
         try {
-            return Long.parseLong(lastEventId.substring(dash + 1));
+            return new Position(lastEventId.substring(0, dash), Long.parseLong(lastEventId.substring(dash + 1)));
         } catch (NumberFormatException e) {
-            return -1;
+            return null;
         }
     }
 
     private OutboundSseEvent event(Sse sse, Recent r) {
-        return sse.newEventBuilder().name(r.topic()).id(run + "-" + r.seq()).data(r.json()).build();
+        return sse.newEventBuilder().name(r.topic()).id(r.sequence() + "-" + r.seq()).data(r.json()).build();
     }
 
-
+    /** A committed change: among core nodes it goes to the broadcast (other nodes' streams want it too). */
     void onUpdate(@Observes LiveUpdate update) {
-        if (!subscribers.isEmpty()) {
-            executor.execute(() -> dispatch(update));
+        if (broadcast != null) {
+            executor.execute(() -> broadcast.publish(update)); // off the committing thread: Kafka may be slow or away
+        } else if (!subscribers.isEmpty()) {
+            executor.execute(() -> dispatch(update, run, -1));
         }
     }
 
-    private void dispatch(LiveUpdate update) {
+    /** An update back from the broadcast, on its receiver's thread and in its order: kept and sent with its position. */
+    void onBroadcast(@Observes BroadcastUpdate received) {
+        dispatch(received.update(), received.sequence(), received.position());
+    }
+
+    /** Sends an update to the streams it is for and keeps it; position -1: the next number of this run. */
+    private void dispatch(LiveUpdate update, String sequence, long position) {
         Predicate<Actor> audience;
         try {
             audience = audiences.audienceOf(update);
@@ -185,7 +214,7 @@ public class LiveStreams {
         }
         String json = data.build().toString();
         synchronized (order) {
-            Recent r = new Recent(++seq, update.topic(), json, audience);
+            Recent r = new Recent(sequence, position >= 0 ? position : ++seq, update.topic(), json, audience);
             recent.addLast(r);
             if (recent.size() > REPLAY_MAX) {
                 recent.removeFirst();

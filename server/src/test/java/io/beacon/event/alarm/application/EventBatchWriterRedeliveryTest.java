@@ -153,6 +153,9 @@ class EventBatchWriterRedeliveryTest {
         public List<Long> activeWithoutIncident(Collection<Severity> severities, int max) { throw new UnsupportedOperationException(); }
         @Override
         public List<Alarm> correlated(int max) { throw new UnsupportedOperationException(); }
+
+        @Override
+        public List<Alarm> awaitingCorrelation(int max) { throw new UnsupportedOperationException(); }
         @Override
         public List<Alarm> activeWithoutCiFrom(Collection<String> addressesOrHosts, int max) { throw new UnsupportedOperationException(); }
         @Override
