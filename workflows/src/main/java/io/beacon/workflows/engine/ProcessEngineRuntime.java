@@ -7,30 +7,27 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.Deployment;
 
 /**
  * Builds and owns Beacon's one embedded Camunda engine: on the {@code jdbc/beacon} datasource and
  * Liberty's transaction manager, so that an engine command joins the caller's JTA transaction (a
  * ticket update and the process step it causes commit or roll back together). Starts once the
- * schema is migrated (Flyway creates Camunda's tables too) and before readiness goes UP; the larger part of its
- * build needs no tables and runs beside the migration (start-up time, issue 18).
+ * schema is migrated (Flyway creates Camunda's tables too) and before readiness goes UP.
  */
 @ApplicationScoped
 public class ProcessEngineRuntime {
@@ -52,53 +49,14 @@ public class ProcessEngineRuntime {
 
     private volatile ProcessEngine engine;
 
-    private volatile CompletableFuture<PreparedEngineConfiguration> preparation;
-    private volatile long preparedMillis;
-
-    /**
-     * As the application starts, before {@code Startup} (which observes the same event at the default priority)
-     * migrates the schema: the engine's schema-free build runs on a thread of its own meanwhile.
-     */
-    void prepare(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
-            Object ignored) {
-        CompletableFuture<PreparedEngineConfiguration> prepared = new CompletableFuture<>();
-        threads.newThread(() -> {
-            try {
-                long t0 = System.nanoTime();
-                PreparedEngineConfiguration config = configuration();
-                config.prepare();
-                preparedMillis = (System.nanoTime() - t0) / 1_000_000;
-                prepared.complete(config);
-            } catch (Throwable e) {
-                prepared.completeExceptionally(e);
-            }
-        }).start();
-        preparation = prepared;
-    }
-
     /**
      * Before any other start-up observer, so that those may already start processes and evaluate decisions
      * (Interceptor.Priority.LIBRARY_BEFORE, 1000, ran it after the demo data and the event pipeline).
      */
     void start(@Observes @Priority(StartupEvent.PROCESS_ENGINE) StartupEvent started) {
         long t0 = System.nanoTime();
-        PreparedEngineConfiguration config = preparation == null ? configuration() : preparation.join();
-        long waited = System.nanoTime();
-        engine = config.buildProcessEngine();
-        long built = System.nanoTime();
-        Deployment deployment = ProcessFiles.deploy(engine);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        LOG.info("Process engine started in " + ms + " ms after the migrations (prepared in " + preparedMillis
-                + " ms beside them, waited " + (waited - t0) / 1_000_000 + " ms for that, built " + (built - waited) / 1_000_000
-                + " ms, deployment " + deployment.getId() + " with " + engine.getRepositoryService()
-                .createProcessDefinitionQuery().latestVersion().count() + " processes, " + engine.getRepositoryService()
-                .createDecisionDefinitionQuery().latestVersion().count() + " decision tables; job executor "
-                + (settings.jobExecutor() ? "on" : "off") + ")");
-    }
-
-    private PreparedEngineConfiguration configuration() {
-        PreparedEngineConfiguration config = EngineConfigurations.beaconDefaults(new PreparedEngineConfiguration(),
-                new CdiBeans(beanManager), settings.history());
+        JakartaTransactionProcessEngineConfiguration config = EngineConfigurations.beaconDefaults(
+                new JakartaTransactionProcessEngineConfiguration(), new CdiBeans(beanManager), settings.history());
         config.setDataSource(dataSource);
         config.setDatabaseType(databaseType());
         config.setTransactionManager(transactionManager());
@@ -106,7 +64,14 @@ public class ProcessEngineRuntime {
         EngineConfigurations.schemaManagedByFlyway(config);
         config.setJobExecutor(new ManagedJobExecutor(threads, settings.jobThreads()));
         config.setJobExecutorActivate(settings.jobExecutor());
-        return config;
+        engine = config.buildProcessEngine();
+        long built = System.nanoTime();
+        Deployment deployment = ProcessFiles.deploy(engine);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        LOG.info("Process engine started in " + ms + " ms (built " + (built - t0) / 1_000_000 + " ms, deployment "
+                + deployment.getId() + " with " + engine.getRepositoryService().createProcessDefinitionQuery()
+                .latestVersion().count() + " processes, " + engine.getRepositoryService().createDecisionDefinitionQuery()
+                .latestVersion().count() + " decision tables; job executor " + (settings.jobExecutor() ? "on" : "off") + ")");
     }
 
     @PreDestroy
