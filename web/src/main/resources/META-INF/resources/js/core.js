@@ -134,7 +134,7 @@ export function format(pattern, params) {
 }
 
 /** Arguments of Beacon's own text shown in words: codes as labels, instants in the reader's zone. */
-const ARG_LABELS = { severity: 'severity', status: 'status', priority: 'priority', source: 'sys.source', workKind: 'sys.work' };
+const ARG_LABELS = { severity: 'severity', status: 'status', priority: 'priority', source: 'sys.source', workKind: 'sys.work', changeStatus: 'changeStatus' };
 
 /**
  * Text Beacon wrote (a note, an incident's description) in the reader's language: its message key

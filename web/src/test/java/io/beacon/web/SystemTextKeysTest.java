@@ -47,7 +47,8 @@ class SystemTextKeysTest {
         assertThat(stored).contains("sys.incident.fromAlarm", "sys.incident.alarmTitle", "sys.note.symptoms",
                 "sys.note.symptomsMore", "sys.note.mergedHere", "sys.note.addressClaimed", "sys.mail.bounced",
                 "sys.reason.symptom", "sys.reason.plannedWork", "sys.reason.plannedWorkUpstream", "sys.reason.cleared",
-                "sys.reason.workEnded", "sys.incident.resolvedAuto", "sys.note.followsUp");
+                "sys.reason.workEnded", "sys.incident.resolvedAuto", "sys.note.followsUp", "sys.conflict.sameCi",
+                "sys.conflict.relatedCi", "sys.conflict.freeze", "sys.conflict.maintenance");
         Map<String, String> ko = MessageBundlesTest.bundle("ko");
         Map<String, String> en = MessageBundlesTest.bundle("en");
         for (String key : stored) {

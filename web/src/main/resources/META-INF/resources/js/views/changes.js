@@ -48,7 +48,7 @@ export function isoToPicker(iso, timeZone = state.timeZone) {
 
 function conflictList(conflicts, id) {
   return el('ul', { class: 'mb-0 small', id }, conflicts.map((c) => el('li', { dataset: { kind: c.kind } },
-    el('strong', {}, label('conflictKind', c.kind)), ` ${c.ref || ''}: ${c.reason || ''}`)));
+    el('strong', {}, label('conflictKind', c.kind)), ` ${c.ref || ''}: ${systemText(c.reasonKey, c.reasonArgs, c.reason)}`)));
 }
 
 function statusBadge(status) {
