@@ -160,7 +160,8 @@ public final class BeaconServer {
         Instant begin = Instant.now();
         process = pb.start();
         try {
-            awaitReady(Duration.ofSeconds(300)); // generous: a loaded 2-core CI machine starts far slower than 11 s
+            // Generous: a loaded 2-core CI machine starts far slower than 11 s (-Dbeacon.it.ready.seconds when shared by many builds).
+            awaitReady(Duration.ofSeconds(Long.getLong("beacon.it.ready.seconds", 300)));
         } catch (IOException | InterruptedException | RuntimeException notReady) {
             kill(); // never leave a half-started server behind for the next run to collide with
             throw notReady;
