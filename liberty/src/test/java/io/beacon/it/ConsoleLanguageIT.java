@@ -109,6 +109,106 @@ class ConsoleLanguageIT {
         browser.screenshot("incident-ko");
     }
 
+    private static long ci(String name, String type) {
+        return ((Number) asAdmin().body(Map.of("name", name, "type", type)).post("/api/cis").then().statusCode(201)
+                .extract().path("id")).longValue();
+    }
+
+    private static void event(String ci, boolean clear) {
+        Map<String, Object> body = new HashMap<>(Map.of("ci", ci, "name", "NodeDown", "key", ci + "/node"));
+        if (clear) {
+            body.put("clear", true);
+        } else {
+            body.put("severity", "critical");
+            body.put("message", ci + " does not answer");
+        }
+        asDemo("monitor").body(body).post("/api/events").then().statusCode(200);
+    }
+
+    private static JsonPath alarm(String ci, java.util.function.Predicate<JsonPath> done, String what) {
+        return Poll.until(() -> EventWebhookIT.alarmByKey("api:" + ci + "/node"), a -> a != null && done.test(a),
+                Duration.ofSeconds(60), what);
+    }
+
+    /**
+     * What correlation writes (why an alarm pages nobody, why an incident opened, Beacon's own resolution)
+     * and the process diagram's steps, read by the same agent in Korean and in English.
+     */
+    @Test
+    void correlationsReasonsAndTheProcessStepsAreInTheReadersLanguage() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        // Names ending in 1 (read 일): the Korean particle after them is 은, after a consonant.
+        String core = "lang-core-sw-" + run + "-01";
+        String server = "lang-srv-" + run + "-01";
+        long coreId = ci(core, "switch");
+        long serverId = ci(server, "server");
+        asAdmin().body(Map.of("type", "connected_to", "targetId", coreId)).post("/api/cis/" + serverId + "/relations")
+                .then().statusCode(201);
+        event(core, false);
+        String coreIncident = alarm(core, a -> a.getString("incidentKey") != null, "the core's incident").getString("incidentKey");
+        event(server, false);
+        long serverAlarm = alarm(server, a -> "root_cause".equals(a.getString("suppression.kind")), "the server behind the core")
+                .getLong("id");
+        By serverRow = By.cssSelector("tr[data-alarm-id='" + serverAlarm + "']");
+
+        browser.signInDemo("agent");
+        browser.open("#/alarms?ciId=" + serverId);
+        browser.waitUntil(d -> browser.find(serverRow).getText().contains("뒤에 있습니다"), "the symptom's reason in Korean");
+        assertThat(browser.find(serverRow).getText()).contains("NodeDown · " + server + "은 근본 원인 NodeDown · " + core)
+                .doesNotContain("is behind").doesNotContain("root cause");
+        inEnglish(true);
+        browser.open("#/alarms?ciId=" + serverId);
+        browser.waitUntil(d -> browser.find(serverRow).getText().contains("is behind"), "the symptom's reason in English");
+        assertThat(browser.find(serverRow).getText()).contains("NodeDown · " + server + " is behind NodeDown · " + core);
+
+        // The core recovers: Beacon resolves its incident, and the server, still down, gets an incident of its own.
+        event(core, true);
+        Poll.until(() -> asDemo("agent").get("/api/tickets/" + coreIncident).then().extract().jsonPath(),
+                j -> "resolved".equals(j.getString("status")), Duration.ofSeconds(60), coreIncident + " resolved");
+        String serverIncident = alarm(server, a -> a.getString("incidentKey") != null
+                && !coreIncident.equals(a.getString("incidentKey")), "the server's own incident").getString("incidentKey");
+
+        browser.open("#/tickets/" + coreIncident);
+        assertThat(browser.waitFor(By.id("ticket-resolution")).getText())
+                .isEqualTo("NodeDown · " + core + " cleared. Resolved automatically by Beacon.");
+        browser.open("#/tickets/" + serverIncident);
+        browser.waitUntil(d -> browser.find(By.id("timeline")).getText().contains("root cause NodeDown · " + core + " cleared: "),
+                "the released symptom's note in English");
+        assertThat(drawnSteps()).contains("Start SLA clocks", "Open").doesNotContain("진행 중");
+
+        inEnglish(false);
+        browser.open("#/tickets/" + coreIncident);
+        assertThat(browser.waitFor(By.id("ticket-resolution")).getText())
+                .isEqualTo("NodeDown · " + core + " 해제. Beacon이 자동으로 해결했습니다.");
+        browser.open("#/tickets/" + serverIncident);
+        browser.waitUntil(d -> browser.find(By.id("timeline")).getText().contains("근본 원인 NodeDown · " + core + " 해제 후: "),
+                "the released symptom's note in Korean");
+        String timeline = browser.find(By.id("timeline")).getText();
+        assertThat(ENGLISH.matcher(timeline).find()).as("English from Beacon: %s", timeline).isFalse();
+        assertThat(timeline).doesNotContain("root cause").doesNotContain("cleared");
+        assertThat(drawnSteps()).contains("SLA 시계 시작", "진행 중").doesNotContain("Start SLA clocks");
+        assertThat(browser.find(By.id("process-status")).getText()).contains("현재: 진행 중");
+    }
+
+    /** The agent switches their console to English (or back to Korean) and signs in again. */
+    private void inEnglish(boolean english) {
+        asDemo("agent").body(Map.of("locale", english ? "en" : "ko", "timeZone", "Asia/Seoul")).patch("/api/me")
+                .then().statusCode(200);
+        browser.signInDemo("agent");
+    }
+
+    /** The text bpmn-js drew for the process of the ticket on screen (the panel opened if folded). */
+    private String drawnSteps() {
+        browser.waitFor(By.id("process-panel"));
+        if (browser.find(By.id("process-panel")).getAttribute("open") == null) {
+            browser.click(By.cssSelector("#process-panel > summary"));
+        }
+        browser.waitUntil(d -> String.valueOf(browser.find(By.id("process-canvas")).getAttribute("data-drawn"))
+                .startsWith("ticket-lifecycle:"), "bpmn-js drawing the ticket's process");
+        return String.valueOf(browser.script("return Array.from(document.querySelectorAll('#process-canvas .djs-label, "
+                + "#process-canvas text')).map(e => e.textContent).join(' | ');"));
+    }
+
     @Test
     void anApproverReadsTheApprovalTaskInKorean() {
         long ci = ((Number) asAdmin().body(Map.of("name", "lang-db-" + UUID.randomUUID().toString().substring(0, 8),

@@ -134,18 +134,31 @@ export function format(pattern, params) {
 }
 
 /** Arguments of Beacon's own text shown in words: codes as labels, instants in the reader's zone. */
-const ARG_LABELS = { severity: 'severity', status: 'status', priority: 'priority', source: 'sys.source' };
+const ARG_LABELS = { severity: 'severity', status: 'status', priority: 'priority', source: 'sys.source', workKind: 'sys.work', changeStatus: 'changeStatus' };
 
 /**
  * Text Beacon wrote (a note, an incident's description) in the reader's language: its message key
- * and arguments from the API, else the English {@code text} as stored.
+ * and arguments from the API, else the English {@code text} as stored. Arguments named ...At are
+ * instants (shown in the reader's zone), ...Seconds durations; a text nested in another (a reason in a
+ * note) comes as {name} (its English), {nameKey} and {name.arg}, and is worded the same way.
  */
 export function systemText(key, args, text) {
   if (!key || (state.messages[key] ?? state.fallback[key]) === undefined) return text ?? '';
+  const all = args || {};
   const shown = {};
-  for (const [name, value] of Object.entries(args || {})) {
-    shown[name] = /At$/.test(name) && value ? formatDateTime(value)
-      : ARG_LABELS[name] ? label(ARG_LABELS[name], value) : value;
+  for (const [name, value] of Object.entries(all)) {
+    if (name.includes('.')) continue;
+    const nested = all[`${name}Key`];
+    if (typeof nested === 'string' && nested.startsWith('sys.')) {
+      const inner = {};
+      for (const [n, v] of Object.entries(all)) if (n.startsWith(`${name}.`)) inner[n.slice(name.length + 1)] = v;
+      shown[name] = systemText(nested, inner, value);
+    } else {
+      shown[name] = /At$/.test(name) && value ? formatDateTime(value)
+        : /Seconds$/.test(name) && value !== '' && !Number.isNaN(Number(value))
+          ? (Math.abs(Number(value)) < 60 ? t('time.s', { s: Number(value) }) : duration(Number(value)))
+          : ARG_LABELS[name] ? label(ARG_LABELS[name], value) : value;
+    }
   }
   return t(key, shown);
 }

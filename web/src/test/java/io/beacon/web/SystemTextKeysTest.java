@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SystemTextKeysTest {
     private static final Path SERVER = Path.of("../server/src/main/java");
-    private static final Pattern STORED = Pattern.compile("SystemText\\.of\\(\\s*(?:[^\"]*\\?\\s*)?\"(sys\\.[\\w.]+)\"(?:\\s*:\\s*\"(sys\\.[\\w.]+)\")?");
+    private static final Pattern STORED = Pattern.compile("(?:SystemText\\.of\\(|Wording\\.reason\\(\\s*\\w+,)\\s*(?:[^\"]*\\?\\s*)?\"(sys\\.[\\w.]+)\"(?:\\s*:\\s*\"(sys\\.[\\w.]+)\")?");
     private static final Pattern TOKEN = Pattern.compile("\\{([^{}\\w][^{}]*|[^{}]*/[^{}]*)}");
     private static final Set<String> PAIRS = Set.of("을/를", "이/가", "은/는", "과/와", "으로/로");
 
@@ -45,7 +45,10 @@ class SystemTextKeysTest {
     void everyKeyTheServerStoresIsInBothBundles() throws IOException {
         Set<String> stored = storedKeys();
         assertThat(stored).contains("sys.incident.fromAlarm", "sys.incident.alarmTitle", "sys.note.symptoms",
-                "sys.note.symptomsMore", "sys.note.mergedHere", "sys.note.addressClaimed", "sys.mail.bounced");
+                "sys.note.symptomsMore", "sys.note.mergedHere", "sys.note.addressClaimed", "sys.mail.bounced",
+                "sys.reason.symptom", "sys.reason.plannedWork", "sys.reason.plannedWorkUpstream", "sys.reason.cleared",
+                "sys.reason.workEnded", "sys.incident.resolvedAuto", "sys.note.followsUp", "sys.conflict.sameCi",
+                "sys.conflict.relatedCi", "sys.conflict.freeze", "sys.conflict.maintenance");
         Map<String, String> ko = MessageBundlesTest.bundle("ko");
         Map<String, String> en = MessageBundlesTest.bundle("en");
         for (String key : stored) {

@@ -32,6 +32,7 @@ import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.NotFoundException;
 import io.beacon.platform.domain.Role;
 import io.beacon.platform.domain.StaleVersionException;
+import io.beacon.platform.domain.SystemText;
 import io.beacon.platform.domain.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -452,9 +453,10 @@ public class ChangeService {
                 for (MaintenanceWindow w : maintenanceWindows.all(ci)) {
                     if (seen.add(w.getId())
                             && !w.occurrences(change.getPlannedStart(), change.getPlannedEnd()).isEmpty()) {
-                        out.add(new ChangeConflict(ChangeConflict.MAINTENANCE, w.ref(), "the maintenance window '"
-                                + w.getReason() + "' covers " + cis.namesOf(Set.of(ci)).getOrDefault(ci, "CI " + ci)
-                                + " in this window"));
+                        String ciName = cis.namesOf(Set.of(ci)).getOrDefault(ci, "CI " + ci);
+                        out.add(new ChangeConflict(ChangeConflict.MAINTENANCE, w.ref(), SystemText.of("sys.conflict.maintenance",
+                                "the maintenance window '" + w.getReason() + "' covers " + ciName + " in this window",
+                                "window", w.getReason(), "ci", ciName)));
                     }
                 }
             }

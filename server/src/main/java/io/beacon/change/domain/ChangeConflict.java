@@ -1,6 +1,8 @@
 package io.beacon.change.domain;
 
+import io.beacon.platform.domain.SystemText;
 import jakarta.persistence.Column;
+import java.util.Map;
 import jakarta.persistence.Embeddable;
 
 /**
@@ -22,12 +24,21 @@ public class ChangeConflict {
     @Column(nullable = false, length = 1000)
     private String reason;
 
+    /** The reason as a message key with arguments, for each reader's language (null on older rows: English only). */
+    @Column(name = "reason_key", length = 100)
+    private String reasonKey;
+
+    @Column(name = "reason_args")
+    private String reasonArgs;
+
     protected ChangeConflict() {}
 
-    public ChangeConflict(String kind, String ref, String reason) {
+    public ChangeConflict(String kind, String ref, SystemText reason) {
         this.kind = kind;
         this.ref = ref.length() > 200 ? ref.substring(0, 200) : ref;
-        this.reason = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        this.reason = reason.cut(1000).text();
+        this.reasonKey = reason.key();
+        this.reasonArgs = reason.argsJson();
     }
 
     public String getKind() {
@@ -40,5 +51,13 @@ public class ChangeConflict {
 
     public String getReason() {
         return reason;
+    }
+
+    public String getReasonKey() {
+        return reasonKey;
+    }
+
+    public Map<String, String> getReasonArgs() {
+        return reasonKey == null ? null : SystemText.parseArgs(reasonArgs);
     }
 }

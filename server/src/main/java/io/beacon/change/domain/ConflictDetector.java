@@ -1,5 +1,6 @@
 package io.beacon.change.domain;
 
+import io.beacon.platform.domain.SystemText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,32 +30,36 @@ public final class ConflictDetector {
                     || !other.overlaps(change.getPlannedStart(), change.getPlannedEnd())) {
                 continue;
             }
-            String reason = reason(change, other, related, ciNames);
+            SystemText reason = reason(change, other, related, ciNames);
             if (reason != null) {
                 out.add(new ChangeConflict(ChangeConflict.CHANGE, other.getKey(), reason));
             }
         }
         for (FreezeWindow freeze : freezes) {
             if (freeze.overlaps(change.getPlannedStart(), change.getPlannedEnd())) {
-                out.add(new ChangeConflict(ChangeConflict.FREEZE, freeze.name(), "the window overlaps the freeze '"
-                        + freeze.name() + "' (" + AT.format(freeze.start()) + " to " + AT.format(freeze.end()) + ")"));
+                out.add(new ChangeConflict(ChangeConflict.FREEZE, freeze.name(), SystemText.of("sys.conflict.freeze",
+                        "the window overlaps the freeze '" + freeze.name() + "' (" + AT.format(freeze.start()) + " to "
+                        + AT.format(freeze.end()) + ")", "freeze", freeze.name(), "fromAt", freeze.start(), "toAt", freeze.end())));
             }
         }
         return out;
     }
 
-    private static String reason(Change change, Change other, Map<Long, Set<Long>> related, Map<Long, String> names) {
+    private static SystemText reason(Change change, Change other, Map<Long, Set<Long>> related, Map<Long, String> names) {
         for (Long ci : change.getCiIds()) {
             if (other.getCiIds().contains(ci)) {
-                return other.getKey() + " (" + other.getStatus().code() + ") changes " + name(ci, names)
-                        + " in an overlapping window";
+                return SystemText.of("sys.conflict.sameCi", other.getKey() + " (" + other.getStatus().code() + ") changes "
+                        + name(ci, names) + " in an overlapping window", "change", other.getKey(),
+                        "changeStatus", other.getStatus().code(), "ci", name(ci, names));
             }
         }
         for (Long ci : change.getCiIds()) {
             for (Long near : related.getOrDefault(ci, Set.of())) {
                 if (other.getCiIds().contains(near)) {
-                    return other.getKey() + " (" + other.getStatus().code() + ") changes " + name(near, names)
-                            + ", related to " + name(ci, names) + ", in an overlapping window";
+                    return SystemText.of("sys.conflict.relatedCi", other.getKey() + " (" + other.getStatus().code()
+                            + ") changes " + name(near, names) + ", related to " + name(ci, names) + ", in an overlapping window",
+                            "change", other.getKey(), "changeStatus", other.getStatus().code(), "near", name(near, names),
+                            "ci", name(ci, names));
                 }
             }
         }

@@ -10,14 +10,15 @@ import io.beacon.change.domain.Decision;
 import io.beacon.change.domain.ApproverSubstitute;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Changes as the API shows them (../shared contracts: changes and approval tasks). */
 public final class ChangeViews {
     private ChangeViews() {}
 
-    public record ConflictView(String kind, String ref, String reason) {
+    public record ConflictView(String kind, String ref, String reason, String reasonKey, Map<String, String> reasonArgs) {
         public static ConflictView of(ChangeConflict c) {
-            return new ConflictView(c.getKind(), c.getRef(), c.getReason());
+            return new ConflictView(c.getKind(), c.getRef(), c.getReason(), c.getReasonKey(), c.getReasonArgs());
         }
     }
 

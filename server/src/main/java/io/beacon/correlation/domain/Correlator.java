@@ -1,6 +1,7 @@
 package io.beacon.correlation.domain;
 
 import io.beacon.correlation.domain.AlarmState.Role;
+import io.beacon.platform.domain.SystemText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * writer calls it.
  */
 public final class Correlator {
-    private static final String NO_REASON_YET = "";
+    private static final SystemText NO_REASON_YET = null;
 
     private final CorrelationRules rules;
     private final CorrelationMemory memory = new CorrelationMemory();
@@ -172,10 +173,10 @@ public final class Correlator {
     /**
      * The rules a raised (or released) alarm is asked, in order; the first that explains it decides.
      *
-     * @param because        how the reason begins when the alarm is decided again, or empty
+     * @param because        what the reason follows from when the alarm is decided again, or null
      * @param outlivedChange the change whose window the alarm outlived; planned work is then not asked
      */
-    private List<Decision> decide(TrackedAlarm alarm, Instant now, String because, String outlivedChange) {
+    private List<Decision> decide(TrackedAlarm alarm, Instant now, SystemText because, String outlivedChange) {
         if (outlivedChange == null) {
             Optional<Decision> suppressed = plannedWork.suppress(alarm, now, because);
             if (suppressed.isPresent()) {

@@ -3,6 +3,7 @@ package io.beacon.correlation.domain;
 import io.beacon.correlation.domain.AlarmState.Role;
 import io.beacon.correlation.domain.Decision.MarkFlapping;
 import io.beacon.correlation.domain.Decision.ResolveIncident;
+import io.beacon.platform.domain.SystemText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +63,9 @@ final class FlappingRule {
         List<Decision> out = new ArrayList<>();
         for (TrackedAlarm t : List.copyOf(memory.tracked())) {
             if (!t.active && t.flapping && !now.isBefore(t.clearedAt.plus(rules.flapQuiet()))) {
-                out.add(new ResolveIncident(t.alarmId, t.label + " has been quiet for "
-                        + Wording.minutes(rules.flapQuiet()) + " after flapping"));
+                out.add(new ResolveIncident(t.alarmId, SystemText.of("sys.reason.quiet", t.label + " has been quiet for "
+                        + Wording.minutes(rules.flapQuiet()) + " after flapping", "alarm", t.label,
+                        "quietSeconds", Wording.secondsOf(rules.flapQuiet()))));
                 memory.resolved(t.key, now);
                 memory.forget(t);
             }
@@ -75,9 +77,10 @@ final class FlappingRule {
         return memory.raisesSince(key, now.minus(rules.flapWindow())) > rules.flapTransitions();
     }
 
-    private String reason(TrackedAlarm alarm) {
-        return alarm.label + " is flapping (raised more than " + rules.flapTransitions() + " times within "
-                + Wording.minutes(rules.flapWindow()) + "): its incident stays open until it has been quiet for "
-                + Wording.minutes(rules.flapQuiet());
+    private SystemText reason(TrackedAlarm alarm) {
+        return SystemText.of("sys.reason.flapping", alarm.label + " is flapping (raised more than " + rules.flapTransitions()
+                + " times within " + Wording.minutes(rules.flapWindow()) + "): its incident stays open until it has been quiet for "
+                + Wording.minutes(rules.flapQuiet()), "alarm", alarm.label, "transitions", rules.flapTransitions(),
+                "windowSeconds", Wording.secondsOf(rules.flapWindow()), "quietSeconds", Wording.secondsOf(rules.flapQuiet()));
     }
 }

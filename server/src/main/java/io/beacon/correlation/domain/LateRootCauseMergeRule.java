@@ -3,6 +3,7 @@ package io.beacon.correlation.domain;
 import io.beacon.correlation.domain.AlarmState.Role;
 import io.beacon.correlation.domain.Decision.AttachSymptom;
 import io.beacon.correlation.domain.Decision.MergeIncident;
+import io.beacon.platform.domain.SystemText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,15 +36,18 @@ final class LateRootCauseMergeRule {
                 dependant.role = Role.SYMPTOM;
                 dependant.rootAlarmId = root.alarmId;
                 dependant.incidentOpen = false;
-                out.add(new MergeIncident(dependant.alarmId, root.alarmId, dependant.label + " is behind "
-                        + root.label + " (alarm " + root.alarmId + "), which arrived "
-                        + Wording.seconds(Duration.between(dependant.raisedAt, now))
-                        + " later: its incident is merged into the root cause's"));
+                Duration later = Duration.between(dependant.raisedAt, now);
+                out.add(new MergeIncident(dependant.alarmId, root.alarmId, SystemText.of("sys.reason.lateRoot",
+                        dependant.label + " is behind " + root.label + " (alarm " + root.alarmId + "), which arrived "
+                        + Wording.seconds(later) + " later: its incident is merged into the root cause's",
+                        "alarm", dependant.label, "root", root.label, "rootAlarm", root.alarmId, "laterSeconds", later.toSeconds())));
                 for (TrackedAlarm symptom : behind) {
                     if (symptom.isSymptomOf(dependant)) {
                         symptom.rootAlarmId = root.alarmId;
-                        out.add(new AttachSymptom(symptom.alarmId, root.alarmId, symptom.label + " is behind "
-                                + root.label + " (alarm " + root.alarmId + "), the root cause of " + dependant.label));
+                        out.add(new AttachSymptom(symptom.alarmId, root.alarmId, SystemText.of("sys.reason.symptomOf",
+                                symptom.label + " is behind " + root.label + " (alarm " + root.alarmId + "), the root cause of "
+                                + dependant.label, "alarm", symptom.label, "root", root.label, "rootAlarm", root.alarmId,
+                                "dependant", dependant.label)));
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package io.beacon.correlation.domain;
 
 import io.beacon.correlation.domain.Decision.OpenIncident;
+import io.beacon.platform.domain.SystemText;
 
 /**
  * Fires when nothing else explains an alarm (no planned work under way, no root cause upstream, no
@@ -9,12 +10,16 @@ import io.beacon.correlation.domain.Decision.OpenIncident;
  */
 final class NewIncidentRule {
 
-    Decision open(TrackedAlarm alarm, String because, String outlivedChange, String suspectChange) {
-        String reason = because + alarm.label;
+    Decision open(TrackedAlarm alarm, SystemText because, String outlivedChange, String suspectChange) {
+        SystemText reason;
         if (outlivedChange != null) {
-            reason += " outlived the window of " + outlivedChange + ", which may have failed";
+            reason = Wording.reason(because, "sys.reason.outlived", alarm.label + " outlived the window of " + outlivedChange
+                    + ", which may have failed", "alarm", alarm.label, "change", outlivedChange);
         } else if (suspectChange != null) {
-            reason += "; suspected cause: " + suspectChange + ", which ended shortly before";
+            reason = Wording.reason(because, "sys.reason.suspect", alarm.label + "; suspected cause: " + suspectChange
+                    + ", which ended shortly before", "alarm", alarm.label, "change", suspectChange);
+        } else {
+            reason = Wording.reason(because, "sys.reason.newIncident", alarm.label, "alarm", alarm.label);
         }
         return new OpenIncident(alarm.alarmId, outlivedChange, suspectChange, reason);
     }

@@ -1,6 +1,7 @@
 package io.beacon.correlation.domain;
 
 import io.beacon.correlation.domain.AlarmState.Role;
+import io.beacon.platform.domain.SystemText;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,8 +22,9 @@ final class PlannedWorkEndedRule {
     /** An alarm that outlived {@code work}, released to be decided again. */
     record Outlived(TrackedAlarm alarm, PlannedWork work) {
         /** How the new decision's reason begins. */
-        String because() {
-            return "still active when " + Wording.describe(work) + " ended at " + work.end() + ": ";
+        SystemText because() {
+            return SystemText.of("sys.reason.workEnded", "still active when " + Wording.describe(work) + " ended at "
+                    + work.end() + ": ", "workKind", Wording.kind(work), "work", Wording.named(work), "endAt", work.end());
         }
 
         /** The change the alarm outlived, or null after a maintenance window. */

@@ -2,6 +2,7 @@ package io.beacon.correlation.domain;
 
 import io.beacon.correlation.domain.AlarmState.Role;
 import io.beacon.correlation.domain.Decision.Suppress;
+import io.beacon.platform.domain.SystemText;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ final class PlannedWorkRule {
         this.memory = memory;
     }
 
-    Optional<Decision> suppress(TrackedAlarm alarm, Instant now, String because) {
+    Optional<Decision> suppress(TrackedAlarm alarm, Instant now, SystemText because) {
         Optional<PlannedWork> covering = memory.plannedWork.covering(memory.scopeOf(alarm), now);
         if (covering.isEmpty()) {
             return Optional.empty();
@@ -25,8 +26,12 @@ final class PlannedWorkRule {
         PlannedWork work = covering.get();
         alarm.role = Role.SUPPRESSED;
         alarm.work = work;
-        String where = work.ciIds().contains(alarm.ciId) ? "" : " on a CI it depends on";
+        boolean own = work.ciIds().contains(alarm.ciId);
+        String where = own ? "" : " on a CI it depends on";
         return Optional.of(new Suppress(alarm.alarmId, new Suppression(work.suppressionKind(), work.ref(),
-                because + alarm.label + " falls inside " + Wording.describe(work) + where + " (until " + work.end() + ")")));
+                Wording.reason(because, own ? "sys.reason.plannedWork" : "sys.reason.plannedWorkUpstream",
+                        alarm.label + " falls inside " + Wording.describe(work) + where + " (until " + work.end() + ")",
+                        "alarm", alarm.label, "workKind", Wording.kind(work), "work", Wording.named(work),
+                        "untilAt", work.end()))));
     }
 }

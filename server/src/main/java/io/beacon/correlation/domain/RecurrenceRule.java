@@ -1,6 +1,7 @@
 package io.beacon.correlation.domain;
 
 import io.beacon.correlation.domain.Decision.ReopenIncident;
+import io.beacon.platform.domain.SystemText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,10 +20,12 @@ final class RecurrenceRule {
         this.rules = rules;
     }
 
-    Optional<Decision> reopen(TrackedAlarm alarm, Instant now, String because) {
+    Optional<Decision> reopen(TrackedAlarm alarm, Instant now, SystemText because) {
         return memory.resolvedAt(alarm.key)
                 .filter(resolved -> !now.isAfter(resolved.plus(rules.recurrence())))
-                .map(resolved -> new ReopenIncident(alarm.alarmId, because + alarm.label + " returned "
-                        + Wording.minutes(Duration.between(resolved, now)) + " after its incident was resolved"));
+                .map(resolved -> new ReopenIncident(alarm.alarmId, Wording.reason(because, "sys.reason.returned",
+                        alarm.label + " returned " + Wording.minutes(Duration.between(resolved, now))
+                        + " after its incident was resolved", "alarm", alarm.label,
+                        "afterSeconds", Wording.secondsOf(Duration.between(resolved, now)))));
     }
 }

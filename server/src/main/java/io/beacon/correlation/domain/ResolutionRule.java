@@ -1,6 +1,7 @@
 package io.beacon.correlation.domain;
 
 import io.beacon.correlation.domain.Decision.ResolveIncident;
+import io.beacon.platform.domain.SystemText;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,7 +23,8 @@ final class ResolutionRule {
             return Optional.empty();
         }
         memory.resolved(alarm.key, now);
-        return Optional.of(new ResolveIncident(alarm.alarmId, alarm.label + " cleared"));
+        return Optional.of(new ResolveIncident(alarm.alarmId,
+                SystemText.of("sys.reason.cleared", alarm.label + " cleared", "alarm", alarm.label)));
     }
 
     /** Someone resolved the incident of {@code key} by hand. */

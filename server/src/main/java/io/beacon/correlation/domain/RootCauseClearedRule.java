@@ -1,5 +1,6 @@
 package io.beacon.correlation.domain;
 
+import io.beacon.platform.domain.SystemText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,7 @@ final class RootCauseClearedRule {
     }
 
     /** How the released symptoms' new reasons begin. */
-    static String because(TrackedAlarm root) {
-        return "root cause " + root.label + " cleared: ";
+    static SystemText because(TrackedAlarm root) {
+        return SystemText.of("sys.reason.rootCleared", "root cause " + root.label + " cleared: ", "root", root.label);
     }
 }

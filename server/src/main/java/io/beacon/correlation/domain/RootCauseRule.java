@@ -2,6 +2,7 @@ package io.beacon.correlation.domain;
 
 import io.beacon.correlation.domain.AlarmState.Role;
 import io.beacon.correlation.domain.Decision.AttachSymptom;
+import io.beacon.platform.domain.SystemText;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,7 @@ final class RootCauseRule {
         this.memory = memory;
     }
 
-    Optional<Decision> attach(TrackedAlarm alarm, String because) {
+    Optional<Decision> attach(TrackedAlarm alarm, SystemText because) {
         if (alarm.ciId == null) {
             return Optional.empty();
         }
@@ -37,8 +38,9 @@ final class RootCauseRule {
         }
         alarm.role = Role.SYMPTOM;
         alarm.rootAlarmId = root.alarmId;
-        return Optional.of(new AttachSymptom(alarm.alarmId, root.alarmId,
-                because + alarm.label + " is behind " + root.label + " (alarm " + root.alarmId + "), the root cause"));
+        return Optional.of(new AttachSymptom(alarm.alarmId, root.alarmId, Wording.reason(because, "sys.reason.symptom",
+                alarm.label + " is behind " + root.label + " (alarm " + root.alarmId + "), the root cause",
+                "alarm", alarm.label, "root", root.label, "rootAlarm", root.alarmId)));
     }
 
     /** The active incident at the top of {@code candidate}'s symptom chain, or null. */

@@ -185,8 +185,10 @@ public class MailIntake {
             default -> {
                 // Someone else on the thread (a colleague in CC, a forged sender): the desk reads it, the requester never gets it.
                 ticket = answered.get();
-                tickets.commentFromMail(ticket.getKey(), Actor.SYSTEM.username(), "From " + mail.fromAddress() + ":\n\n"
-                        + replyBody(mail, TicketComment.BODY_MAX - 400), true, unverified);
+                String body = replyBody(mail, TicketComment.BODY_MAX - 400);
+                tickets.commentFromMail(ticket.getKey(), Actor.SYSTEM.username(), SystemText.of("sys.mail.fromOther",
+                        "From " + mail.fromAddress() + ":\n\n" + body, "address", mail.fromAddress(), "text", body),
+                        true, unverified);
                 outcome = "noted";
             }
         }

@@ -34,6 +34,21 @@ public record SystemText(String key, Map<String, String> args, String text) {
         return new SystemText(key, args, text);
     }
 
+    /**
+     * These arguments and, under {@code name}, another text (a reason inside a note): its English text
+     * as {@code name}, its key as {@code nameKey} and its arguments as {@code name.arg}, so that the
+     * console renders it in the reader's language too. A null {@code inner} leaves {@code name} empty.
+     */
+    public SystemText nest(String name, SystemText inner) {
+        Map<String, String> all = new LinkedHashMap<>(args);
+        all.put(name, inner == null ? "" : inner.text() == null ? "" : inner.text());
+        if (inner != null) {
+            all.put(name + "Key", inner.key());
+            inner.args().forEach((k, v) -> all.put(name + "." + k, v));
+        }
+        return new SystemText(key, all, text);
+    }
+
     /** The same key and arguments with the English text cut to {@code max} characters. */
     public SystemText cut(int max) {
         return text == null || text.length() <= max ? this : new SystemText(key, args, text.substring(0, max - 1) + "…");

@@ -323,6 +323,14 @@ public class TicketService {
         return ticket;
     }
 
+    /** Beacon resolves a ticket on its own (an alarm cleared): its resolution in each reader's language. */
+    public Ticket resolveAsBeacon(String idOrKey, SystemText resolution) {
+        Ticket ticket = change(Actor.SYSTEM, idOrKey, new TicketChanges(null, null, TicketStatus.RESOLVED.code(),
+                resolution.text(), null, null, null, null, null, null, null, null));
+        ticket.resolutionWrittenByBeacon(resolution);
+        return ticket;
+    }
+
     /** Adds an e-mail address whose mail on the ticket counts like the requester's; the desk's call. */
     public Ticket addParticipant(Actor actor, String idOrKey, String email) {
         return changeParticipants(actor, idOrKey, (ticket, now) -> ticket.addParticipant(email, now));

@@ -78,6 +78,13 @@ public class Ticket {
     @Column(name = "description_args")
     private String descriptionArgs;
 
+    /** Set when Beacon wrote the resolution (an incident resolved on its alarm's clear). */
+    @Column(name = "resolution_key", length = 100)
+    private String resolutionKey;
+
+    @Column(name = "resolution_args")
+    private String resolutionArgs;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private TicketStatus status;
@@ -198,6 +205,14 @@ public class Ticket {
         if (descriptionText != null) {
             descriptionKey = descriptionText.key();
             descriptionArgs = descriptionText.argsJson();
+        }
+    }
+
+    /** Marks the resolution as Beacon's (its English rendering is the resolution itself) while it is the one given. */
+    public void resolutionWrittenByBeacon(SystemText text) {
+        if (text != null && resolution != null && resolution.equals(text.text().strip())) {
+            resolutionKey = text.key();
+            resolutionArgs = text.argsJson();
         }
     }
 
@@ -454,6 +469,8 @@ public class Ticket {
         if (!r.equals(resolution)) {
             record("resolution", resolution, r, now);
             resolution = r;
+            resolutionKey = null; // a person's resolution is shown as written
+            resolutionArgs = null;
         }
     }
 
@@ -534,6 +551,14 @@ public class Ticket {
 
     public Map<String, String> getTitleArgs() {
         return titleKey == null ? null : SystemText.parseArgs(titleArgs);
+    }
+
+    public String getResolutionKey() {
+        return resolutionKey;
+    }
+
+    public Map<String, String> getResolutionArgs() {
+        return resolutionKey == null ? null : SystemText.parseArgs(resolutionArgs);
     }
 
     public String getDescriptionKey() {

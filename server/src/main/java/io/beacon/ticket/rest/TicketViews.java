@@ -84,7 +84,8 @@ public final class TicketViews {
             Instant closedAt, long version, List<CommentView> comments, List<AttachmentView> attachments,
             List<HistoryView> history, SlaStatus sla, List<TicketAlarms.AlarmLink> alarms, String category,
             Instant reopenUntil, List<RatingView> ratings, String titleKey, Map<String, String> titleArgs,
-            String descriptionKey, Map<String, String> descriptionArgs) {}
+            String descriptionKey, Map<String, String> descriptionArgs, String resolutionKey,
+            Map<String, String> resolutionArgs) {}
 
     /** A requester's rating of one resolution. */
     public record RatingView(int score, String comment, String ratedBy, Instant ratedAt, Instant resolvedAt) {
@@ -117,7 +118,8 @@ public final class TicketViews {
                 d.history().stream().map(HistoryView::of).toList(), sla, alarms,
                 t.getCategory() == null ? null : t.getCategory().code(), reopenUntil,
                 ratings.stream().map(RatingView::of).toList(),
-                t.getTitleKey(), t.getTitleArgs(), t.getDescriptionKey(), t.getDescriptionArgs());
+                t.getTitleKey(), t.getTitleArgs(), t.getDescriptionKey(), t.getDescriptionArgs(), t.getResolutionKey(),
+                t.getResolutionArgs());
     }
 
     private static List<Long> ciIds(Ticket t) {

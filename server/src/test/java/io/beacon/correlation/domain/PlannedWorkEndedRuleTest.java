@@ -37,7 +37,8 @@ class PlannedWorkEndedRuleTest {
         assertThat(released).extracting(o -> o.alarm().alarmId).containsExactly(SWITCH_10, SERVER_1000);
         assertThat(released).allSatisfy(o -> {
             assertThat(o.failedChange()).isEqualTo("CHG-7");
-            assertThat(o.because()).startsWith("still active when change CHG-7 ended at " + at(3600));
+            assertThat(o.because().text()).startsWith("still active when change CHG-7 ended at " + at(3600));
+            assertThat(o.because().args()).containsEntry("workKind", "change").containsEntry("endAt", at(3600).toString());
         });
         assertThat(List.of(server, sw)).allSatisfy(t -> {
             assertThat(t.role).isNull();

@@ -23,7 +23,7 @@ class PlannedWorkRuleTest {
         site.plannedWork(change("CHG-7", SWITCH_10, 0, 3600));
         TrackedAlarm sw = site.raised(SWITCH_10, 60);
 
-        assertThat(rule.suppress(sw, at(60), "")).get().isInstanceOfSatisfying(Suppress.class, s -> {
+        assertThat(rule.suppress(sw, at(60), null)).get().isInstanceOfSatisfying(Suppress.class, s -> {
             assertThat(s.alarmId()).isEqualTo(SWITCH_10);
             assertThat(s.suppression().kind()).isEqualTo(Suppression.Kind.CHANGE);
             assertThat(s.suppression().ref()).isEqualTo("CHG-7");
@@ -38,7 +38,7 @@ class PlannedWorkRuleTest {
         site.plannedWork(maintenance("MW-3", SWITCH_10, 0, 3600));
         TrackedAlarm server = site.raised(SERVER_1000, 60);
 
-        assertThat(rule.suppress(server, at(60), "")).get().isInstanceOfSatisfying(Suppress.class, s -> {
+        assertThat(rule.suppress(server, at(60), null)).get().isInstanceOfSatisfying(Suppress.class, s -> {
             assertThat(s.suppression().kind()).isEqualTo(Suppression.Kind.MAINTENANCE);
             assertThat(s.reason()).contains("MW-3").contains("on a CI it depends on");
         });
@@ -48,7 +48,7 @@ class PlannedWorkRuleTest {
     void aChangeWinsOverAMaintenanceWindowCoveringTheSameAlarm() {
         site.plannedWork(maintenance("MW-3", SERVER_1000, 0, 7200), change("CHG-7", SWITCH_10, 0, 3600));
 
-        assertThat(rule.suppress(site.raised(SERVER_1000, 60), at(60), "")).get()
+        assertThat(rule.suppress(site.raised(SERVER_1000, 60), at(60), null)).get()
                 .isInstanceOfSatisfying(Suppress.class, s -> assertThat(s.suppression().ref()).isEqualTo("CHG-7"));
     }
 
@@ -56,9 +56,9 @@ class PlannedWorkRuleTest {
     void workThatHasEndedOrIsOnlyOnWhatDependsOnTheAlarmsCiDoesNotFire() {
         site.plannedWork(change("CHG-7", SWITCH_10, 0, 3600), change("CHG-8", SERVER_1020, 0, 3600));
 
-        assertThat(rule.suppress(site.raised(SERVER_1001, 3600), at(3600), "")).isEmpty();
+        assertThat(rule.suppress(site.raised(SERVER_1001, 3600), at(3600), null)).isEmpty();
         TrackedAlarm sw = site.raised(SWITCH_11, 60);
-        assertThat(rule.suppress(sw, at(60), "")).isEmpty();
+        assertThat(rule.suppress(sw, at(60), null)).isEmpty();
         assertThat(sw.role).isNull();
     }
 
@@ -67,6 +67,6 @@ class PlannedWorkRuleTest {
         site.plannedWork(change("CHG-7", SWITCH_10, 0, 3600));
         TrackedAlarm unknown = site.memory.track(new AlarmSignal(77, "trap:unknown", null, "unknown trap"), at(60));
 
-        assertThat(rule.suppress(unknown, at(60), "")).isEmpty();
+        assertThat(rule.suppress(unknown, at(60), null)).isEmpty();
     }
 }

@@ -19,18 +19,18 @@ class RecurrenceRuleTest {
         site.memory.resolved("nodeDown:1000", at(0));
         TrackedAlarm back = site.raised(SERVER_1000, 600);
 
-        assertThat(rule.reopen(back, at(600), "")).get().isInstanceOfSatisfying(ReopenIncident.class, r -> {
+        assertThat(rule.reopen(back, at(600), null)).get().isInstanceOfSatisfying(ReopenIncident.class, r -> {
             assertThat(r.alarmId()).isEqualTo(SERVER_1000);
             assertThat(r.reason()).isEqualTo("nodeDown on ci-1000 returned 10 min after its incident was resolved");
         });
-        assertThat(rule.reopen(back, at(HOUR), "")).isPresent();
+        assertThat(rule.reopen(back, at(HOUR), null)).isPresent();
     }
 
     @Test
     void aProblemReturningLaterOrNeverResolvedDoesNotFire() {
         site.memory.resolved("nodeDown:1000", at(0));
 
-        assertThat(rule.reopen(site.raised(SERVER_1000, HOUR + 1), at(HOUR + 1), "")).isEmpty();
-        assertThat(rule.reopen(site.raised(SERVER_1001, 600), at(600), "")).isEmpty();
+        assertThat(rule.reopen(site.raised(SERVER_1000, HOUR + 1), at(HOUR + 1), null)).isEmpty();
+        assertThat(rule.reopen(site.raised(SERVER_1001, 600), at(600), null)).isEmpty();
     }
 }

@@ -16,7 +16,10 @@ class ResolutionRuleTest {
         TrackedAlarm server = site.incident(SERVER_1000, 0);
         site.memory.deactivate(server, at(60));
 
-        assertThat(rule.cleared(server, at(60))).get().isEqualTo(new ResolveIncident(SERVER_1000, "nodeDown on ci-1000 cleared"));
+        assertThat(rule.cleared(server, at(60))).get().isInstanceOfSatisfying(ResolveIncident.class, r -> {
+            assertThat(r.reason()).isEqualTo("nodeDown on ci-1000 cleared");
+            assertThat(r.why().key()).isEqualTo("sys.reason.cleared");
+        });
         assertThat(site.memory.byKey("nodeDown:1000")).isNull();
         assertThat(site.memory.resolvedAt("nodeDown:1000")).contains(at(60));
     }

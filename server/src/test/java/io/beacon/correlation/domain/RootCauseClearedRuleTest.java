@@ -25,7 +25,9 @@ class RootCauseClearedRuleTest {
         assertThat(rule.release(core)).containsExactly(sw, server);
         assertThat(server.role).isNull();
         assertThat(server.rootAlarmId).isNull();
-        assertThat(RootCauseClearedRule.because(core)).isEqualTo("root cause nodeDown on ci-1 cleared: ");
+        assertThat(RootCauseClearedRule.because(core).text()).isEqualTo("root cause nodeDown on ci-1 cleared: ");
+        assertThat(RootCauseClearedRule.because(core).key()).isEqualTo("sys.reason.rootCleared");
+        assertThat(RootCauseClearedRule.because(core).args()).containsEntry("root", "nodeDown on ci-1");
     }
 
     @Test

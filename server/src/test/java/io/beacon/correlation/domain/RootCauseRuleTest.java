@@ -23,7 +23,7 @@ class RootCauseRuleTest {
         site.incident(CORE, 0);
         TrackedAlarm app = site.raised(APP_5000, 10);
 
-        assertThat(rule.attach(app, "")).get().isInstanceOfSatisfying(AttachSymptom.class, a -> {
+        assertThat(rule.attach(app, null)).get().isInstanceOfSatisfying(AttachSymptom.class, a -> {
             assertThat(a.alarmId()).isEqualTo(APP_5000);
             assertThat(a.rootAlarmId()).isEqualTo(CORE);
             assertThat(a.reason()).isEqualTo("nodeDown on ci-5000 is behind nodeDown on ci-1 (alarm 1), the root cause");
@@ -37,7 +37,7 @@ class RootCauseRuleTest {
         TrackedAlarm core = site.incident(CORE, 0);
         site.symptom(SWITCH_10, 5, core);
 
-        assertThat(rule.attach(site.raised(SERVER_1000, 10), "")).get()
+        assertThat(rule.attach(site.raised(SERVER_1000, 10), null)).get()
                 .isInstanceOfSatisfying(AttachSymptom.class, a -> assertThat(a.rootAlarmId()).isEqualTo(CORE));
     }
 
@@ -46,7 +46,7 @@ class RootCauseRuleTest {
         site.incident(SWITCH_10, 0);
         site.incident(CORE, 5);
 
-        assertThat(rule.attach(site.raised(SERVER_1000, 10), "")).get()
+        assertThat(rule.attach(site.raised(SERVER_1000, 10), null)).get()
                 .isInstanceOfSatisfying(AttachSymptom.class, a -> assertThat(a.rootAlarmId()).isEqualTo(SWITCH_10));
     }
 
@@ -57,7 +57,7 @@ class RootCauseRuleTest {
         site.memory.deactivate(site.incident(CORE, 0), at(5));
         TrackedAlarm sw = site.raised(SWITCH_10, 10);
 
-        assertThat(rule.attach(sw, "")).isEmpty();
+        assertThat(rule.attach(sw, null)).isEmpty();
         assertThat(sw.role).isNull();
     }
 
@@ -65,7 +65,7 @@ class RootCauseRuleTest {
     void anAlarmSuppressedByPlannedWorkUpstreamIsNoRootCause() {
         site.suppressed(SWITCH_11, 0, change("CHG-7", SWITCH_11, 0, 3600));
 
-        assertThat(rule.attach(site.raised(SERVER_1020, 10), "")).isEmpty();
+        assertThat(rule.attach(site.raised(SERVER_1020, 10), null)).isEmpty();
     }
 
     @Test
@@ -73,6 +73,6 @@ class RootCauseRuleTest {
         site.incident(CORE, 0);
         TrackedAlarm unknown = site.memory.track(new AlarmSignal(77, "trap:unknown", null, "unknown trap"), at(10));
 
-        assertThat(rule.attach(unknown, "")).isEmpty();
+        assertThat(rule.attach(unknown, null)).isEmpty();
     }
 }

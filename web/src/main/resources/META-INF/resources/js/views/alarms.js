@@ -1,6 +1,6 @@
 // Active alarms, live: severity colours and counts, symptoms under their root cause, suppression reasons.
 import {
-  el, clear, t, label, api, optionalApi, query, errorBox, emptyState, spinner, formatDateTime, relative,
+  el, clear, t, label, systemText, api, optionalApi, query, errorBox, emptyState, spinner, formatDateTime, relative,
   severityBadge, isDesk, toast, debounce,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
@@ -87,7 +87,7 @@ function row(a, symptom, reload) {
   return el('tr', { class: `${symptom ? 'alarm-symptom' : ''} ${suppressed ? 'alarm-suppressed' : ''}`, dataset: { alarmId: a.id } },
     el('td', {}, symptom ? '↳ ' : '', el('span', { class: 'fw-semibold' }, a.name),
       a.message ? el('div', { class: 'small text-muted' }, a.message) : null,
-      suppressed ? el('div', { class: 'small text-warning-emphasis' }, t('alarm.suppressed', { kind: label('suppression', suppressed.kind), reason: suppressed.reason || suppressed.ref || '' })) : null,
+      suppressed ? el('div', { class: 'small text-warning-emphasis' }, t('alarm.suppressed', { kind: label('suppression', suppressed.kind), reason: systemText(suppressed.reasonKey, suppressed.reasonArgs, suppressed.reason) || suppressed.ref || '' })) : null,
       a.flapping ? el('span', { class: 'badge text-bg-warning ms-1' }, t('alarm.flapping')) : null),
     el('td', {}, severityBadge(a.severity)),
     el('td', {}, a.ciId ? el('a', { href: `#/cmdb/${a.ciId}` }, a.ciName || `#${a.ciId}`) : '—'),

@@ -48,7 +48,7 @@ export function isoToPicker(iso, timeZone = state.timeZone) {
 
 function conflictList(conflicts, id) {
   return el('ul', { class: 'mb-0 small', id }, conflicts.map((c) => el('li', { dataset: { kind: c.kind } },
-    el('strong', {}, label('conflictKind', c.kind)), ` ${c.ref || ''}: ${c.reason || ''}`)));
+    el('strong', {}, label('conflictKind', c.kind)), ` ${c.ref || ''}: ${systemText(c.reasonKey, c.reasonArgs, c.reason)}`)));
 }
 
 function statusBadge(status) {
@@ -102,8 +102,9 @@ export async function changesView(main, ctx) {
 /** A month grid in the user's time zone; a change shows on every day its window touches. */
 export async function calendarView(main, ctx) {
   const month = ctx.query.get('month'); // yyyy-mm
-  const now = new Date();
-  const [year, mon] = month ? month.split('-').map(Number) : [now.getFullYear(), now.getMonth() + 1];
+  const dayKey = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  // This month and the grid's days are the user's, in their time zone (not the browser's, not UTC).
+  const [year, mon] = (/^\d{4}-\d{2}$/.test(month || '') ? month : dayKey(new Date()).slice(0, 7)).split('-').map(Number);
   const first = new Date(Date.UTC(year, mon - 1, 1));
   const gridStart = new Date(first.getTime() - ((first.getUTCDay() + 6) % 7) * 86400000); // Monday
   const gridEnd = new Date(gridStart.getTime() + 42 * 86400000);
@@ -118,9 +119,10 @@ export async function calendarView(main, ctx) {
       el('h2', { class: 'h5 mb-0' }, formatDate(new Date(Date.UTC(year, mon - 1, 15)))),
       el('button', { type: 'button', class: 'btn btn-sm btn-outline-secondary', onclick: () => shift(1), 'aria-label': t('change.nextMonth') }, '›')),
     grid);
-  const page = await optionalApi(`/api/changes${query({ from: gridStart.toISOString(), to: gridEnd.toISOString(), size: 500 })}`);
+  // The grid's first and last days run from midnight to midnight where the user is.
+  const localMidnight = (d) => pickerToIso(`${d.toISOString().slice(0, 10)}T00:00`);
+  const page = await optionalApi(`/api/changes${query({ from: localMidnight(gridStart), to: localMidnight(gridEnd), size: 500 })}`);
   if (!page) { clear(grid, emptyState(t('change.unavailable'))); return null; }
-  const dayKey = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
   const byDay = new Map();
   for (const c of page.items) {
     if (!c.plannedStart) continue;

@@ -1,9 +1,11 @@
 // The process panel of a ticket or a change: its BPMN diagram drawn by bpmn-js (the viewer bundle, served
 // by Beacon itself under /webjars/bpmn-js/), the current activities outlined and the completed ones ticked.
-// The diagram's own element names are BPMN text and stay as the process file has them.
-import { el, clear, t, api, ApiError, errorBox, emptyState, spinner } from '../core.js';
+// The steps are named in the reader's language (bpmn.<process>.<element id> in the bundles); the BPMN file
+// stays the source of the flow, and a step without a label keeps the file's name.
+import { el, clear, t, state, api, ApiError, errorBox, emptyState, spinner } from '../core.js';
 
 const BPMN_JS = '/webjars/bpmn-js/18.31.1';
+const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const OPEN_KEY = 'beacon.processPanel.open';
 
 let viewerScript = null;
@@ -65,10 +67,24 @@ export function processDiagram(kind, key, title) {
       el('div', { class: 'd-flex flex-wrap justify-content-between align-items-center gap-2 mb-2' }, legend, tools),
       message, canvasBox, status));
 
-  // Task names may hold the expressions the engine fills in (Approve ${changeKey}: ${title}): the status line
-  // fills in the key and the title; the drawing keeps the file's text.
+  // A step without a label keeps the file's name, which may hold the expressions the engine fills in
+  // (Approve ${changeKey}: ${title}): the status line fills in the key and the title.
   const readable = (name) => name.replace(/\$\{(changeKey|ticketKey)\}/g, key)
     .replace(/\$\{title\}/g, title || '').replace(/[:\s]+$/, '');
+
+  /** The model with each named step's name in the reader's language, where the bundles name it. */
+  const inReadersLanguage = (xml) => {
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    if (doc.getElementsByTagName('parsererror').length) return xml;
+    for (const process of doc.getElementsByTagNameNS(BPMN_NS, 'process')) {
+      for (const step of process.querySelectorAll('[id][name]')) {
+        const key = `bpmn.${process.getAttribute('id')}.${step.getAttribute('id')}`;
+        const name = state.messages[key] ?? state.fallback[key];
+        if (name !== undefined) step.setAttribute('name', name);
+      }
+    }
+    return new XMLSerializer().serializeToString(doc);
+  };
 
   let viewer = null;
   let shown = null;    // the diagram JSON drawn now
@@ -123,7 +139,7 @@ export function processDiagram(kind, key, title) {
         clear(canvasBox);
         viewer = new BpmnJS({ container: canvasBox });
         shown = null;
-        await viewer.importXML(diagram.xml);
+        await viewer.importXML(inReadersLanguage(diagram.xml));
         viewer.get('canvas').zoom('fit-viewport', 'auto');
       }
       mark(diagram);

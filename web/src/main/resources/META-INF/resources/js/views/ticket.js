@@ -266,7 +266,7 @@ function details(ticket) {
       row(t('ticket.cis'), ticket.cis.length ? ticket.cis.map((c, i) => [i ? ', ' : '', el('a', { href: `#/cmdb/${c.id}` }, c.name || `#${c.id}`)]) : '—', 'ticket-cis'),
       row(t('ticket.created'), formatDateTime(ticket.createdAt)),
       row(t('ticket.updated'), formatDateTime(ticket.updatedAt)),
-      ticket.resolution ? row(t('ticket.resolution'), ticket.resolution, 'ticket-resolution') : null)));
+      ticket.resolution ? row(t('ticket.resolution'), systemText(ticket.resolutionKey, ticket.resolutionArgs, ticket.resolution), 'ticket-resolution') : null)));
 }
 
 // ---------------------------------------------------------------- reply box: canned responses and @mentions

@@ -4,6 +4,7 @@ import io.beacon.event.domain.EventSource;
 import io.beacon.event.domain.NormalisedEvent;
 import io.beacon.event.domain.Severity;
 import io.beacon.event.domain.Texts;
+import io.beacon.platform.domain.SystemText;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -123,6 +124,13 @@ public class Alarm {
 
     @Column(name = "suppression_reason", length = 500)
     private String suppressionReason;
+
+    /** The reason's message key and arguments (JSON), for each reader's language; null on rows older than them. */
+    @Column(name = "suppression_reason_key", length = 100)
+    private String suppressionReasonKey;
+
+    @Column(name = "suppression_reason_args")
+    private String suppressionReasonArgs;
 
     @Column(name = "change_key", length = 24)
     private String changeKey;
@@ -254,17 +262,19 @@ public class Alarm {
     }
 
     /** A decision of correlation (root cause, change, maintenance, flapping) that holds back the incident. */
-    public void suppress(String kind, String ref, String reason) {
+    public void suppress(String kind, String ref, SystemText reason) {
         this.suppressionKind = kind;
         this.suppressionRef = ref;
-        this.suppressionReason = reason == null ? null : Texts.cut(reason, 500);
+        this.suppressionReason = reason == null ? null : Texts.cut(reason.text(), 500);
+        this.suppressionReasonKey = reason == null ? null : reason.key();
+        this.suppressionReasonArgs = reason == null ? null : reason.argsJson();
         if ("change".equals(kind)) {
             this.changeKey = ref;
         }
     }
 
     /** Correlation found the alarm's root cause: it joins that alarm's incident and pages nobody itself. */
-    public void markSymptomOf(Alarm root, String reason) {
+    public void markSymptomOf(Alarm root, SystemText reason) {
         rootCauseAlarmId = root.getId();
         suppress("root_cause", String.valueOf(root.getId()), reason);
         if (root.getIncidentId() != null) {
@@ -278,6 +288,8 @@ public class Alarm {
         suppressionKind = null;
         suppressionRef = null;
         suppressionReason = null;
+        suppressionReasonKey = null;
+        suppressionReasonArgs = null;
     }
 
     /** The alarm outlived (or followed) this change: it stays linked to it. */
@@ -356,6 +368,12 @@ public class Alarm {
     public String getSuppressionKind() { return suppressionKind; }
     public String getSuppressionRef() { return suppressionRef; }
     public String getSuppressionReason() { return suppressionReason; }
+
+    public String getSuppressionReasonKey() { return suppressionReasonKey; }
+
+    public java.util.Map<String, String> getSuppressionReasonArgs() {
+        return suppressionReasonKey == null ? null : SystemText.parseArgs(suppressionReasonArgs);
+    }
     public String getChangeKey() { return changeKey; }
     public boolean isFlapping() { return flapping; }
     public long getVersion() { return version; }

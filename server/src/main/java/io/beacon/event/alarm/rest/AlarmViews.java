@@ -36,9 +36,7 @@ public final class AlarmViews {
         m.put("acknowledgedAt", a.getAcknowledgedAt());
         m.put("incidentKey", a.getIncidentKey());
         m.put("rootCauseAlarmId", a.getRootCauseAlarmId());
-        m.put("suppression", a.getSuppressionKind() == null ? null : Map.of("kind", a.getSuppressionKind(),
-                "ref", a.getSuppressionRef() == null ? "" : a.getSuppressionRef(),
-                "reason", a.getSuppressionReason() == null ? "" : a.getSuppressionReason()));
+        m.put("suppression", a.getSuppressionKind() == null ? null : suppression(a));
         m.put("changeKey", a.getChangeKey());
         m.put("flapping", a.isFlapping());
         return m;
@@ -75,5 +73,16 @@ public final class AlarmViews {
         try (JsonReader r = Json.createReader(new StringReader(json))) {
             return r.readObject();
         }
+    }
+
+    /** Why the alarm pages nobody: in English ({@code reason}) and as a message key with arguments, when it has them. */
+    private static Map<String, Object> suppression(Alarm a) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("kind", a.getSuppressionKind());
+        s.put("ref", a.getSuppressionRef() == null ? "" : a.getSuppressionRef());
+        s.put("reason", a.getSuppressionReason() == null ? "" : a.getSuppressionReason());
+        s.put("reasonKey", a.getSuppressionReasonKey());
+        s.put("reasonArgs", a.getSuppressionReasonArgs());
+        return s;
     }
 }

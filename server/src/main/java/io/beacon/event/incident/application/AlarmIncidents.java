@@ -127,7 +127,7 @@ public class AlarmIncidents {
     }
 
     /** Reopens a resolved incident; answers false when it cannot be (closed, gone). */
-    boolean reopen(Ticket ticket, String why) {
+    boolean reopen(Ticket ticket, SystemText why) {
         if (ticket.getStatus() != TicketStatus.RESOLVED) {
             return ticket.getStatus().isOpen();
         }
@@ -139,14 +139,13 @@ public class AlarmIncidents {
     }
 
     /** Resolves (or, when so configured, only annotates) an open incident Beacon opened. */
-    void resolve(Ticket ticket, String why) {
+    void resolve(Ticket ticket, SystemText why) {
         if (!ticket.getStatus().isOpen()) {
             return;
         }
         if (settings.resolveOnClear()) {
-            ticketService.change(Actor.SYSTEM, ticket.getKey(), new TicketChanges(null, null,
-                    TicketStatus.RESOLVED.code(), cut(why + ". Resolved automatically by Beacon.", 4000), null, null,
-                    null, null, null, null, null, null));
+            ticketService.resolveAsBeacon(ticket.getKey(), SystemText.of("sys.incident.resolvedAuto",
+                    why.text() + ". Resolved automatically by Beacon.").nest("reason", why).cut(4000));
         } else {
             note(ticket, why);
         }
@@ -161,10 +160,6 @@ public class AlarmIncidents {
                     null, null, null, null, all, null));
         }
         note(ticket, why);
-    }
-
-    void note(Ticket ticket, String text) {
-        ticketService.comment(Actor.SYSTEM, ticket.getKey(), cut(text, 4000), true, TicketComment.Channel.SYSTEM);
     }
 
     /** A note in each reader's language (its English text is the comment's body). */

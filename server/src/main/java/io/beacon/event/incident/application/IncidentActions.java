@@ -146,22 +146,22 @@ public class IncidentActions {
                     opened.add(alarm.getId());
                 }
             } else if (d instanceof Decision.AttachSymptom s) {
-                attach(alarm, s.rootAlarmId(), s.reason(), symptomsByIncident, opened);
+                attach(alarm, s.rootAlarmId(), s.why(), symptomsByIncident, opened);
             } else if (d instanceof Decision.MergeIncident m) {
                 merge(alarm, m);
             } else if (d instanceof Decision.Suppress s) {
-                alarm.suppress(s.suppression().kind().code(), s.suppression().ref(), s.reason());
+                alarm.suppress(s.suppression().kind().code(), s.suppression().ref(), s.why());
             } else if (d instanceof Decision.ReopenIncident r) {
                 if (reopen(alarm, r)) {
                     opened.add(alarm.getId());
                 }
             } else if (d instanceof Decision.MarkFlapping f) {
                 alarm.markFlapping(true);
-                incidents.openIncidentOf(alarm).ifPresent(t -> incidents.note(t, f.reason()));
+                incidents.openIncidentOf(alarm).ifPresent(t -> incidents.note(t, f.why()));
             } else if (d instanceof Decision.ResolveIncident r) {
                 alarm.markFlapping(false);
                 if (alarm.isIncidentAuto()) {
-                    incidents.openIncidentOf(alarm).ifPresent(t -> incidents.resolve(t, r.reason()));
+                    incidents.openIncidentOf(alarm).ifPresent(t -> incidents.resolve(t, r.why()));
                 }
             }
             // A storm's decisions share a transaction: written and forgotten one by one, the persistence
@@ -210,7 +210,7 @@ public class IncidentActions {
         int i = 0;
         for (Decision.OpenIncident o : fresh.values()) {
             if (worthNoting(o)) {
-                incidents.note(tickets.get(i), o.reason());
+                incidents.note(tickets.get(i), o.why());
             }
             i++;
         }
@@ -226,15 +226,14 @@ public class IncidentActions {
         Optional<Ticket> current = alarm.isIncidentAuto() ? incidents.openIncidentOf(alarm) : Optional.empty();
         Ticket ticket = current.orElseGet(() -> incidents.open(alarm));
         if (current.isPresent() || worthNoting(o)) {
-            incidents.note(ticket, o.reason());
+            incidents.note(ticket, o.why());
         }
         return current.isEmpty();
     }
 
-    /** Whether a new incident's reason adds to what its description says (a change, a root cause, a window's end). */
+    /** Whether a new incident's reason adds to what its description says (a change; a root cause or a window that ended). */
     private static boolean worthNoting(Decision.OpenIncident o) {
-        return o.relatedChange() != null || o.suspectChange() != null || o.reason().startsWith("root cause")
-                || o.reason().startsWith("still active");
+        return o.relatedChange() != null || o.suspectChange() != null || o.why().args().containsKey("becauseKey");
     }
 
     /** The symptoms attached to one incident by one call, noted on it once. */
@@ -243,16 +242,16 @@ public class IncidentActions {
     private boolean reopen(Alarm alarm, Decision.ReopenIncident r) {
         alarm.standAlone();
         Optional<Ticket> previous = incidents.incidentOf(alarm);
-        if (previous.isPresent() && incidents.reopen(previous.get(), r.reason())) {
+        if (previous.isPresent() && incidents.reopen(previous.get(), r.why())) {
             return false;
         }
         Ticket t = incidents.open(alarm);
-        previous.ifPresent(p -> incidents.note(t, r.reason() + " (" + p.getKey()
-                + " is closed: this incident follows it up)"));
+        previous.ifPresent(p -> incidents.note(t, SystemText.of("sys.note.followsUp", r.reason() + " (" + p.getKey()
+                + " is closed: this incident follows it up)", "key", p.getKey()).nest("reason", r.why())));
         return true;
     }
 
-    private void attach(Alarm alarm, long rootAlarmId, String reason, Map<Long, Symptoms> notes,
+    private void attach(Alarm alarm, long rootAlarmId, SystemText reason, Map<Long, Symptoms> notes,
             List<Long> opened) {
         Alarm root = alarms.byId(rootAlarmId).orElse(null);
         Optional<Ticket> rootIncident = root == null ? Optional.empty() : incidents.openIncidentOf(root);
@@ -284,7 +283,7 @@ public class IncidentActions {
         if (into.isEmpty()) {
             return; // nothing to merge into: the alarm keeps its incident
         }
-        alarm.markSymptomOf(root, m.reason());
+        alarm.markSymptomOf(root, m.why());
         if (own.isEmpty() || own.get().getId().equals(into.get().getId())) {
             return;
         }
@@ -292,8 +291,9 @@ public class IncidentActions {
             other.linkIncident(into.get().getId(), into.get().getKey(), false);
         }
         incidents.note(into.get(), SystemText.of("sys.note.mergedHere", own.get().getKey()
-                + " merged into this incident: " + m.reason(), "key", own.get().getKey(), "reason", m.reason()));
-        incidents.resolve(own.get(), "Merged into " + into.get().getKey() + ": " + m.reason());
+                + " merged into this incident: " + m.reason(), "key", own.get().getKey()).nest("reason", m.why()));
+        incidents.resolve(own.get(), SystemText.of("sys.reason.mergedInto", "Merged into " + into.get().getKey() + ": "
+                + m.reason(), "key", into.get().getKey()).nest("reason", m.why()));
     }
 
     /** Someone resolved or closed this incident by hand: correlation learns it for each of its alarms. */
@@ -380,7 +380,8 @@ public class IncidentActions {
         return new AlarmSignal(a.getId(), a.getReductionKey(), a.getCiId(), label(a));
     }
 
+    /** How reasons name an alarm, in no language: "LinkDown · core-sw-01". */
     private static String label(Alarm a) {
-        return a.getName() + " on " + AlarmIncidents.where(a);
+        return a.getName() + " · " + whereShort(a);
     }
 }
