@@ -8,6 +8,7 @@ import io.beacon.correlation.CorrelationSettings;
 import io.beacon.platform.cluster.Duty;
 import io.beacon.platform.cluster.Leadership;
 import io.beacon.platform.cluster.LeadershipLostException;
+import io.beacon.platform.domain.LockConflicts;
 import io.beacon.platform.live.LiveUpdate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -40,6 +41,8 @@ public class IncidentDesk {
     static final int LIVE_UPDATES_PER_BATCH = 50;
     /** Alarms whose incidents are opened (or resolved) in one transaction. */
     static final int ALARMS_PER_TRANSACTION = 100;
+    /** How often decisions are carried out when their transaction keeps losing lock conflicts. */
+    static final int ATTEMPTS_ON_LOCK_CONFLICT = 3;
 
     @Inject
     IncidentActions actions;
@@ -230,22 +233,30 @@ public class IncidentDesk {
     }
 
     /**
-     * One try: nothing else writes alarm rows, so a failure is real and trying again would fail
-     * again. Correlation then re-reads what the database holds, so that its memory never runs ahead
-     * of the stored alarms.
+     * Nothing else writes alarm rows, so a failure is real and trying again would fail again, with one
+     * exception: the tickets the decisions open, merge or resolve are written by others too (process
+     * starts, SLA clocks, agents), and a lost lock conflict there (a deadlock victim, on MariaDB) passes
+     * when run again. Otherwise correlation re-reads what the database holds, so that its memory never
+     * runs ahead of the stored alarms.
      */
     private List<Long> carryOut(List<Decision> decisions) {
         if (decisions.isEmpty()) {
             return List.of();
         }
-        try {
-            return actions.carryOut(decisions);
-        } catch (LeadershipLostException lost) {
-            throw lost;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not carry out " + decisions + "; correlation re-reads the stored alarms", e);
-            restore();
-            return List.of();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return actions.carryOut(decisions);
+            } catch (LeadershipLostException lost) {
+                throw lost;
+            } catch (RuntimeException e) {
+                if (attempt < ATTEMPTS_ON_LOCK_CONFLICT && LockConflicts.lost(e)) {
+                    LOG.log(Level.FINE, "Carrying out " + decisions + " lost a lock conflict; again", e);
+                    continue;
+                }
+                LOG.log(Level.WARNING, "Could not carry out " + decisions + "; correlation re-reads the stored alarms", e);
+                restore();
+                return List.of();
+            }
         }
     }
 
