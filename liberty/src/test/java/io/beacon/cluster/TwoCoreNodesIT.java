@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.beacon.it.support.SseEvents;
 import io.beacon.it.support.BeaconServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -221,25 +222,8 @@ class TwoCoreNodesIT {
             try {
                 HttpResponse<Stream<String>> r = http.send(rq.build(), HttpResponse.BodyHandlers.ofLines());
                 lines = r.body();
-                String name = null;
-                String id = null;
-                StringBuilder data = new StringBuilder();
-                for (String line : (Iterable<String>) lines::iterator) {
-                    if (line.isEmpty()) {
-                        if (name != null) {
-                            events.add(new Event(name, id, data.toString(), System.nanoTime()));
-                        }
-                        name = null;
-                        id = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).strip());
-                    }
-                }
+                SseEvents.read((Iterable<String>) lines::iterator,
+                        (name, id, data) -> events.add(new Event(name, id, data, System.nanoTime())));
             } catch (Exception closed) {
                 // closed by the test or the server
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beacon.it.support.BeaconServer;
 import io.beacon.it.support.BeaconServerExtension;
+import io.beacon.it.support.SseEvents;
 import io.beacon.it.support.Poll;
 import io.beacon.it.support.TestMailServer;
 import io.restassured.path.json.JsonPath;
@@ -264,25 +265,7 @@ class AgentToolsIT {
 
         private void read() {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String name = null;
-                String id = null;
-                StringBuilder data = new StringBuilder();
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.isEmpty()) {
-                        if (name != null) {
-                            events.add(new Event(name, id, data.toString()));
-                        }
-                        name = null;
-                        id = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).strip());
-                    }
-                }
+                SseEvents.read(in.lines()::iterator, (name, id, data) -> events.add(new Event(name, id, data)));
             } catch (Exception closed) {
                 // the test closed the stream
             }
