@@ -27,8 +27,8 @@ public class CommitRefusingBatchWriter extends EventBatchWriter {
     TransactionSynchronizationRegistry transaction;
 
     @Override
-    public BatchResult write(List<NormalisedEvent> events) {
-        BatchResult result = super.write(events);
+    public BatchResult write(List<NormalisedEvent> events, boolean awaitCorrelation) {
+        BatchResult result = super.write(events, awaitCorrelation);
         if (events.stream().anyMatch(e -> e.reductionKey().contains(REFUSED))) {
             transaction.registerInterposedSynchronization(new Synchronization() {
                 @Override

@@ -31,6 +31,7 @@ import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,9 @@ class EventPipelineInContainerIT {
         File war = new File(System.getProperty("beacon.war", "target/beacon.war"));
         return ShrinkWrap.create(ZipImporter.class, "beacon-in-container.war").importFrom(war).as(WebArchive.class)
                 .addPackage(EventPipelineInContainerIT.class.getPackage())
+                // The server discovers only explicit bean archives (cdi enableImplicitBeanArchives=false):
+                // an empty beans.xml makes these test classes beans (annotated discovery, CDI 4).
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsLibrary(new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
     }
 
