@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SQL of each ticket list, count and lookup the API and the console send, as Hibernate writes it
@@ -96,6 +98,19 @@ public final class TicketQueryShapes {
             }
         }
         return rows;
+    }
+
+    /**
+     * The rows a plan line expects to read, or -1 when it does not say. With a rowid filter MariaDB
+     * writes the rows read and the share the filter keeps ("667 (3%)"): the rows read count.
+     */
+    public static long estimatedRows(Map<String, String> planRow) {
+        String rows = planRow.get("rows");
+        if (rows == null) {
+            return -1;
+        }
+        Matcher leading = Pattern.compile("^\\s*(\\d+)").matcher(rows);
+        return leading.find() ? Long.parseLong(leading.group(1)) : -1;
     }
 
     public static String describe(List<Map<String, String>> plan) {
