@@ -172,6 +172,24 @@ export function label(group, code) {
 
 // ---------------------------------------------------------------- dates
 
+const dateFormats = new Map();
+
+/**
+ * One Intl.DateTimeFormat per locale and options, kept: building one costs far more than using it
+ * (a queue page formats a hundred dates, and ten tabs re-render it at once on a live update).
+ */
+export function dateFormat(locale, options) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+const relativeFormats = new Map();
+
 /**
  * Date and time in the user's time zone, year first in both languages, as the date fields
  * ({@link dateInput}) take them: Korean "2026. 12. 06. 14:05", English "2026-12-06 14:05" (no
@@ -180,7 +198,7 @@ export function label(group, code) {
 export function formatDateTime(iso) {
   if (!iso) return '—';
   if (state.locale === 'ko') {
-    return new Intl.DateTimeFormat('ko-KR', {
+    return dateFormat('ko-KR', {
       timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
       hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
     }).format(new Date(iso));
@@ -197,7 +215,7 @@ export function formatDay(iso) {
 }
 
 function zoneParts(iso, withTime) {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateFormat('en-CA', {
     timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
     ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
   }).formatToParts(new Date(iso));
@@ -226,7 +244,7 @@ export function dateInput({ onDate, value, min, max, ...attrs }) {
 }
 
 export function formatDate(date) {
-  return new Intl.DateTimeFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', {
+  return dateFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', {
     timeZone: state.timeZone, year: 'numeric', month: 'long',
   }).format(date);
 }
@@ -234,7 +252,11 @@ export function formatDate(date) {
 export function relative(iso) {
   if (!iso) return '';
   const seconds = Math.round((new Date(iso).getTime() - Date.now()) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(state.locale, { numeric: 'auto' });
+  let rtf = relativeFormats.get(state.locale);
+  if (!rtf) {
+    rtf = new Intl.RelativeTimeFormat(state.locale, { numeric: 'auto' });
+    relativeFormats.set(state.locale, rtf);
+  }
   const abs = Math.abs(seconds);
   if (abs < 60) return rtf.format(seconds, 'second');
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');

@@ -3,7 +3,7 @@
 // approval inbox, and the catalogue of standard-change templates.
 import {
   state, el, clear, t, label, systemText, api, optionalApi, query, errorBox, emptyState, spinner, formatDateTime, formatDate,
-  isApprover, isStaff, hasRole, toast, debounce, ApiError,
+  isApprover, isStaff, hasRole, toast, debounce, ApiError, dateFormat,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
 import { processDiagram } from './process-diagram.js';
@@ -22,7 +22,7 @@ function tabs(active) {
 
 /** The offset (ms) of a time zone from UTC at an instant. */
 function zoneOffset(ms, timeZone) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+  const parts = Object.fromEntries(dateFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
   }).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
   return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour % 24, +parts.minute, +parts.second) - Math.floor(ms / 1000) * 1000;
@@ -102,7 +102,7 @@ export async function changesView(main, ctx) {
 /** A month grid in the user's time zone; a change shows on every day its window touches. */
 export async function calendarView(main, ctx) {
   const month = ctx.query.get('month'); // yyyy-mm
-  const dayKey = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const dayKey = (d) => dateFormat('en-CA', { timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
   // This month and the grid's days are the user's, in their time zone (not the browser's, not UTC).
   const [year, mon] = (/^\d{4}-\d{2}$/.test(month || '') ? month : dayKey(new Date()).slice(0, 7)).split('-').map(Number);
   const first = new Date(Date.UTC(year, mon - 1, 1));
@@ -135,7 +135,7 @@ export async function calendarView(main, ctx) {
       if (byDay.size > 400) break;
     }
   }
-  const weekday = new Intl.DateTimeFormat(state.locale, { weekday: 'short', timeZone: 'UTC' });
+  const weekday = dateFormat(state.locale, { weekday: 'short', timeZone: 'UTC' });
   const cells = [];
   for (let i = 0; i < 7; i++) cells.push(el('div', { class: 'dow' }, weekday.format(new Date(gridStart.getTime() + i * 86400000))));
   for (let i = 0; i < 42; i++) {

@@ -1,6 +1,6 @@
 // Dashboard: charts of what the API tells; a chart whose back end is not there yet says so.
 import {
-  state, el, clear, t, label, dateInput, api, optionalApi, query, emptyState, errorBox, OPEN_STATUSES, debounce, duration, isDesk,
+  state, el, clear, t, label, dateInput, api, optionalApi, query, emptyState, errorBox, OPEN_STATUSES, debounce, duration, isDesk, dateFormat,
 } from '../core.js';
 import { satisfactionCard } from './satisfaction-card.js';
 
@@ -142,7 +142,7 @@ export async function dashboardView(main, ctx) {
       const longest = Math.max(0, ...seconds);
       const [unit, unitKey] = longest >= 2 * 3600 ? [3600, 'dashboard.hours'] : longest >= 120 ? [60, 'dashboard.minutes'] : [1, 'dashboard.seconds'];
       const scaled = (v) => (v === null || v === undefined ? null : Math.round((v / unit) * 10) / 10);
-      const dayLabel = new Intl.DateTimeFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: state.timeZone, month: 'short', day: 'numeric' });
+      const dayLabel = dateFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: state.timeZone, month: 'short', day: 'numeric' });
       draw(times, {
         type: 'bar',
         data: {
@@ -180,7 +180,7 @@ export async function dashboardView(main, ctx) {
       if (!report) { clear(events, emptyState(t('dashboard.reportsUnavailable'))); return; }
       events.dataset.values = report.buckets.map((b) => b.count).join(',');
       if (!report.total) { clear(events, emptyState(t('dashboard.noEvents'))); delete events.dataset.drawn; return; }
-      const hourLabel = new Intl.DateTimeFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: state.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      const hourLabel = dateFormat(state.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: state.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
       draw(events, { type: 'bar', data: { labels: report.buckets.map((b) => hourLabel.format(new Date(b.start))),
         datasets: [{ label: t('dashboard.eventsReceived'), data: report.buckets.map((b) => b.count), backgroundColor: '#6f42c1' }] },
       options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } });
@@ -199,7 +199,7 @@ export async function dashboardView(main, ctx) {
 
 /** The local date {weeks} weeks back from today in the user's zone, as yyyy-mm-dd (a Monday-aligned start is the server's job). */
 function weeksAgo(weeks) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = dateFormat('en-CA', { timeZone: state.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   const [y, m, d] = today.split('-').map(Number);
   const from = new Date(Date.UTC(y, m - 1, d - weeks * 7 + 1));
   return from.toISOString().slice(0, 10);
