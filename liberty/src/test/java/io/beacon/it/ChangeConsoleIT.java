@@ -29,7 +29,8 @@ import org.openqa.selenium.support.ui.Select;
 @ExtendWith({BeaconServerExtension.class, BrowserExtension.class})
 class ChangeConsoleIT {
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(SEOUL);
+    /** How the console shows a time to a Korean user in Seoul, in its pages and in its date-time fields. */
+    private static final DateTimeFormatter KOREAN_SHOWN = DateTimeFormatter.ofPattern("yyyy. MM. dd. HH:mm").withZone(SEOUL);
 
     private Browser browser;
 
@@ -45,10 +46,18 @@ class ChangeConsoleIT {
         assertThat(browser.consoleErrors()).as("browser console").isEmpty();
     }
 
-    /** Sets a date-time picker as a user's pick would (the picker's own widget differs per platform). */
+    /**
+     * Types a time into a date-time field as a Korean user in Seoul does, in the format the console shows
+     * them ("2027. 10. 03. 22:00"), and leaves the field (the picker takes typed text when it loses focus).
+     */
     private void pick(String id, Instant at) {
-        browser.script("const i = document.getElementById(arguments[0]); i.value = arguments[1];"
-                + " i.dispatchEvent(new Event('input', {bubbles: true}));", id, PICKER.format(at));
+        var field = browser.find(By.id(id));
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), KOREAN_SHOWN.format(at));
+        field.sendKeys(Keys.TAB);
+        browser.find(By.tagName("h1")).click(); // a click outside closes the calendar
+        browser.waitUntil(d -> KOREAN_SHOWN.format(at).equals(browser.find(By.id(id)).getDomProperty("value")),
+                "the field showing " + KOREAN_SHOWN.format(at));
     }
 
     @Test
@@ -72,8 +81,12 @@ class ChangeConsoleIT {
         new Select(browser.find(By.id("chg-risk"))).selectByValue("high");
         pick("chg-start", start.plus(1, ChronoUnit.HOURS));
         pick("chg-end", start.plus(3, ChronoUnit.HOURS));
-        browser.waitUntil(d -> browser.find(By.id("chg-start-shown")).getText().endsWith(
-                PICKER.format(start.plus(1, ChronoUnit.HOURS)).substring(11)), "the start shown in Korean and Seoul time");
+        browser.click(By.id("chg-start"));
+        browser.waitFor(By.cssSelector(".flatpickr-calendar.open"));
+        assertThat(browser.find(By.cssSelector(".flatpickr-calendar.open .flatpickr-weekdays")).getText())
+                .as("the calendar's weekdays, in Korean").contains("일", "월", "토");
+        shot("change-picker");
+        browser.find(By.tagName("h1")).click();
         browser.find(By.id("chg-ci")).sendKeys(ciName);
         browser.click(By.cssSelector("#chg-ci-results button[data-ci-name='" + ciName + "']"));
         browser.waitUntil(d -> !browser.findAll(By.id("chg-conflict-list")).isEmpty(), "the conflict hint");
@@ -116,7 +129,7 @@ class ChangeConsoleIT {
         assertThat(text).contains(title, "일반", "높음", ciName, "승인 2건 중 1건", "admin", "계획 확인",
                 "스냅샷으로 복원", "충돌");
         assertThat(browser.find(card).findElement(By.cssSelector(".card-window")).getText())
-                .contains(PICKER.format(start.plus(1, ChronoUnit.HOURS)).substring(11));
+                .contains(KOREAN_SHOWN.format(start.plus(1, ChronoUnit.HOURS)));
 
         // the same card on the change's page, where the approver decides
         browser.open("#/changes/" + key);

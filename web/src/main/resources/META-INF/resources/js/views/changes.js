@@ -6,6 +6,7 @@ import {
   isApprover, isStaff, hasRole, toast, debounce, ApiError, dateFormat,
 } from '../core.js';
 import { ciPicker } from './ci-picker.js';
+import { dateTimePicker } from './date-time-picker.js';
 import { processDiagram } from './process-diagram.js';
 
 const PAGE_SIZE = 25;
@@ -364,7 +365,7 @@ export async function approvalsView(main) {
 // ---------------------------------------------------------------- the new-change form
 
 /**
- * A new change: type, risk, window (date-time pickers, in the user's time zone), CIs, plans, title and
+ * A new change: type, risk, window (date-time pickers in the user's language, format and time zone), CIs, plans, title and
  * description; with ?template=ID a standard change from the catalogue. While the user types, the window and
  * CIs are checked against approved changes, freezes and maintenance windows; errors show beside their field.
  */
@@ -379,8 +380,6 @@ export async function newChangeView(main, ctx) {
   const template = select('chg-template', [['', t('chg.noTemplate')], ...templates.items.map((tp) => [String(tp.id), tp.name])], ctx.query.get('template') || '');
   const type = select('chg-type', ['normal', 'standard', 'emergency'].map((c) => [c, label('changeType', c)]), 'normal');
   const risk = select('chg-risk', ['low', 'medium', 'high'].map((c) => [c, label('risk', c)]), 'medium');
-  const start = el('input', { id: 'chg-start', type: 'datetime-local', class: 'form-control', lang: state.locale, required: true });
-  const end = el('input', { id: 'chg-end', type: 'datetime-local', class: 'form-control', lang: state.locale, required: true });
   const title = el('input', { id: 'chg-title', class: 'form-control', maxlength: 300, required: true });
   const description = el('textarea', { id: 'chg-description', class: 'form-control', rows: 3 });
   const implementationPlan = el('textarea', { id: 'chg-plan', class: 'form-control', rows: 3 });
@@ -391,25 +390,15 @@ export async function newChangeView(main, ctx) {
   const conflicts = el('div', { id: 'chg-conflicts', class: 'small', 'aria-live': 'polite' });
   const error = el('div', { id: 'chg-error' });
   const submit = el('button', { type: 'submit', class: 'btn btn-primary', id: 'chg-submit' }, t('chg.submit'));
-  const fieldsByName = { templateId: template, type, risk, plannedStart: start, plannedEnd: end, title, description,
-    implementationPlan, backoutPlan, testPlan, ciIds: ciFeedbackHost };
-
   // a sensible first window: tomorrow 22:00–23:00 in the user's time zone
   const tomorrow = isoToPicker(new Date(Date.now() + 86400000).toISOString()).slice(0, 10);
-  start.value = `${tomorrow}T22:00`;
-  end.value = `${tomorrow}T23:00`;
-
-  // the picker's own widget speaks the browser's language: the chosen time is also shown in the user's
-  const startShown = el('span', { id: 'chg-start-shown' });
-  const endShown = el('span', { id: 'chg-end-shown' });
-  const showTimes = () => {
-    startShown.textContent = start.value ? formatDateTime(pickerToIso(start.value)) : '';
-    endShown.textContent = end.value ? formatDateTime(pickerToIso(end.value)) : '';
-  };
+  const start = dateTimePicker({ id: 'chg-start', value: `${tomorrow}T22:00`, onChange: () => startChanged() });
+  const end = dateTimePicker({ id: 'chg-end', value: `${tomorrow}T23:00`, onChange: () => check() });
+  const fieldsByName = { templateId: template, type, risk, plannedStart: start.input, plannedEnd: end.input, title, description,
+    implementationPlan, backoutPlan, testPlan, ciIds: ciFeedbackHost };
 
   let checkSeq = 0;
   const check = debounce(async () => {
-    showTimes();
     const seq = ++checkSeq;
     const plannedStart = pickerToIso(start.value);
     const plannedEnd = pickerToIso(end.value);
@@ -448,13 +437,12 @@ export async function newChangeView(main, ctx) {
     check();
   };
   template.addEventListener('change', applyTemplate);
-  start.addEventListener('input', () => {
+  function startChanged() {
     if (start.value && (!end.value || end.value <= start.value)) {
       end.value = isoToPicker(new Date(new Date(pickerToIso(start.value)).getTime() + 3600000).toISOString());
     }
     check();
-  });
-  end.addEventListener('input', check);
+  }
 
   const form = el('form', { id: 'new-change', novalidate: true, onsubmit: async (e) => {
     e.preventDefault();
@@ -490,8 +478,8 @@ export async function newChangeView(main, ctx) {
     el('div', { class: 'col-md-6' }, field('chg-type', 'change.col.type', type)),
     el('div', { class: 'col-md-6' }, field('chg-risk', 'change.col.risk', risk))),
   el('div', { class: 'row' },
-    el('div', { class: 'col-md-6' }, field('chg-start', 'change.col.plannedStart', start, startShown)),
-    el('div', { class: 'col-md-6' }, field('chg-end', 'change.col.plannedEnd', end, endShown))),
+    el('div', { class: 'col-md-6' }, field('chg-start', 'change.col.plannedStart', start.input)),
+    el('div', { class: 'col-md-6' }, field('chg-end', 'change.col.plannedEnd', end.input))),
   el('div', { class: 'form-text mt-n2 mb-3' }, t('chg.timeZone', { zone: state.timeZone })),
   el('div', { class: 'mb-3' }, el('label', { class: 'form-label', for: 'chg-ci' }, t('change.cis')), ciHolder, ciFeedbackHost,
     el('div', { class: 'invalid-feedback', id: 'chg-cis-feedback' })),
@@ -508,7 +496,6 @@ export async function newChangeView(main, ctx) {
     el('h1', { class: 'h4 my-2' }, t('chg.newHeading')),
     el('div', { class: 'card card-body' }, form))));
   clear(conflicts, el('span', { class: 'text-muted' }, t('chg.conflictHint')));
-  showTimes();
   if (template.value) await applyTemplate();
   title.focus();
   return null;
