@@ -31,6 +31,12 @@ class QueueApiIT {
                 .get("/api/tickets").then().statusCode(200).extract().jsonPath().getList("items.key", String.class);
     }
 
+    private static List<String> keys(String tag, String sort, int page, int size) {
+        return asDemo("agent").queryParam("q", tag).queryParam("sort", sort).queryParam("status", "")
+                .queryParam("page", page).queryParam("size", size)
+                .get("/api/tickets").then().statusCode(200).extract().jsonPath().getList("items.key", String.class);
+    }
+
     @Test
     void aQueueSortsByTheNextDueTimeOnTheServerAndShowsWhichTargetCounts() {
         String tag = "due-" + UUID.randomUUID();
@@ -50,6 +56,12 @@ class QueueApiIT {
                 .containsExactly(p1, p2, p3, done);
         // Descending: the latest due first; a ticket without a running clock stays last.
         assertThat(keys(tag, "-due")).containsExactly(p3, p2, p1, done);
+        // Page by page: the tickets with a running clock are read apart from the others, and a page that
+        // crosses from the one to the other continues the same order.
+        assertThat(keys(tag, "due", 0, 3)).containsExactly(p1, p2, p3);
+        assertThat(keys(tag, "due", 1, 3)).containsExactly(done);
+        assertThat(keys(tag, "due", 1, 2)).containsExactly(p3, done);
+        assertThat(keys(tag, "-due", 1, 2)).containsExactly(p1, done);
 
         JsonPath list = asDemo("agent").queryParam("q", tag).queryParam("sort", "due").get("/api/tickets")
                 .then().statusCode(200).extract().jsonPath();

@@ -21,11 +21,6 @@ public final class TicketQueryShapes {
     private TicketQueryShapes() {}
 
     static final String OPEN = "t.is_open = 1";
-    /**
-     * Every ticket sorted by due time: the due order is the SLA clocks' (tickets without a running clock
-     * last), no index of the ticket holds it, so the database sorts the whole list (issue 18, open).
-     */
-    public static final String UNSOLVED = "all, sort=due";
     static final String PAGE = " LIMIT 50";
 
     /** Name to SQL, in the order of the console's queues: each queue with each sort its list offers, then counts and lookups. */
@@ -53,15 +48,20 @@ public final class TicketQueryShapes {
         sorts.put("-key", "t.id DESC");
         sorts.put("title", "t.title, t.id");
         sorts.put("status", "t.status, t.id");
-        sorts.put("due", "CASE WHEN s.next_due IS NULL THEN 1 ELSE 0 END, s.next_due, t.id");
         Map<String, String> q = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> queue : queues.entrySet()) {
+            String where = queue.getValue()[1].isEmpty() ? "" : " WHERE " + queue.getValue()[1];
             for (Map.Entry<String, String> sort : sorts.entrySet()) {
-                String from = "SELECT t.* FROM ticket t" + queue.getValue()[0]
-                        + (sort.getKey().equals("due") ? " LEFT JOIN ticket_sla s ON s.ticket_id = t.id" : "");
-                String where = queue.getValue()[1].isEmpty() ? "" : " WHERE " + queue.getValue()[1];
-                q.put(queue.getKey() + ", sort=" + sort.getKey(), from + where + " ORDER BY " + sort.getValue() + PAGE);
+                q.put(queue.getKey() + ", sort=" + sort.getKey(),
+                        "SELECT t.* FROM ticket t" + queue.getValue()[0] + where + " ORDER BY " + sort.getValue() + PAGE);
             }
+            // By due time (JpaTickets.byDue): the tickets with a running clock by their next due time, then the others by key.
+            String and = where.isEmpty() ? " WHERE " : where + " AND ";
+            q.put(queue.getKey() + ", sort=due", "SELECT t.* FROM ticket t" + queue.getValue()[0]
+                    + " JOIN ticket_sla s ON s.ticket_id = t.id" + and + "s.next_due IS NOT NULL ORDER BY s.next_due, s.ticket_id" + PAGE);
+            q.put(queue.getKey() + ", sort=due, without a clock", "SELECT t.* FROM ticket t" + queue.getValue()[0] + and
+                    + "NOT EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.next_due IS NOT NULL)"
+                    + " ORDER BY t.id" + PAGE);
         }
         q.put("a requester's own, sort=-updatedAt", "SELECT t.* FROM ticket t JOIN app_user r ON r.id = t.requester_id"
                 + " WHERE r.username = 'requester' ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
