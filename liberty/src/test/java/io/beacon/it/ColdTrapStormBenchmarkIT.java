@@ -55,6 +55,17 @@ class ColdTrapStormBenchmarkIT {
             System.out.println("COLD snmptrapd not installed (Debian package snmptrapd): no comparison");
         }
         BeaconServer server = BeaconServer.withDefaultDataDirectory();
+        String recording = System.getProperty("beacon.benchmark.jfr");
+        if (recording != null) {
+            // -Dbeacon.benchmark.jfr=<file>: a flight recording of the server (profile settings), to find where a cold storm waits.
+            server.with("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + Path.of(recording).toAbsolutePath());
+        }
+        // -Dbeacon.benchmark.server.env=NAME=value,NAME=value: settings for the server under test (e.g. BEACON_EVENTS_REHEARSAL_EVENTS).
+        for (String setting : System.getProperty("beacon.benchmark.server.env", "").split(",")) {
+            if (setting.contains("=")) {
+                server.with(setting.substring(0, setting.indexOf('=')).strip(), setting.substring(setting.indexOf('=') + 1).strip());
+            }
+        }
         try {
             long launched = System.nanoTime();
             server.start();
@@ -81,7 +92,8 @@ class ColdTrapStormBenchmarkIT {
                 .map(l -> l.replaceAll(".*(receive buffer [^)]*).*", "$1")).findFirst().orElse("?");
 
         try (PacedTrapFlood flood = new PacedTrapFlood(sources, receivers, trap)) {
-            Map<String, Double> metricsBefore = counters(scrape(server));
+            String scrapedBefore = scrape(server);
+            Map<String, Double> metricsBefore = counters(scrapedBefore);
             long dropsBefore = UdpDrops.atPort(server.trapPort());
             long trapdDropsBefore = trapd == null ? -1 : UdpDrops.atPort(trapd.port());
             admin(server).contentType("text/csv").body(cisCsv()).post("/api/cis/import").then().statusCode(200);
@@ -101,7 +113,10 @@ class ColdTrapStormBenchmarkIT {
                 long trapdDrops = trapd == null ? -1 : UdpDrops.atPort(trapd.port());
                 rows.add(new Row(phase, settled.accounted - accountedSoFar, trapd == null ? -1 : settled.logged - loggedSoFar,
                         drops - dropsBefore, trapdDrops - trapdDropsBefore, settled.seconds, delta(metricsBefore, metricsAfter),
-                        quantiles(scraped, "beacon_events_latency_seconds"), quantiles(scraped, "beacon_incidents_latency_seconds")));
+                        quantiles(scraped, "beacon_events_latency_seconds"), quantiles(scraped, "beacon_incidents_latency_seconds"),
+                        stage(scrapedBefore, scraped, "beacon_events_batch_write_seconds"),
+                        stage(scrapedBefore, scraped, "beacon_incidents_stage_seconds")));
+                scrapedBefore = scraped;
                 accountedSoFar = settled.accounted;
                 loggedSoFar = settled.logged;
                 metricsBefore = metricsAfter;
@@ -120,7 +135,7 @@ class ColdTrapStormBenchmarkIT {
 
     private record Row(PacedTrapFlood.Phase phase, long accounted, long logged, long beaconKernelDrops,
             long trapdKernelDrops, double settleSeconds, Map<String, Double> counters, String serverAlarmLatency,
-            String serverIncidentLatency) {}
+            String serverIncidentLatency, String writerPerBatch, String incidentStagePerBatch) {}
 
     private record Settled(long accounted, long logged, double seconds) {}
 
@@ -142,6 +157,8 @@ class ColdTrapStormBenchmarkIT {
         }
         for (Row r : rows) {
             System.out.printf("COLD %d/s Beacon counters (delta): %s%n", r.phase.targetPerSecond(), r.counters);
+            System.out.printf("COLD %d/s on the pipeline's thread: the writer %s; the incident stage %s%n",
+                    r.phase.targetPerSecond(), r.writerPerBatch, r.incidentStagePerBatch);
             System.out.printf("COLD %d/s server side, read once settled: trap → alarm (receive to commit) p50/p99 %s ms;"
                     + " trap → incident p50/p99 %s ms%n", r.phase.targetPerSecond(), r.serverAlarmLatency,
                     r.serverIncidentLatency);
@@ -283,7 +300,7 @@ class ColdTrapStormBenchmarkIT {
     private static Map<String, Double> counters(String scraped) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (String line : scraped.split("\n")) {
-            if ((line.startsWith("beacon_traps_") || line.startsWith("beacon_events_")) && !line.contains("latency")) {
+            if ((line.startsWith("beacon_traps_") || line.startsWith("beacon_events_")) && !line.contains("_seconds")) {
                 int space = line.lastIndexOf(' ');
                 out.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
             }
@@ -300,6 +317,14 @@ class ColdTrapStormBenchmarkIT {
             }
         });
         return out;
+    }
+
+    /** A per-batch timer over a phase: batches, their total time, and (over the timer's recent window) p50/p99 and max. */
+    private static String stage(String before, String after, String name) {
+        double batches = sample(after, name + "_count", "") - sample(before, name + "_count", "");
+        double total = sample(after, name + "_sum", "") - sample(before, name + "_sum", "");
+        return String.format("%.0f batches, %.0f ms in all, per batch p50/p99 %s ms, max %.0f ms", batches, total * 1000,
+                quantiles(after, name), sample(after, name + "_max", "") * 1000);
     }
 
     private static String quantiles(String metrics, String name) {

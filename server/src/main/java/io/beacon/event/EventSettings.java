@@ -47,7 +47,7 @@ public class EventSettings {
     int webhookMaxBytes;
 
     @Inject
-    @ConfigProperty(name = "beacon.events.rehearsal.events", defaultValue = "6000")
+    @ConfigProperty(name = "beacon.events.rehearsal.events", defaultValue = "30000")
     int rehearsalEvents;
 
     @Inject

@@ -234,7 +234,9 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
     private void write(List<Submission> batch, List<NormalisedEvent> events) {
         BatchResult result;
         try {
+            long began = System.nanoTime();
             result = writer.write(events, !correlating); // a core node that does not correlate marks what waits for the one that does
+            metrics.batchWrite(System.nanoTime() - began);
         } catch (RuntimeException failure) {
             if (batch.size() == 1) {
                 fail(batch.get(0), events.get(0), failure);
@@ -262,7 +264,11 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
             metrics.duplicates(result.duplicates());
         }
         if (correlating) {
+            long began = System.nanoTime();
             incidents.handle(result, firstSeenNanos);
+            if (!result.raised().isEmpty() || !result.cleared().isEmpty()) {
+                metrics.incidentStage(System.nanoTime() - began); // batches of repeats only cost nothing there
+            }
         } else {
             incidents.announce(result);
         }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.metrics.Timer;
  * The ingest counters and timers, served at {@code /metrics} in Prometheus text
  * ({@code beacon_traps_received_total}, {@code beacon_traps_rejected_total{reason=...}},
  * {@code beacon_events_processed_total}, {@code beacon_events_dropped_total}, the queue depth and
- * the receive-to-commit latency; on a collector {@code beacon_events_forwarded_total} and the spool depth).
+ * the receive-to-commit latency, the time per batch of the writer and of the incident stage; on a collector {@code beacon_events_forwarded_total} and the spool depth).
  */
 @ApplicationScoped
 public class IngestMetrics {
@@ -31,6 +31,8 @@ public class IngestMetrics {
     private volatile Counter forwarded;
     private volatile Timer latency;
     private volatile Timer incidentLatency;
+    private volatile Timer batchWrite;
+    private volatile Timer incidentStage;
 
     public void trapReceived(String version) {
         received.computeIfAbsent(version, v -> registry.counter("beacon.traps.received", new Tag("version", v))).inc();
@@ -89,6 +91,22 @@ public class IngestMetrics {
             incidentLatency = registry.timer("beacon.incidents.latency");
         }
         incidentLatency.update(Duration.ofNanos(nanos));
+    }
+
+    /** How long the writer took for one batch: the write and its commit (on the pipeline's one thread). */
+    public void batchWrite(long nanos) {
+        if (batchWrite == null) {
+            batchWrite = registry.timer("beacon.events.batch.write");
+        }
+        batchWrite.update(Duration.ofNanos(nanos));
+    }
+
+    /** How long the incident stage took after one batch (correlation and incident commits, on the same thread). */
+    public void incidentStage(long nanos) {
+        if (incidentStage == null) {
+            incidentStage = registry.timer("beacon.incidents.stage");
+        }
+        incidentStage.update(Duration.ofNanos(nanos));
     }
 
     /** Events a collector handed to Kafka and Kafka acknowledged (straight away or from the spool). */
