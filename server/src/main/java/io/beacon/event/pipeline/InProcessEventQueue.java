@@ -233,10 +233,9 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
 
     private void write(List<Submission> batch, List<NormalisedEvent> events) {
         BatchResult result;
+        long writeBegan = System.nanoTime();
         try {
-            long began = System.nanoTime();
             result = writer.write(events, !correlating); // a core node that does not correlate marks what waits for the one that does
-            metrics.batchWrite(System.nanoTime() - began);
         } catch (RuntimeException failure) {
             if (batch.size() == 1) {
                 fail(batch.get(0), events.get(0), failure);
@@ -250,6 +249,7 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
             return;
         }
         long now = System.nanoTime();
+        metrics.batchWrite(now - writeBegan);
         Map<String, Long> firstSeenNanos = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             Submission s = batch.get(i);
@@ -264,10 +264,10 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
             metrics.duplicates(result.duplicates());
         }
         if (correlating) {
-            long began = System.nanoTime();
+            long stageBegan = System.nanoTime();
             incidents.handle(result, firstSeenNanos);
             if (!result.raised().isEmpty() || !result.cleared().isEmpty()) {
-                metrics.incidentStage(System.nanoTime() - began); // batches of repeats only cost nothing there
+                metrics.incidentStage(System.nanoTime() - stageBegan); // batches of repeats only cost nothing there
             }
         } else {
             incidents.announce(result);

@@ -111,6 +111,12 @@ class InProcessEventQueueTest {
 
             @Override
             public void latency(long nanos) {}
+
+            @Override
+            public void batchWrite(long nanos) {}
+
+            @Override
+            public void incidentStage(long nanos) {}
         };
         pipeline.threads = new ManagedThreadFactory() {
             @Override
