@@ -90,25 +90,26 @@ public class JpaTickets implements Tickets {
         Where running = where(filter);
         running.and("s.nextDue is not null", null, null);
         String fromRunning = " from Ticket t join TicketSla s on s.ticketId = t.id";
-        var runningCount = em.createQuery("select count(t)" + fromRunning + running.jpql, Long.class);
-        running.bind(runningCount);
-        long withClock = runningCount.getSingleResult();
-        List<Ticket> list = new ArrayList<>(page.size());
-        if (page.offset() < withClock) {
-            var items = em.createQuery("select t" + fromRunning + running.jpql + " order by s.nextDue" + dir + ", s.ticketId" + dir,
-                    Ticket.class);
-            running.bind(items);
-            list.addAll(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList());
+        var items = em.createQuery("select t" + fromRunning + running.jpql + " order by s.nextDue" + dir + ", s.ticketId" + dir,
+                Ticket.class);
+        running.bind(items);
+        List<Ticket> list = new ArrayList<>(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList());
+        if (list.size() == page.size()) {
+            return list;
         }
-        int missing = page.size() - list.size();
-        if (missing > 0) {
-            Where rest = where(filter);
-            rest.and("not exists (select 1 from TicketSla s where s.ticketId = t.id and s.nextDue is not null)", null, null);
-            var items = em.createQuery("select t from Ticket t" + rest.jpql + " order by t.id" + dir, Ticket.class);
-            rest.bind(items);
-            list.addAll(items.setFirstResult((int) Math.max(0, page.offset() - withClock)).setMaxResults(missing)
-                    .getResultList());
+        // Where the running clocks end: known from this page unless it lies wholly beyond them.
+        long withClock = page.offset() + list.size();
+        if (list.isEmpty() && page.offset() > 0) {
+            var runningCount = em.createQuery("select count(t)" + fromRunning + running.jpql, Long.class);
+            running.bind(runningCount);
+            withClock = runningCount.getSingleResult();
         }
+        Where rest = where(filter);
+        rest.and("not exists (select 1 from TicketSla s where s.ticketId = t.id and s.nextDue is not null)", null, null);
+        var others = em.createQuery("select t from Ticket t" + rest.jpql + " order by t.id" + dir, Ticket.class);
+        rest.bind(others);
+        list.addAll(others.setFirstResult((int) Math.max(0, page.offset() - withClock))
+                .setMaxResults(page.size() - list.size()).getResultList());
         return list;
     }
 
