@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.beacon.cmdb.application.CmdbService;
+import io.beacon.correlation.application.CorrelationEngine;
 import io.beacon.cmdb.domain.CiInput;
 import io.beacon.event.alarm.domain.AlarmStatus;
 import io.beacon.event.domain.NormalisedEvent;
@@ -13,6 +14,7 @@ import io.beacon.event.ingest.application.EventsShedException;
 import io.beacon.event.ingest.application.Submission;
 import io.beacon.event.ingest.domain.AlertNormaliser;
 import io.beacon.event.ingest.domain.AlertmanagerAlert;
+import io.beacon.event.pipeline.StormRehearsal;
 import io.beacon.incontainer.PipelineDriver.Ci;
 import io.beacon.incontainer.PipelineDriver.Scenario;
 import io.beacon.incontainer.Stored.AlarmRow;
@@ -73,6 +75,12 @@ class EventPipelineInContainerIT {
     @Inject
     ControlledClock clock;
 
+    @Inject
+    StormRehearsal rehearsal;
+
+    @Inject
+    CorrelationEngine correlation;
+
     // --- What needs the server's transactions ---------------------------------------------------
 
     @Test
@@ -126,6 +134,27 @@ class EventPipelineInContainerIT {
         AlarmRow alarm = s.alarm("linkDown:ci" + ciId + ":7");
         assertThat(alarm.ciId()).isEqualTo(ciId);
         assertThat(s.incidentOf(alarm.reductionKey()).ciIds()).containsExactly(ciId);
+    }
+
+    /**
+     * The storm the pipeline rehearses before Beacon reports ready (so that the first real storm meets
+     * compiled code) opens and resolves incidents, yet leaves nothing: no alarm, event or ticket, no
+     * alarm in correlation's memory, and no gap in the incident numbers, which the next real incident shows.
+     */
+    @Test
+    void theRehearsedStormLeavesNoTraceNotEvenAGapInTheIncidentNumbers() {
+        Stored.Footprint before = stored.footprint();
+        int remembered = correlation.remembered();
+
+        StormRehearsal.Rehearsed done = rehearsal.run();
+
+        assertThat(done.incidents()).as("incidents the rehearsal opened and resolved").isPositive();
+        assertThat(stored.footprint()).isEqualTo(before);
+        assertThat(correlation.remembered()).isEqualTo(remembered);
+        Scenario s = driver.scenario();
+        Ci sw = s.ci("after-rehearsal-sw");
+        s.linkDown(sw, 1).step();
+        assertThat(s.alarm(sw.key("linkDown", 1)).incidentKey()).isEqualTo("INC-" + (before.lastIncidentNumber() + 1));
     }
 
     // --- Scenarios over the real pipeline ---------------------------------------------------------

@@ -15,6 +15,8 @@ import io.beacon.ticket.domain.TicketType;
 import io.beacon.ticket.domain.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,22 @@ public class Stored {
 
     @Inject
     Tickets tickets;
+
+    @PersistenceContext(unitName = "beacon")
+    EntityManager em;
+
+    /** What a rehearsal must leave as it found: the rows of the event path and the last incident number given. */
+    public record Footprint(long alarms, long events, long tickets, long lastIncidentNumber) {}
+
+    public Footprint footprint() {
+        return new Footprint(count("SELECT count(*) FROM alarm"), count("SELECT count(*) FROM monitoring_event"),
+                count("SELECT count(*) FROM ticket"),
+                count("SELECT last_number FROM ticket_number WHERE ticket_type = 'incident'"));
+    }
+
+    private long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
 
     /** An alarm as stored. */
     public record AlarmRow(long id, String reductionKey, AlarmStatus status, Severity severity, Long ciId, long count,

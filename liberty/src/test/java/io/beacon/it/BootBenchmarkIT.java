@@ -31,7 +31,7 @@ class BootBenchmarkIT {
             new Account("features", "CWWKF0008I: Feature update completed in ([0-9.]+) seconds"),
             new Account("flyway", "Successfully applied \\d+ migrations.*execution time ([0-9:.]+)s"),
             new Account("engine", "Process engine started in (\\d+) ms"),
-            new Account("rehearsal", "The event writer rehearsed a storm of \\d+ events \\(rolled back\\) in (\\d+) ms"),
+            new Account("rehearsal", "The event pipeline rehearsed a storm of \\d+ events and \\d+ incidents \\(rolled back\\) in (\\d+) ms"),
             new Account("steps", "Start-up steps took (.*)"),
             new Account("ready after JVM start ms", "Beacon is ready \\((\\d+) ms after JVM start\\)"),
             new Account("app started s", "CWWKZ0001I: Application beacon started in ([0-9.]+) seconds"));

@@ -70,7 +70,7 @@ public class EventSettings {
         return Math.max(1, batchSize);
     }
 
-    /** Events the writer rehearses (rolled back) before Beacon reports ready; 0: none. */
+    /** Events the pipeline rehearses (with incidents, all rolled back) before Beacon reports ready; 0: none. */
     public int rehearsalEvents() {
         return Math.max(0, rehearsalEvents);
     }

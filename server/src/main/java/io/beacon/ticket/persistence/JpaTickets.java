@@ -2,6 +2,7 @@ package io.beacon.ticket.persistence;
 
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
+import io.beacon.platform.startup.Rehearsals;
 import io.beacon.ticket.domain.AttachmentContent;
 import io.beacon.ticket.domain.Ticket;
 import io.beacon.ticket.domain.TicketAttachment;
@@ -15,6 +16,7 @@ import io.beacon.ticket.domain.TicketType;
 import io.beacon.ticket.domain.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
@@ -39,15 +41,25 @@ public class JpaTickets implements Tickets {
     @Inject
     TicketNumberBlocks numberBlocks;
 
+    @Inject
+    Rehearsals rehearsals;
+
     @Override
     public long reserveNumbers(TicketType type, int count) {
-        return numberBlocks.reserve(type, count);
+        // A rehearsal's tickets are rolled back: their numbers must be too, or every start would leave a gap.
+        return rehearsals.underway() ? numberBlocks.reserveInRehearsal(type, count) : numberBlocks.reserve(type, count);
     }
 
     @Override
     public Ticket add(Ticket ticket) {
         em.persist(ticket);
         return ticket;
+    }
+
+    @Override
+    public void indexWithoutWaiting() {
+        org.hibernate.search.mapper.orm.Search.session(em)
+                .indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async());
     }
 
     @Override

@@ -20,6 +20,16 @@ public class TicketNumberBlocks {
     /** The first of {@code count} consecutive numbers now the caller's alone. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long reserve(TicketType type, int count) {
+        return take(type, count);
+    }
+
+    /** The same inside the caller's rehearsal, so that its rollback takes the numbers back. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long reserveInRehearsal(TicketType type, int count) {
+        return take(type, count);
+    }
+
+    private long take(TicketType type, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be positive: " + count);
         }

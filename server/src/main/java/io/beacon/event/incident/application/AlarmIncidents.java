@@ -55,6 +55,11 @@ public class AlarmIncidents {
     @Inject
     IncidentRouting routing;
 
+    /** The incidents this transaction opens or changes do not hold up its commit for the search index. */
+    void indexWithoutWaiting() {
+        tickets.indexWithoutWaiting();
+    }
+
     Ticket open(Alarm alarm) {
         return openAll(List.of(alarm)).get(0);
     }

@@ -159,6 +159,32 @@ public class IncidentDesk {
     }
 
     /**
+     * The incident stage over a batch of the pipeline's rehearsal (inside its rolled-back transaction): the
+     * same decisions and actions, a chunk at a time, but no console told, no latency recorded, and a
+     * failure thrown (the rehearsal gives up; nothing real waits on it).
+     */
+    public void rehearse(BatchResult result) {
+        for (List<BatchResult.AlarmRef> chunk : chunks(result.raised())) {
+            carryOutRehearsed(actions.decideRaised(ids(chunk)));
+        }
+        for (List<BatchResult.AlarmRef> chunk : chunks(result.cleared())) {
+            carryOutRehearsed(actions.decideCleared(ids(chunk)));
+        }
+    }
+
+    private void carryOutRehearsed(Map<Long, List<Decision>> decided) {
+        List<Decision> all = decided.values().stream().flatMap(List::stream).toList();
+        if (!all.isEmpty()) {
+            actions.carryOut(all);
+        }
+    }
+
+    /** After a rehearsal: correlation forgets its alarms, knowing again only the stored ones. */
+    public void forgetRehearsal() {
+        restore();
+    }
+
+    /**
      * Tells open consoles which alarms were raised or cleared (the batch is committed). A storm is
      * one update, not thousands: the console reloads its list either way.
      */
