@@ -169,6 +169,14 @@ class ColdTrapStormBenchmarkIT {
         System.out.printf("COLD trap → incident (client side: first trap of a source → its alarm shows an incident, polled"
                 + " every ~%d ms): %d of %d opened; p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", IncidentWatch.POLL_MILLIS,
                 opened, SOURCES, pct(sorted, 0.50) / 1e6, pct(sorted, 0.99) / 1e6, pct(sorted, 1.0) / 1e6);
+        long firstTrapSent = Arrays.stream(firstSent).filter(t -> t > 0).min().orElse(0);
+        StringBuilder polls = new StringBuilder();
+        synchronized (watch.polls) {
+            for (long[] p : watch.polls) {
+                polls.append(String.format(" %+d:%d%s", (p[0] - firstTrapSent) / 1_000_000, p[1], p[2] == 1 ? "!" : ""));
+            }
+        }
+        System.out.println("COLD the watch's polls (sent ms after the first trap:answered in ms, ! failed):" + polls);
         System.out.printf("COLD trap → incident in the server (its histogram, read when the 200th incident was seen): p50/p99 %s ms%n",
                 watch.serverLatencyAtLast);
         List<String> log = lines(serverLog);
@@ -226,6 +234,8 @@ class ColdTrapStormBenchmarkIT {
         private final Thread thread;
         private volatile boolean running = true;
         volatile String serverLatencyAtLast = "-";
+        /** Each poll: when it was sent, how long its answer took (ms), whether it failed (what the client's figure is made of). */
+        final List<long[]> polls = java.util.Collections.synchronizedList(new ArrayList<>());
 
         IncidentWatch(BeaconServer server, List<String> sources) {
             this.server = server;
@@ -247,9 +257,11 @@ class ColdTrapStormBenchmarkIT {
         private void watch() {
             int open = 0;
             while (running && open < sources.size()) {
+                long asked = System.nanoTime();
                 try {
                     Map<String, AlarmSeen> alarms = alarmsOfTheStorm(server);
                     long now = System.nanoTime();
+                    polls.add(new long[] {asked, (now - asked) / 1_000_000, 0});
                     for (int i = 0; i < sources.size(); i++) {
                         AlarmSeen a = alarms.get(sources.get(i));
                         if (seenAt[i] == 0 && a != null && a.withIncident()) {
@@ -265,6 +277,7 @@ class ColdTrapStormBenchmarkIT {
                     return;
                 } catch (RuntimeException busy) {
                     // a slow answer in the storm: ask again
+                    polls.add(new long[] {asked, (System.nanoTime() - asked) / 1_000_000, 1});
                 }
             }
         }
