@@ -206,6 +206,28 @@ class InProcessEventQueueTest {
         assertThat(threadsThatWrote).containsOnly("beacon-event-pipeline");
     }
 
+    @Test
+    void aStopWritesWhatIsQueuedAndRefusesWhatComesAfter() throws Exception {
+        holdFirstBatch = true;
+        pipeline.start(new StartupEvent());
+        pipeline.offer(submission("first"));
+        assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
+        Submission queued = submission("queued");
+        pipeline.offer(queued);
+        Thread stopping = new Thread(() -> pipeline.drainAtStop(new Object()));
+        stopping.start();
+        while (!pipeline.isStopping()) {
+            Thread.onSpinWait();
+        }
+        Submission late = submission("late");
+        assertThat(pipeline.offer(late)).isFalse();
+        assertThatThrownBy(() -> late.committed().get(5, TimeUnit.SECONDS)).hasMessageContaining("stopping");
+        release.countDown();
+        stopping.join(10_000);
+        queued.committed().get(5, TimeUnit.SECONDS);
+        assertThat(written.stream().flatMap(List::stream).toList()).containsExactly("first", "queued");
+    }
+
     private static Submission submission(String key) {
         NormalisedEvent e = new NormalisedEvent(Instant.EPOCH, EventSource.API, EventKind.PROBLEM, "n", Severity.MAJOR,
                 key, null, null, null, null, null, "m", Map.of());
