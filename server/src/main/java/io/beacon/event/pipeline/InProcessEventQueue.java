@@ -53,6 +53,8 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
     static final int COMMANDS_MAX = 10_000;
     /** How long the idle writer waits for events before looking at commands and the tick again. */
     static final long IDLE_POLL_MILLIS = 20;
+    /** Drained first as the application stops: before the leases its incident stage is fenced with are released. */
+    static final int STOP_ORDER = 1000;
 
     @Inject
     EventSettings settings;
@@ -300,7 +302,7 @@ public class InProcessEventQueue implements EventQueue, AlarmWriter {
      * As the application stops, while the database is still open: by the time beans are destroyed the
      * persistence unit is closed, and a clean stop under traffic lost the events still queued.
      */
-    void drainAtStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+    void drainAtStop(@Observes @Priority(STOP_ORDER) @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
         stop();
     }
 
