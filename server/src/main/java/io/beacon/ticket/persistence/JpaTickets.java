@@ -42,15 +42,12 @@ public class JpaTickets implements Tickets {
     TicketNumberBlocks numberBlocks;
 
     @Inject
-    TicketNumbers numbers;
-
-    @Inject
     Rehearsals rehearsals;
 
     @Override
     public long reserveNumbers(TicketType type, int count) {
         // A rehearsal's tickets are rolled back: their numbers must be too, or every start would leave a gap.
-        return rehearsals.underway() ? numberBlocks.reserveInRehearsal(type, count) : numbers.next(type, count);
+        return rehearsals.underway() ? numberBlocks.reserveInRehearsal(type, count) : numberBlocks.reserve(type, count);
     }
 
     @Override

@@ -29,16 +29,6 @@ public class TicketNumberBlocks {
         return take(type, count);
     }
 
-    /**
-     * Hands back the unused end of a block ({@code next}..{@code last}) when nobody has reserved after
-     * it: a clean stop leaves no gap. Answers whether it could.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean giveBack(TicketType type, long next, long last) {
-        return em.createNativeQuery("UPDATE ticket_number SET last_number = ?1 WHERE ticket_type = ?2 AND last_number = ?3")
-                .setParameter(1, next - 1).setParameter(2, type.code()).setParameter(3, last).executeUpdate() == 1;
-    }
-
     private long take(TicketType type, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be positive: " + count);
