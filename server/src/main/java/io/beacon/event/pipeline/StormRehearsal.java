@@ -87,6 +87,7 @@ public class StormRehearsal {
         int batch = Math.min(settings.batchSize(), Math.max(DEVICES, total / 3));
         int written = 0;
         int incidentRounds = 0;
+        boolean correlated = false; // even a round that failed half-way may have taught correlation something
         try {
             for (int round = 0; written < total; round++) {
                 // A round: the first batch raises the alarms, the next ones fold repeats into them, the last clears them.
@@ -94,6 +95,7 @@ public class StormRehearsal {
                 try {
                     rehearsals.markCurrentTransaction();
                     boolean incidentsToo = withIncidents && round < INCIDENT_ROUNDS;
+                    correlated |= incidentsToo;
                     for (int b = 0; b < 3 && written < total; b++) {
                         int n = Math.min(batch, total - written);
                         BatchResult result = writer.write(attribution.attribute(storm(round, n, EventKind.PROBLEM)));
@@ -113,7 +115,7 @@ public class StormRehearsal {
         } catch (Exception e) {
             LOG.log(Level.WARNING, "The event pipeline's rehearsal failed; the first storm meets a cold pipeline", e);
         } finally {
-            if (incidentRounds > 0) {
+            if (correlated) {
                 incidents.forgetRehearsal();
             }
         }
