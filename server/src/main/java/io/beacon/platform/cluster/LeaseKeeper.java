@@ -123,6 +123,9 @@ public class LeaseKeeper implements Leadership {
         }
     }
 
+    /** After the pipeline's drain ({@code InProcessEventQueue.STOP_ORDER}). */
+    public static final int STOP_ORDER = 2000;
+
     /**
      * As the application stops, after the event pipeline has drained (its incident stage is fenced with the
      * lease), while the database is still open: at @PreDestroy the persistence unit is closed, the release
@@ -131,9 +134,6 @@ public class LeaseKeeper implements Leadership {
     void releaseAtStop(@Observes @Priority(STOP_ORDER) @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
         stop();
     }
-
-    /** After the pipeline's drain ({@code InProcessEventQueue.STOP_ORDER}). */
-    public static final int STOP_ORDER = 2000;
 
     @PreDestroy
     void stop() {

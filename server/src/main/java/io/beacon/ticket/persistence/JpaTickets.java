@@ -16,7 +16,6 @@ import io.beacon.ticket.domain.TicketType;
 import io.beacon.ticket.domain.Tickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 
 @ApplicationScoped
 public class JpaTickets implements Tickets {
