@@ -35,13 +35,20 @@ public class DatabaseMigrations {
         Dialect dialect = detect();
         // The application's own class loader: Flyway's default one cannot see the WAR on Liberty.
         Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(dialect == Dialect.MARIADB_GALERA ? GaleraSequences.forMigrations(dataSource) : dataSource)
                 .locations("classpath:db/migration")
                 .placeholders(dialect.placeholders())
                 .failOnMissingLocations(true)
                 .javaMigrations(contributed.stream().toArray(JavaMigration[]::new))
                 .load();
         MigrateResult result = flyway.migrate();
+        if (dialect == Dialect.MARIADB_GALERA) {
+            try {
+                GaleraSequences.dropCaches(dataSource);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not make the sequences Galera accepts: " + e.getMessage(), e);
+            }
+        }
         LOG.info(() -> "Database " + dialect + " at schema version " + flyway.info().current().getVersion()
                 + " (" + result.migrationsExecuted + " migrations applied now)");
         return result;
@@ -51,7 +58,7 @@ public class DatabaseMigrations {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (product.contains("mariadb") || product.contains("mysql")) {
-                return Dialect.MARIADB;
+                return GaleraSequences.isGalera(c) ? Dialect.MARIADB_GALERA : Dialect.MARIADB;
             }
             if (product.contains("h2")) {
                 return Dialect.H2;
@@ -83,7 +90,9 @@ public class DatabaseMigrations {
                 "number_cache", "NOCACHE",
                 // MariaDB's default: a crash skips the unused rest of a block, never repeats a value.
                 "id_cache", "CACHE 1000",
-                "table_options", "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci"));
+                "table_options", "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci")),
+        /** MariaDB in a Galera cluster: it accepts no cached sequence that increments by a step (see GaleraSequences). */
+        MARIADB_GALERA(Map.of("number_cache", "NOCACHE", "id_cache", "NOCACHE"));
 
         private final Map<String, String> placeholders;
 
@@ -92,7 +101,12 @@ public class DatabaseMigrations {
         }
 
         Map<String, String> placeholders() {
-            return placeholders;
+            if (this != MARIADB_GALERA) {
+                return placeholders;
+            }
+            Map<String, String> mariadb = new java.util.HashMap<>(MARIADB.placeholders);
+            mariadb.putAll(placeholders); // MariaDB's, with Galera's own sequence caches
+            return mariadb;
         }
     }
 }

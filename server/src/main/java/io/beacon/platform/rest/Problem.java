@@ -14,7 +14,7 @@ import java.util.Map;
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
         String key, Map<String, Object> args) {
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
+    public static final MediaType MEDIA = new MediaType("application", "problem+json");
     private static final String BASE = "https://beacon.dev/problems/";
 
     public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {

@@ -3,6 +3,8 @@ package io.beacon.platform.rest;
 import io.beacon.platform.domain.AccessDeniedException;
 import io.beacon.platform.domain.BadParameterException;
 import io.beacon.platform.domain.ConflictException;
+import io.beacon.platform.domain.DatabaseOutages;
+import io.beacon.platform.domain.LockConflicts;
 import io.beacon.platform.domain.FieldError;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.MalformedBodyException;
@@ -38,6 +40,8 @@ import java.util.logging.Logger;
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    static final int RETRY_AFTER_SECONDS = 1;
+    static final String DATABASE_RETRY_KEY = "problem.database.retry";
 
     @Context
     UriInfo uriInfo;
@@ -50,7 +54,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        Response answer = localised(failure, problemFor(failure)).at(path()).toResponse();
+        Problem problem = problemFor(failure);
+        Response answer = localised(failure, problem).at(path()).toResponse();
+        if (problem.status() == 503) {
+            // nothing was written; the same request is expected to succeed a moment later
+            return Response.fromResponse(answer).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         if (failure instanceof WebApplicationException e && e.getResponse().getHeaderString("Allow") != null) {
             // a 405 says which methods the address takes
             return Response.fromResponse(answer).header("Allow", e.getResponse().getHeaderString("Allow")).build();
@@ -60,6 +69,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /** A refusal that names its message is told in the reader's language (their Accept-Language). */
     private Problem localised(Throwable failure, Problem problem) {
+        if (problem.status() == 503) {
+            return ProblemMessages.render(DATABASE_RETRY_KEY, java.util.Map.of(), ProblemMessages.language(acceptable()))
+                    .map(text -> problem.keyed(DATABASE_RETRY_KEY, java.util.Map.of(), text)).orElse(problem);
+        }
         Throwable t = unwrap(failure);
         if (!(t instanceof io.beacon.platform.domain.DomainException e) || e.messageKey() == null) {
             return problem;
@@ -141,6 +154,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (t instanceof PersistenceException && rootMessage(t).toLowerCase().contains("constraint")) {
             return Problem.of(409, "Conflict", "conflict", "the change conflicts with existing data", null);
+        }
+        if (DatabaseOutages.connectionLost(failure) || LockConflicts.lost(failure)) {
+            // A database node went away, or a conflicting transaction won (a Galera certification failure too):
+            // the transaction rolled back whole, so the client may simply send the same request again.
+            LOG.log(Level.WARNING, "Request not carried out, retry advised: " + rootMessage(failure));
+            return Problem.of(503, "Service Unavailable", "retry",
+                    "the database could not complete this request just now; nothing was saved; send it again", null);
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure " + incident, failure);
