@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
  * The one in-memory CMDB that the event path reads: which CI an address or host name belongs to
  * (attribution) and who depends on whom (correlation). Loaded whole at start, before the channels
  * open; then changed by each committed CMDB write, on the committing thread, before the writer's
- * caller gets its answer (read-your-writes), one CI or relation at a time.
+ * caller gets its answer (read-your-writes), one CI or relation at a time. Among core nodes each
+ * committed change also travels the {@link CmdbBroadcast} to the others' views.
  */
 @ApplicationScoped
 public class CmdbView {
@@ -39,6 +41,9 @@ public class CmdbView {
 
     @Inject
     Event<AddressesClaimed> claimed;
+
+    @Inject
+    Instance<CmdbBroadcast> broadcasts;
 
     private final CmdbIndex index = new CmdbIndex();
 
@@ -58,6 +63,23 @@ public class CmdbView {
      * JPA; commits of different threads may arrive here out of order (the index keeps the newest).
      */
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CmdbChange change) {
+        applyAndClaim(change);
+        for (CmdbBroadcast b : broadcasts) {
+            if (b.active()) {
+                b.publish(change);
+            }
+        }
+    }
+
+    /**
+     * A change another core node committed (through the {@link CmdbBroadcast}): applied as a local
+     * one is, its claims included, so that alarms this node wrote from the claimed addresses move too.
+     */
+    public void applyCommittedElsewhere(CmdbChange change) {
+        applyAndClaim(change);
+    }
+
+    private void applyAndClaim(CmdbChange change) {
         List<AddressClaim> claims = apply(change);
         for (AddressClaim c : claims) {
             try {

@@ -22,6 +22,10 @@ public class ClusterSettings {
     @ConfigProperty(name = "beacon.cluster.live.topic", defaultValue = "beacon.live")
     String liveTopic;
 
+    @Inject
+    @ConfigProperty(name = "beacon.cluster.cmdb.topic", defaultValue = "beacon.cmdb")
+    String cmdbTopic;
+
     /** How often the holder of a lease renews it. */
     public int renewSeconds() {
         return renewSeconds;
@@ -35,5 +39,10 @@ public class ClusterSettings {
     /** The broadcast topic that carries live updates to every core node. */
     public String liveTopic() {
         return liveTopic;
+    }
+
+    /** The topic that carries each committed CMDB change to every core node's view. */
+    public String cmdbTopic() {
+        return cmdbTopic;
     }
 }
