@@ -54,7 +54,9 @@ public final class Lease {
             if (heldEpoch != 0 && now - validUntil >= 0) {
                 heldEpoch = 0;
             }
-            seen = null; // what was seen before the failure proves nothing about the time since
+            // What a standby saw stays seen: every change of the row (renewal, release, takeover) moves its
+            // beat or epoch on, so the same row read after the failure proves no renewal came in between.
+            // (Forgetting it made a standby whose database node died wait a whole expiry more: 22.9 s on Galera.)
             return renewNanos;
         }
     }

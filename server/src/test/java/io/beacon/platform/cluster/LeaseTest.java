@@ -133,6 +133,40 @@ class LeaseTest {
     }
 
     @Test
+    void aStandbyWhoseDatabaseFailsAWhileStillTakesOverOnTimeWhenTheRowStayedUnchanged() {
+        Lease b = node("b");
+        store.rows.put("correlation", new LeaseRow("a", 1, 7));
+        long firstSeen = now;
+        b.step(); // sees the row
+        store.down = true; // its database node dies (a Galera node, say); the holder is gone too
+        for (int i = 0; i < 3; i++) {
+            now += RENEW;
+            b.step();
+        }
+        store.down = false;
+        while (b.heldEpoch() == 0) {
+            now += RENEW;
+            b.step();
+        }
+        assertTrue(now - firstSeen <= EXPIRE + RENEW, "took over " + (now - firstSeen) / 1e9 + " s after first seeing the row");
+    }
+
+    @Test
+    void aRenewalDuringTheStandbysDatabaseFailureIsSeenAfterIt() {
+        Lease b = node("b");
+        store.rows.put("correlation", new LeaseRow("a", 1, 7));
+        b.step();
+        store.down = true;
+        now += EXPIRE - RENEW;
+        b.step();
+        store.rows.put("correlation", new LeaseRow("a", 1, 8)); // the holder renewed meanwhile
+        store.down = false;
+        now += 2 * RENEW;
+        b.step();
+        assertEquals(0, b.heldEpoch(), "a renewed lease is not taken over");
+    }
+
+    @Test
     void aRowThatKeepsChangingIsNeverTakenOver() {
         Lease b = node("b");
         store.rows.put("correlation", new LeaseRow("a", 1, 0));
