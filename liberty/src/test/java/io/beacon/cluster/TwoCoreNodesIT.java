@@ -70,6 +70,18 @@ class TwoCoreNodesIT {
             assertTrue(seconds < 2, "a change through A reached B's stream after " + seconds + " s");
             assertTrue(seen.id().matches("p0-\\d+"), "event ids are places in the broadcast: " + seen.id());
 
+            // Each node keeps its own search index: B's follows the tickets written through A.
+            long searched = System.nanoTime();
+            String found;
+            do {
+                Thread.sleep(100);
+                found = get(b, AGENT, "/api/tickets?q=" + sent);
+                assertTrue(System.nanoTime() - searched < TimeUnit.SECONDS.toNanos(10),
+                        "q=" + sent + " on B did not find " + key + " (opened on A) within 10 s: " + found);
+            } while (!found.contains("\"" + key + "\""));
+            System.out.printf("CLUSTER ticket %s opened on A, found by q= on B %.3f s after the search began%n", key,
+                    (System.nanoTime() - searched) / 1e9);
+
             // B's browser goes away, a change happens, the browser comes back on A with B's last id.
             onB.close();
             String missed = openTicket(a, "cluster missed " + System.nanoTime());
@@ -178,6 +190,13 @@ class TwoCoreNodesIT {
                 .header("Authorization", basic(user)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() / 100 == 2, path + " answered " + r.statusCode() + ": " + r.body());
+        return r.body();
+    }
+
+    private String get(BeaconServer node, String user, String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
+                .header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.statusCode() == 200, path + " answered " + r.statusCode() + ": " + r.body());
         return r.body();
     }
 

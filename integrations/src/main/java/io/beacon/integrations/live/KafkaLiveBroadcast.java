@@ -134,7 +134,7 @@ public class KafkaLiveBroadcast implements LiveBroadcast {
             return; // before the start: no stream is open yet
         }
         try {
-            p.send(new ProducerRecord<>(cluster.liveTopic(), 0, null, toJson(update)), (meta, failure) -> {
+            p.send(new ProducerRecord<>(cluster.liveTopic(), 0, null, toJson(update, nodes.name())), (meta, failure) -> {
                 if (failure != null && failedSends.getAndIncrement() % 100 == 0) {
                     LOG.warning("Live updates do not reach Kafka (" + failedSends.get() + " lost so far): " + failure);
                 }
@@ -184,14 +184,17 @@ public class KafkaLiveBroadcast implements LiveBroadcast {
 
     private void deliver(ConsumerRecord<String, String> r) {
         try {
-            received.fire(new BroadcastUpdate(fromJson(r.value()), SEQUENCE, r.offset()));
+            String origin = originOf(r.value());
+            received.fire(new BroadcastUpdate(fromJson(r.value()), SEQUENCE, r.offset(),
+                    !nodes.name().equals(origin))); // no origin: a node of an older version, so another one
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Skipped live update at offset " + r.offset() + ": " + e.getMessage());
         }
     }
 
-    static String toJson(LiveUpdate u) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("topic", u.topic()).add("kind", u.kind());
+    /** The update and the node that published it. */
+    static String toJson(LiveUpdate u, String node) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("topic", u.topic()).add("kind", u.kind()).add("node", node);
         if (u.id() != null) {
             b.add("id", u.id());
         }
@@ -199,6 +202,13 @@ public class KafkaLiveBroadcast implements LiveBroadcast {
             b.add("key", u.key());
         }
         return b.build().toString();
+    }
+
+    /** The node that published the update (null from a node before 2026-12-07, which did not say). */
+    static String originOf(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject().getString("node", null);
+        }
     }
 
     static LiveUpdate fromJson(String json) {
