@@ -158,6 +158,8 @@ class ClusterFailoverIT {
                             + " after %.1f s%n", name, KILL_COLLECTOR_AT, collectorMillis / 1000.0);
                     System.out.printf("FAILOVER %s: %d INFORMs answered, %d counted in alarms (%.1f s after the flood);"
                             + " sent %d%n", name, result.answered(), countedTotal, accountedAfter, result.sent());
+                    assertThat(takeoverSeconds).as("%s: the standby took correlation over within 15 s of the loss", name)
+                            .isLessThan(15);
                     for (int i = 0; i < DEVICES; i++) {
                         long[] c = counted.getOrDefault(flood.address(i), new long[3]);
                         assertThat(c[0]).as("%s: alarm counts of %s, between what it got answered and what it sent",

@@ -46,6 +46,14 @@ public final class GaleraCluster implements AutoCloseable {
     public static GaleraCluster start(Path workDir, int size) throws IOException, InterruptedException {
         GaleraCluster cluster = new GaleraCluster(workDir);
         Files.createDirectories(workDir);
+        if (asRoot()) { // the mysql user must reach its nodes' directories (a test's temporary directory is private)
+            for (Path p = workDir; p != null; p = p.getParent()) {
+                var permissions = java.util.EnumSet.copyOf(Files.getPosixFilePermissions(p));
+                if (permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    Files.setPosixFilePermissions(p, permissions);
+                }
+            }
+        }
         for (int i = 0; i < size; i++) {
             cluster.nodes.add(new Node(i + 1, workDir.resolve("node-" + (i + 1)), freePort(), freePort(), freePort(), freePort()));
         }
@@ -132,6 +140,7 @@ public final class GaleraCluster implements AutoCloseable {
 
     private void install(Node first) throws IOException, InterruptedException {
         Files.createDirectories(first.data);
+        own(first.dir);
         List<String> command = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults",
                 "--datadir=" + first.data, "--auth-root-authentication-method=normal"));
         command.addAll(userOption());
@@ -144,6 +153,7 @@ public final class GaleraCluster implements AutoCloseable {
 
     private void launch(Node node, boolean bootstrap) throws IOException, InterruptedException {
         Files.createDirectories(node.data);
+        own(node.dir);
         String members = nodes.stream().map(n -> "127.0.0.1:" + n.galeraPort).collect(Collectors.joining(","));
         List<String> command = new ArrayList<>(List.of(MARIADBD.toString(), "--no-defaults",
                 "--datadir=" + node.data, "--port=" + node.port, "--bind-address=127.0.0.1",
@@ -189,9 +199,23 @@ public final class GaleraCluster implements AutoCloseable {
         }
     }
 
-    /** mariadbd refuses to run as root unless told so; as anyone else it runs as that user. */
+    /**
+     * As root, the nodes run as Debian's {@code mysql} user (mariadbd refuses root unless told, and the
+     * rsync state transfer's daemon would write as nobody); as anyone else they run as that user.
+     */
     private static List<String> userOption() {
-        return "root".equals(System.getProperty("user.name")) ? List.of("--user=root") : List.of();
+        return asRoot() ? List.of("--user=mysql") : List.of();
+    }
+
+    private static boolean asRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The node's directory belongs to the user it runs as. */
+    private static void own(Path dir) throws IOException, InterruptedException {
+        if (asRoot() && new ProcessBuilder("chown", "-R", "mysql:mysql", dir.toString()).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("Could not give " + dir + " to the mysql user");
+        }
     }
 
     private static boolean onPath(String program) {
