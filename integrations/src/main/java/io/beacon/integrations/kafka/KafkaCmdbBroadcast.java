@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -26,9 +25,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,8 +33,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -87,7 +81,7 @@ public class KafkaCmdbBroadcast implements CmdbBroadcast {
         }
         String bootstrap = nodes.kafkaBootstrap();
         String node = nodes.name();
-        createTopic(bootstrap);
+        BroadcastTopics.create(bootstrap, cluster.cmdbTopic(), LOG);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "beacon-cmdb-" + node);
@@ -133,21 +127,6 @@ public class KafkaCmdbBroadcast implements CmdbBroadcast {
         return new TopicPartition(cluster.cmdbTopic(), 0);
     }
 
-    private void createTopic(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
-            int brokers = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
-            NewTopic topic = new NewTopic(cluster.cmdbTopic(), 1, (short) Math.min(3, Math.max(1, brokers)));
-            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                LOG.log(Level.WARNING, "Could not create Kafka topic " + cluster.cmdbTopic() + "; the broker may create it", e);
-            }
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Could not create Kafka topic " + cluster.cmdbTopic() + "; the broker may create it", e);
-        }
-    }
-
     @Override
     public void publish(CmdbChange change) {
         KafkaProducer<String, String> p = producer;
@@ -174,31 +153,8 @@ public class KafkaCmdbBroadcast implements CmdbBroadcast {
 
     /** Reads the topic until stopped; while Kafka is away it tries again every second. */
     private void receive() {
-        TopicPartition partition = partition();
-        long failures = 0;
-        try {
-            consumer.seek(partition, startOffset);
-            while (running) {
-                try {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                        apply(r);
-                    }
-                    failures = 0;
-                } catch (WakeupException stopping) {
-                    throw stopping;
-                } catch (RuntimeException e) {
-                    if (failures++ % 60 == 0) {
-                        LOG.warning("The CMDB broadcast cannot read Kafka topic " + cluster.cmdbTopic() + " (" + e
-                                + "); trying again every second");
-                    }
-                    Thread.sleep(1000);
-                }
-            }
-        } catch (WakeupException | InterruptedException stopping) {
-            // stop() woke the poll
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
-        }
+        BroadcastTopics.follow(consumer, cluster.cmdbTopic(), () -> running, () -> consumer.seek(partition(), startOffset),
+                this::apply, LOG);
     }
 
     private void apply(ConsumerRecord<String, String> r) {

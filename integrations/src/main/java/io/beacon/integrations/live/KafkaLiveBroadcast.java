@@ -1,5 +1,6 @@
 package io.beacon.integrations.live;
 
+import io.beacon.integrations.kafka.BroadcastTopics;
 import io.beacon.platform.cluster.ClusterSettings;
 import io.beacon.platform.cluster.NodeRole;
 import io.beacon.platform.cluster.NodeSettings;
@@ -21,16 +22,10 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,8 +33,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -89,7 +82,7 @@ public class KafkaLiveBroadcast implements LiveBroadcast {
         }
         String bootstrap = nodes.kafkaBootstrap();
         String node = nodes.name();
-        createTopic(bootstrap);
+        BroadcastTopics.create(bootstrap, cluster.liveTopic(), LOG);
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "beacon-live-" + node);
@@ -110,21 +103,6 @@ public class KafkaLiveBroadcast implements LiveBroadcast {
         thread.setName("beacon-live-broadcast");
         thread.start();
         LOG.info("Live updates travel through Kafka topic " + cluster.liveTopic() + " at " + bootstrap);
-    }
-
-    private void createTopic(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
-            int brokers = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
-            NewTopic topic = new NewTopic(cluster.liveTopic(), 1, (short) Math.min(3, Math.max(1, brokers)));
-            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                LOG.log(Level.WARNING, "Could not create Kafka topic " + cluster.liveTopic() + "; the broker may create it", e);
-            }
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Could not create Kafka topic " + cluster.liveTopic() + "; the broker may create it", e);
-        }
     }
 
     @Override
@@ -149,37 +127,12 @@ public class KafkaLiveBroadcast implements LiveBroadcast {
     /** Reads the topic until stopped; while Kafka is away it tries again every second (consoles then see only what they reload). */
     private void receive() {
         TopicPartition partition = new TopicPartition(cluster.liveTopic(), 0);
-        boolean positioned = false;
-        long failures = 0;
-        try {
-            consumer.assign(List.of(partition));
-            while (running) {
-                try {
-                    if (!positioned) {
-                        long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(10)).get(partition);
-                        long begin = consumer.beginningOffsets(List.of(partition), Duration.ofSeconds(10)).get(partition);
-                        consumer.seek(partition, Math.max(begin, end - BACKLOG));
-                        positioned = true;
-                    }
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                        deliver(r);
-                    }
-                    failures = 0;
-                } catch (WakeupException stopping) {
-                    throw stopping;
-                } catch (RuntimeException e) {
-                    if (failures++ % 60 == 0) {
-                        LOG.warning("The live broadcast cannot read Kafka topic " + cluster.liveTopic() + " (" + e
-                                + "); trying again every second");
-                    }
-                    Thread.sleep(1000);
-                }
-            }
-        } catch (WakeupException | InterruptedException stopping) {
-            // stop() woke the poll
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
-        }
+        consumer.assign(List.of(partition));
+        BroadcastTopics.follow(consumer, cluster.liveTopic(), () -> running, () -> {
+            long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(10)).get(partition);
+            long begin = consumer.beginningOffsets(List.of(partition), Duration.ofSeconds(10)).get(partition);
+            consumer.seek(partition, Math.max(begin, end - BACKLOG));
+        }, this::deliver, LOG);
     }
 
     private void deliver(ConsumerRecord<String, String> r) {
