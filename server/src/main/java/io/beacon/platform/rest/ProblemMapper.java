@@ -152,7 +152,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         StatusTexts.detail(status, method()), null);
             }
         }
-        if (t instanceof PersistenceException && rootMessage(t).toLowerCase().contains("constraint")) {
+        if (t instanceof PersistenceException && identifierTaken(rootMessage(t))) {
+            // Not the client's data but an identifier handed out twice: after a Galera node died in the middle
+            // of a transaction, the sequence step taken in it was lost with it. The next try gets a fresh one.
+            LOG.log(Level.WARNING, "Request not carried out, an identifier was taken already (retry advised): "
+                    + rootMessage(t));
+            return Problem.of(503, "Service Unavailable", "retry",
+                    "the database could not complete this request just now; nothing was saved; send it again", null);
+        }
+        if (t instanceof PersistenceException && (rootMessage(t).toLowerCase().contains("constraint") || integrityViolation(t))) {
             return Problem.of(409, "Conflict", "conflict", "the change conflicts with existing data", null);
         }
         if (DatabaseOutages.connectionLost(failure) || LockConflicts.lost(failure)) {
@@ -185,6 +193,27 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         // "create.arg0.title" -> "title": the client knows the body's field names, not Java's.
         int dot = path.lastIndexOf('.');
         return new FieldError(dot >= 0 ? path.substring(dot + 1) : path, v.getMessage());
+    }
+
+    /**
+     * A generated identifier taken already: MariaDB's duplicate of a single number in a primary key. A
+     * composite key ('5-7': a member added to a group twice, say) is the client's data, a conflict.
+     */
+    static boolean identifierTaken(String message) {
+        return GENERATED_ID_TAKEN.matcher(message).find();
+    }
+
+    private static final java.util.regex.Pattern GENERATED_ID_TAKEN =
+            java.util.regex.Pattern.compile("Duplicate entry '\\d+' for key 'PRIMARY'");
+
+    /** SQL state class 23: the data conflicts with a key or constraint (MariaDB's duplicate entry says no more). */
+    private static boolean integrityViolation(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -33,6 +33,20 @@ class ProblemMapperTest {
     }
 
     @Test
+    void anIdentifierHandedOutTwiceIsARetryButADuplicateOfTheClientsDataIsAConflict() {
+        // a sequence step lost with a Galera node's transaction: the id comes again
+        Throwable identifier = new PersistenceException(new SQLException("(conn=11) Duplicate entry '73987' for key 'PRIMARY'",
+                "23000", 1062));
+        assertThat(mapper.problemFor(identifier).status()).isEqualTo(503);
+        Throwable data = new PersistenceException(new SQLException(
+                "(conn=11) Duplicate entry 'web-01' for key 'uk_ci_name': constraint violated", "23000", 1062));
+        assertThat(mapper.problemFor(data).status()).isEqualTo(409);
+        Throwable member = new PersistenceException(new SQLException(
+                "(conn=11) Duplicate entry '5-7' for key 'PRIMARY'", "23000", 1062)); // a member added twice
+        assertThat(mapper.problemFor(member).status()).isEqualTo(409);
+    }
+
+    @Test
     void anyOtherFailureStaysAnInternalErrorThatNamesItsLogEntry() {
         Problem problem = mapper.problemFor(new IllegalStateException("bug"));
         assertThat(problem.status()).isEqualTo(500);
