@@ -156,8 +156,9 @@ class ClusterFailoverIT {
                     }
                     System.out.printf("FAILOVER %s | collector, SIGKILL, started again at once | %d s | answering again"
                             + " after %.1f s%n", name, KILL_COLLECTOR_AT, collectorMillis / 1000.0);
-                    System.out.printf("FAILOVER %s: %d INFORMs answered, %d counted in alarms (%.1f s after the flood);"
-                            + " sent %d%n", name, result.answered(), countedTotal, accountedAfter, result.sent());
+                    System.out.printf("FAILOVER %s: %d INFORMs answered, %d counted in alarms (all answered ones counted"
+                            + " %.1f s after the collector was back); sent %d%n", name, result.answered(), countedTotal,
+                            accountedAfter, result.sent());
                     assertThat(takeoverSeconds).as("%s: the standby took correlation over within 15 s of the loss", name)
                             .isLessThan(15);
                     for (int i = 0; i < DEVICES; i++) {

@@ -24,9 +24,49 @@ class CmdbViewTest {
     /** What the view answered for each claimed address at the moment the claim was fired. */
     private final List<Optional<Long>> seenWhenFired = new ArrayList<>();
 
+    /** What the view handed to the broadcast that carries committed changes to the other core nodes. */
+    private final List<CmdbChange> broadcast = new ArrayList<>();
+
     @BeforeEach
     void recordClaims() {
         view.claimed = new Recording();
+        view.broadcasts = instanceOf(new CmdbBroadcast() {
+            @Override
+            public boolean active() {
+                return true;
+            }
+
+            @Override
+            public void publish(CmdbChange change) {
+                broadcast.add(change);
+            }
+        });
+    }
+
+    @Test
+    void aCommittedChangeGoesToTheOtherNodesAndOneFromThemIsAppliedAndClaimedButNotSentBack() {
+        CmdbChange here = CmdbChange.ci(new CiIdentity(1, 0, "sw-1", null, Set.of("192.0.2.1")));
+        view.onCommitted(here);
+        assertThat(broadcast).containsExactly(here);
+
+        CmdbChange there = CmdbChange.ci(new CiIdentity(2, 0, "sw-2", null, Set.of("192.0.2.2")));
+        view.applyCommittedElsewhere(there);
+        assertThat(view.ciByIp("192.0.2.2")).contains(2L);
+        assertThat(claims).extracting(AddressesClaimed::ciId).containsExactly(1L, 2L);
+        assertThat(broadcast).containsExactly(here);
+    }
+
+    /** The one CDI Instance method the view uses: iterating over the beans. */
+    @SuppressWarnings("unchecked")
+    private static <T> jakarta.enterprise.inject.Instance<T> instanceOf(T bean) {
+        return (jakarta.enterprise.inject.Instance<T>) java.lang.reflect.Proxy.newProxyInstance(
+                CmdbViewTest.class.getClassLoader(), new Class<?>[] {jakarta.enterprise.inject.Instance.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("iterator")) {
+                        return List.of(bean).iterator();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
