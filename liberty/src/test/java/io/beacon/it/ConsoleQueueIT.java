@@ -178,9 +178,11 @@ class ConsoleQueueIT {
         browser.waitUntil(d -> "filter-q".equals(browser.script("return document.activeElement.id;")), "search focused");
     }
 
+    /** Read in one step in the page: the list may render again (a live update) between finding a row and reading it. */
     private String cursorKey() {
-        List<WebElement> marked = browser.findAll(By.cssSelector("#ticket-list tr.row-cursor"));
-        return marked.isEmpty() ? "" : marked.get(0).getDomAttribute("data-key");
+        Object key = browser.script("const r = document.querySelector('#ticket-list tr.row-cursor');"
+                + " return r ? (r.getAttribute('data-key') || '') : '';");
+        return key == null ? "" : key.toString();
     }
 
     @Test
