@@ -41,6 +41,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats a fresh log directory under {@code workDir} and starts the broker on free loopback ports. */
     public static KafkaBroker start(Path workDir) throws IOException, InterruptedException {
+        workDir = workDir.toAbsolutePath(); // the broker JVM runs in its own directory: a relative path would miss
         Files.createDirectories(workDir);
         KafkaBroker broker = new KafkaBroker(workDir, freePort(), freePort());
         broker.format();
