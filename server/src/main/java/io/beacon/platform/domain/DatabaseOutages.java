@@ -1,6 +1,5 @@
 package io.beacon.platform.domain;
 
-import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -20,16 +19,9 @@ public final class DatabaseOutages {
 
     /** Whether the failure, or anything it was caused by, is a lost database connection. */
     public static boolean connectionLost(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals(RECONNECTED_TRANSACTION_LOST))) {
-                return true;
-            }
-        }
-        return false;
+        return SqlCauses.any(failure, sql -> sql instanceof SQLTransientConnectionException
+                || sql instanceof SQLNonTransientConnectionException || sql instanceof SQLRecoverableException
+                || sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals(RECONNECTED_TRANSACTION_LOST)));
     }
 }

@@ -1,6 +1,5 @@
 package io.beacon.platform.domain;
 
-import java.sql.SQLException;
 import java.sql.SQLTransientException;
 
 /**
@@ -17,18 +16,8 @@ public final class LockConflicts {
 
     /** Whether the failure, or anything it was caused by, is a lost lock conflict. */
     public static boolean lost(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("40") || state.equals("HYT00"))
-                        || sql.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return SqlCauses.any(failure, sql -> sql instanceof SQLTransientException
+                || sql.getSQLState() != null && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("HYT00"))
+                || sql.getErrorCode() == MARIADB_LOCK_WAIT_TIMEOUT);
     }
 }

@@ -5,6 +5,7 @@ import io.beacon.platform.domain.BadParameterException;
 import io.beacon.platform.domain.ConflictException;
 import io.beacon.platform.domain.DatabaseOutages;
 import io.beacon.platform.domain.LockConflicts;
+import io.beacon.platform.domain.SqlCauses;
 import io.beacon.platform.domain.FieldError;
 import io.beacon.platform.domain.InvalidInputException;
 import io.beacon.platform.domain.MalformedBodyException;
@@ -157,8 +158,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // of a transaction, the sequence step taken in it was lost with it. The next try gets a fresh one.
             LOG.log(Level.WARNING, "Request not carried out, an identifier was taken already (retry advised): "
                     + rootMessage(t));
-            return Problem.of(503, "Service Unavailable", "retry",
-                    "the database could not complete this request just now; nothing was saved; send it again", null);
+            return retry();
         }
         if (t instanceof PersistenceException && (rootMessage(t).toLowerCase().contains("constraint") || integrityViolation(t))) {
             return Problem.of(409, "Conflict", "conflict", "the change conflicts with existing data", null);
@@ -167,8 +167,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // A database node went away, or a conflicting transaction won (a Galera certification failure too):
             // the transaction rolled back whole, so the client may simply send the same request again.
             LOG.log(Level.WARNING, "Request not carried out, retry advised: " + rootMessage(failure));
-            return Problem.of(503, "Service Unavailable", "retry",
-                    "the database could not complete this request just now; nothing was saved; send it again", null);
+            return retry();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure " + incident, failure);
@@ -206,14 +205,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final java.util.regex.Pattern GENERATED_ID_TAKEN =
             java.util.regex.Pattern.compile("Duplicate entry '\\d+' for key 'PRIMARY'");
 
+    /** Nothing was written and the same request is expected to succeed a moment later (the answer says Retry-After). */
+    private static Problem retry() {
+        return Problem.of(503, "Service Unavailable", "retry",
+                "the database could not complete this request just now; nothing was saved; send it again", null);
+    }
+
     /** SQL state class 23: the data conflicts with a key or constraint (MariaDB's duplicate entry says no more). */
     private static boolean integrityViolation(Throwable failure) {
-        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
+        return SqlCauses.any(failure, sql -> sql.getSQLState() != null && sql.getSQLState().startsWith("23"));
     }
 
     private static Throwable unwrap(Throwable t) {

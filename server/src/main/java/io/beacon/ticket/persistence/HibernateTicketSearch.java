@@ -265,23 +265,37 @@ public class HibernateTicketSearch implements TicketSearch {
 
     private void catchUp() {
         try {
-            transaction.begin();
-            try {
-                List<Ticket> recent = em.createQuery("select t from Ticket t where t.updatedAt >= :since", Ticket.class)
-                        .setParameter("since", Instant.now().minus(CATCH_UP)).setMaxResults(50_000).getResultList();
-                var plan = Search.session(em).indexingPlan();
-                recent.forEach(plan::addOrUpdate);
-                transaction.commit();
-                if (!recent.isEmpty()) {
-                    LOG.info("The ticket search index caught up with " + recent.size() + " recently changed ticket(s)");
-                }
-            } catch (RuntimeException e) {
-                transaction.rollback();
-                throw e;
+            int caughtUp = indexNow(() -> em.createQuery("select t from Ticket t where t.updatedAt >= :since", Ticket.class)
+                    .setParameter("since", Instant.now().minus(CATCH_UP)).setMaxResults(50_000));
+            if (caughtUp > 0) {
+                LOG.info("The ticket search index caught up with " + caughtUp + " recently changed ticket(s)");
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "The ticket search index could not catch up with recent changes; POST "
                     + "/api/search/index/rebuild rebuilds it", e);
+        }
+    }
+
+    /** Indexes these tickets as the database holds them now (changed through another core node). */
+    void indexNow(java.util.Collection<Long> ids) throws Exception {
+        indexNow(() -> em.createQuery("select t from Ticket t where t.id in :ids", Ticket.class).setParameter("ids", ids));
+    }
+
+    /**
+     * Loads the query's tickets and indexes them, in a transaction of its own; answers how many. The query is
+     * made inside it: outside a transaction the persistence context would be closed before it runs.
+     */
+    private int indexNow(java.util.function.Supplier<jakarta.persistence.TypedQuery<Ticket>> tickets) throws Exception {
+        transaction.begin();
+        try {
+            List<Ticket> loaded = tickets.get().getResultList();
+            var plan = Search.session(em).indexingPlan();
+            loaded.forEach(plan::addOrUpdate);
+            transaction.commit();
+            return loaded.size();
+        } catch (RuntimeException e) {
+            transaction.rollback();
+            throw e;
         }
     }
 }

@@ -2,15 +2,12 @@ package io.beacon.ticket.persistence;
 
 import io.beacon.platform.live.BroadcastUpdate;
 import io.beacon.ticket.application.TicketLiveFeed;
-import io.beacon.ticket.domain.Ticket;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.UserTransaction;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.hibernate.search.mapper.orm.Search;
 
 /**
  * Among core nodes each keeps its own search index, written as tickets change through it; this
@@ -33,11 +29,8 @@ public class TicketIndexFollower {
     private static final Logger LOG = Logger.getLogger(TicketIndexFollower.class.getName());
     private static final int BATCH = 500;
 
-    @PersistenceContext(unitName = "beacon")
-    EntityManager em;
-
-    @Resource
-    UserTransaction transaction;
+    @Inject
+    HibernateTicketSearch index;
 
     @Resource
     ManagedThreadFactory threads;
@@ -78,27 +71,13 @@ public class TicketIndexFollower {
                 List<Long> more = new ArrayList<>();
                 changed.drainTo(more, BATCH - 1);
                 ids.addAll(more);
-                index(ids);
+                index.indexNow(ids);
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "Could not index tickets changed through another node; a rebuild"
                         + " (POST /api/search/index/rebuild) brings this node's index up to date", e);
             }
-        }
-    }
-
-    private void index(Set<Long> ids) throws Exception {
-        transaction.begin();
-        try {
-            List<Ticket> tickets = em.createQuery("select t from Ticket t where t.id in :ids", Ticket.class)
-                    .setParameter("ids", ids).getResultList();
-            var plan = Search.session(em).indexingPlan();
-            tickets.forEach(plan::addOrUpdate);
-            transaction.commit();
-        } catch (Exception e) {
-            transaction.rollback();
-            throw e;
         }
     }
 
