@@ -124,9 +124,28 @@ class MetricsAuthIT {
                 .filter(line -> line.contains("[ERROR") && line.contains("CWWKS")).toList();
     }
 
+    /**
+     * The FFDC reports of every start of this server. Only the logs' ffdc folders are listed: walking the
+     * whole server directory meets the OSGi framework's temporary files as they come and go.
+     */
     static List<Path> ffdcFiles(BeaconServer server) throws IOException {
-        try (Stream<Path> files = Files.walk(server.workDir())) {
-            return files.filter(p -> p.toString().contains("/ffdc/") && Files.isRegularFile(p)).toList();
+        List<Path> reports = new java.util.ArrayList<>();
+        boolean logsFound = false;
+        try (Stream<Path> starts = Files.list(server.workDir())) {
+            for (Path start : starts.filter(p -> p.getFileName().toString().startsWith("server-")).toList()) {
+                Path logs = start.resolve("wlp/usr/servers/beacon/logs");
+                logsFound |= Files.isDirectory(logs);
+                Path ffdc = logs.resolve("ffdc");
+                if (Files.isDirectory(ffdc)) {
+                    try (Stream<Path> files = Files.list(ffdc)) {
+                        files.filter(Files::isRegularFile).forEach(reports::add);
+                    }
+                }
+            }
         }
+        if (!logsFound) {
+            throw new IllegalStateException("no Liberty logs folder under " + server.workDir());
+        }
+        return reports;
     }
 }
