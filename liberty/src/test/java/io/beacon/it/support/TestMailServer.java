@@ -51,7 +51,7 @@ public final class TestMailServer {
      * (IMAPS, SMTPS), trusting GreenMail's self-signed certificate by BEACON_MAIL_SSL_TRUST. The
      * tests themselves talk plain SMTP and IMAP to the same store.
      */
-    Map<String, String> beaconEnvironment() {
+    public Map<String, String> beaconEnvironment() {
         return Map.ofEntries(
                 Map.entry("BEACON_MAIL_IMAP_URL", "imaps://" + DESK_LOGIN + ":" + DESK_PASSWORD + "@127.0.0.1:" + imapsPort
                         + "/INBOX"),

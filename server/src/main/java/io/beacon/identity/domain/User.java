@@ -83,7 +83,7 @@ public class User {
             String timeZone, Instant createdAt) {
         this.username = username;
         this.displayName = displayName == null || displayName.isBlank() ? username : displayName;
-        this.email = email;
+        setEmail(email);
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         this.locale = locale == null ? "ko" : locale;
         this.timeZone = timeZone == null ? "Asia/Seoul" : timeZone;

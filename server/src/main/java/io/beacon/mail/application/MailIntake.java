@@ -93,6 +93,7 @@ public class MailIntake {
     @Transactional
     public IntakeResult receive(InboundMail mail) {
         leadership.fence(Duty.MAIL); // a node that lost the mail lease unnoticed must not file what its successor files
+        tickets.indexWithoutWaiting(); // nobody reads the tickets back; the next mail need not wait for the index
         metrics.received();
         if (records.byMessageId(mail.messageId()).isPresent()) {
             metrics.rejected(RejectReason.DUPLICATE);

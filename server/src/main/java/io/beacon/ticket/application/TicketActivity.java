@@ -1,6 +1,7 @@
 package io.beacon.ticket.application;
 
 import io.beacon.ticket.domain.FieldChange;
+import io.beacon.ticket.domain.TicketComment;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +11,19 @@ import java.util.List;
  * {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)} (notifications, the live console).
  */
 public record TicketActivity(Kind kind, long ticketId, String key, String type, String status, String priority,
-        String actor, Instant at, List<FieldChange> changes, Long commentId, boolean internal) {
+        String actor, Instant at, List<FieldChange> changes, Long commentId, boolean internal,
+        TicketComment.Channel channel) {
 
     public enum Kind { CREATED, CHANGED, COMMENTED, ATTACHED }
+
+    /** Activity whose channel does not matter to its observers (only a creation's does). */
+    public TicketActivity(Kind kind, long ticketId, String key, String type, String status, String priority,
+            String actor, Instant at, List<FieldChange> changes, Long commentId, boolean internal) {
+        this(kind, ticketId, key, type, status, priority, actor, at, changes, commentId, internal, null);
+    }
+
+    /** Whether this is a ticket opened from a mail in the desk's mailbox. */
+    public boolean openedByMail() {
+        return kind == Kind.CREATED && channel == TicketComment.Channel.MAIL;
+    }
 }

@@ -140,6 +140,14 @@ public class TicketService {
         return ticket.reopenableUntil(reopenWindow.duration());
     }
 
+    /**
+     * The tickets this transaction writes reach the search index just after it commits, and its caller
+     * does not wait for that: for callers that read nothing back (the mail intake, the event pipeline).
+     */
+    public void indexWithoutWaiting() {
+        tickets.indexWithoutWaiting();
+    }
+
     public Ticket open(Actor actor, NewTicket in) {
         return openAll(actor, List.of(in)).get(0);
     }
@@ -198,7 +206,10 @@ public class TicketService {
         }
         tickets.flush();
         for (int i = 0; i < opened.size(); i++) {
-            fire(TicketActivity.Kind.CREATED, opened.get(i), actor, now, creations.get(i), null, false);
+            Ticket t = opened.get(i);
+            activity.fire(new TicketActivity(TicketActivity.Kind.CREATED, t.getId(), t.getKey(), t.getType().code(),
+                    t.getStatus().code(), t.getPriority().code(), actor.username(), now, creations.get(i), null, false,
+                    all.get(i).channel()));
         }
         return opened;
     }

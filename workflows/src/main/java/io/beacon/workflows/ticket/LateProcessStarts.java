@@ -18,9 +18,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts the lifecycle processes of the incidents Beacon opens from alarms just after their tickets
- * commit, on a thread of its own: an alarm storm opens hundreds of incidents at once, and none of
- * them should wait for the others' process starts to become visible. Several starts share a
+ * Starts the lifecycle processes of the incidents Beacon opens from alarms, and of the tickets it
+ * opens from mails, just after their tickets commit, on a thread of its own: an alarm storm opens
+ * hundreds of incidents at once and a full mailbox hundreds of requests, and none of them should
+ * wait for the others' process starts to become visible. Several starts share a
  * transaction. A start lost to a crash in between is made at the next start-up (the bridge adopts
  * tickets without SLA clocks).
  */

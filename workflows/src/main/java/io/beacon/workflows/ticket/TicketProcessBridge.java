@@ -20,8 +20,9 @@ import java.util.Set;
  * Feeds ticket activity into the ticket-lifecycle process, inside the transaction that changed the
  * ticket (a ticket update and its process step commit or roll back together): creation starts an
  * instance, status and priority changes become messages, the first agent action stops the response clock. The
- * incidents Beacon opens from alarms are the exception: their process starts just after their
- * ticket commits ({@link LateProcessStarts}), so that a storm's incidents appear at once.
+ * incidents Beacon opens from alarms and the tickets it opens from mails are the exception: their
+ * process starts just after their ticket commits ({@link LateProcessStarts}), so that a storm's
+ * incidents appear at once and a full mailbox empties fast.
  */
 @ApplicationScoped
 public class TicketProcessBridge {
@@ -64,8 +65,10 @@ public class TicketProcessBridge {
         }
         switch (activity.kind()) {
             case CREATED -> {
-                if (Actor.SYSTEM.username().equals(activity.actor())) {
-                    lateStarts.afterCommit(activity.ticketId()); // an incident from an alarm: see LateProcessStarts
+                if (Actor.SYSTEM.username().equals(activity.actor()) || activity.openedByMail()) {
+                    // An incident from an alarm, a ticket from the mailbox: nobody waits on the call that opened
+                    // it, which a full mailbox or a storm repeats hundreds of times (see LateProcessStarts).
+                    lateStarts.afterCommit(activity.ticketId());
                     return;
                 }
                 start(activity.ticketId(), activity.key());
