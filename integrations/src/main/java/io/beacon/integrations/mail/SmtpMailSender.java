@@ -4,6 +4,7 @@ import io.beacon.mail.application.MailSender;
 import io.beacon.mail.application.OutgoingMail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -13,7 +14,8 @@ import java.util.Date;
 import java.util.Properties;
 
 /**
- * Sends the outbox's mails over SMTP or SMTPS (STARTTLS when the server offers it), in UTF-8,
+ * Sends the outbox's mails over SMTP or SMTPS (STARTTLS when the server offers it), a round of
+ * them over one session, in UTF-8,
  * with Beacon's own Message-ID, the thread's In-Reply-To and References, and the RFC 3834 /
  * Exchange headers that stop vacation replies from looping back.
  */
@@ -42,7 +44,59 @@ public class SmtpMailSender implements MailSender {
     }
 
     @Override
-    public void send(OutgoingMail mail) throws MessagingException {
+    public MailSender.Connection connect() throws MessagingException {
+        return new SmtpSession();
+    }
+
+    /**
+     * One SMTP session for a round of mails. A server may end a session after some number of mails
+     * (many do after 100): a mail that then fails for anything but its recipients is sent once more
+     * over a fresh session before it counts as failed.
+     */
+    private final class SmtpSession implements MailSender.Connection {
+        private Transport transport;
+        private int sentHere;
+
+        SmtpSession() throws MessagingException {
+            open();
+        }
+
+        @Override
+        public void send(OutgoingMail mail) throws MessagingException {
+            MimeMessage msg = message(mail);
+            try {
+                transport.sendMessage(msg, msg.getAllRecipients());
+            } catch (SendFailedException refused) {
+                throw refused; // the server refused this mail's recipients: a new session would not change that
+            } catch (MessagingException dropped) {
+                if (sentHere == 0) {
+                    throw dropped;
+                }
+                close();
+                open();
+                transport.sendMessage(msg, msg.getAllRecipients());
+            }
+            sentHere++;
+        }
+
+        private void open() throws MessagingException {
+            Transport t = session.getTransport(server.protocol());
+            t.connect(server.host(), server.port(), server.user(), server.password());
+            transport = t;
+            sentHere = 0;
+        }
+
+        @Override
+        public void close() {
+            try {
+                transport.close();
+            } catch (MessagingException alreadyGone) {
+                // QUIT on a dropped session: nothing left to end
+            }
+        }
+    }
+
+    private MimeMessage message(OutgoingMail mail) throws MessagingException {
         MimeMessage msg = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -63,9 +117,6 @@ public class SmtpMailSender implements MailSender {
         msg.setHeader("Auto-Submitted", mail.autoSubmitted());
         msg.setHeader("X-Auto-Response-Suppress", "All");
         msg.saveChanges();
-        try (Transport transport = session.getTransport(server.protocol())) {
-            transport.connect(server.host(), server.port(), server.user(), server.password());
-            transport.sendMessage(msg, msg.getAllRecipients());
-        }
+        return msg;
     }
 }

@@ -6,8 +6,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Drains the outbox through a {@link MailSender}: each due mail is sent outside any
- * transaction, then marked sent, or failed with its next attempt pushed back. A crash between
+ * Drains the outbox through a {@link MailSender}, one connection per round: each due mail is sent
+ * outside any transaction, then marked sent, or failed with its next attempt pushed back. A crash between
  * sending and marking sends that mail again (at least once; its Message-ID lets clients fold the copy).
  */
 @ApplicationScoped
@@ -21,24 +21,41 @@ public class OutboxDelivery {
     @Inject
     MailMetrics metrics;
 
-    /** Sends what is due; returns how many were sent. */
+    /**
+     * Sends what is due over one connection, opened when the first mail is due; returns how many were sent.
+     * After a failure the next mail opens a fresh connection, since the failed one may be in any state.
+     */
     public int deliverDue(MailSender sender) {
         int sent = 0;
-        for (OutboxService.OutgoingMailWithId due : outbox.due(BATCH)) {
-            try {
-                sender.send(due.mail());
-                outbox.sent(due.id());
-                metrics.sent();
-                sent++;
-            } catch (Exception e) {
-                metrics.sendFailed();
-                String error = describe(e);
-                boolean gaveUp = outbox.failed(due.id(), error);
-                LOG.log(gaveUp ? Level.WARNING : Level.INFO, "Mail " + due.id() + " to " + due.mail().to()
-                        + (gaveUp ? " given up: " : " not sent, will retry: ") + error);
-                if (unreachable(e)) {
-                    break; // the server is down: the rest would fail the same way, keep their attempts for later
+        MailSender.Connection connection = null;
+        try {
+            for (OutboxService.OutgoingMailWithId due : outbox.due(BATCH)) {
+                try {
+                    if (connection == null) {
+                        connection = sender.connect();
+                    }
+                    connection.send(due.mail());
+                    outbox.sent(due.id());
+                    metrics.sent();
+                    sent++;
+                } catch (Exception e) {
+                    if (connection != null) {
+                        connection.close();
+                        connection = null;
+                    }
+                    metrics.sendFailed();
+                    String error = describe(e);
+                    boolean gaveUp = outbox.failed(due.id(), error);
+                    LOG.log(gaveUp ? Level.WARNING : Level.INFO, "Mail " + due.id() + " to " + due.mail().to()
+                            + (gaveUp ? " given up: " : " not sent, will retry: ") + error);
+                    if (unreachable(e)) {
+                        break; // the server is down: the rest would fail the same way, keep their attempts for later
+                    }
                 }
+            }
+        } finally {
+            if (connection != null) {
+                connection.close();
             }
         }
         metrics.outboxDepth(outbox.pending());
