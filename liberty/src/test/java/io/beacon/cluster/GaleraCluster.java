@@ -46,13 +46,8 @@ public final class GaleraCluster implements AutoCloseable {
     public static GaleraCluster start(Path workDir, int size) throws IOException, InterruptedException {
         GaleraCluster cluster = new GaleraCluster(workDir);
         Files.createDirectories(workDir);
-        if (asRoot()) { // the mysql user must reach its nodes' directories (a test's temporary directory is private)
-            for (Path p = workDir; p != null; p = p.getParent()) {
-                var permissions = java.util.EnumSet.copyOf(Files.getPosixFilePermissions(p));
-                if (permissions.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                    Files.setPosixFilePermissions(p, permissions);
-                }
-            }
+        if (asRoot()) { // the mysql user must reach its nodes' directories
+            io.beacon.it.support.ServiceUserAccess.letThrough(workDir);
         }
         for (int i = 0; i < size; i++) {
             cluster.nodes.add(new Node(i + 1, workDir.resolve("node-" + (i + 1)), freePort(), freePort(), freePort(), freePort()));

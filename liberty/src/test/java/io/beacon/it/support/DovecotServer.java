@@ -13,10 +13,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 
@@ -89,13 +87,7 @@ public final class DovecotServer implements AutoCloseable {
                 }
                 """.formatted(dir, user, group, root ? "dovenull" : user, port));
         if (root) {
-            // The dovecot user must reach its mailbox (a build's directories may be private) and own it.
-            for (Path p = dir; p != null; p = p.getParent()) {
-                var permissions = EnumSet.copyOf(Files.getPosixFilePermissions(p));
-                if (permissions.add(PosixFilePermission.OTHERS_EXECUTE)) {
-                    Files.setPosixFilePermissions(p, permissions);
-                }
-            }
+            ServiceUserAccess.letThrough(dir); // the dovecot user must reach its mailbox, and own it
             run("chown", "-R", "dovecot:dovecot", dir.resolve("mail").toString(), dir.resolve("home").toString());
         }
         Process process = new ProcessBuilder(DOVECOT.toString(), "-F", "-c", dir.resolve("dovecot.conf").toString())
