@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Creates and changes users and groups. */
@@ -139,7 +138,7 @@ public class UserService {
 
     /** The requester behind an e-mail address, created on first sight (mail and API requesters). */
     public User requesterFor(String email, String displayName) {
-        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        String normalized = User.normalEmail(email);
         return users.byEmail(normalized).orElseGet(() -> {
             String base = normalized.length() > 64 ? normalized.substring(0, 64) : normalized;
             String username = base;

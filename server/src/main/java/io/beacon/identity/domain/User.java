@@ -122,7 +122,12 @@ public class User {
     }
 
     public void setEmail(String email) {
-        this.email = email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        this.email = normalEmail(email);
+    }
+
+    /** An address as it is stored and looked up: trimmed, lower-case (the index on it then finds any spelling). */
+    public static String normalEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 
     public void setLocale(String locale) {

@@ -34,7 +34,7 @@ public class JpaUsers implements Users {
         // Addresses are stored lower-case (User.setEmail), so the index on email answers this: mail intake asks
         // it for every mail, and lower(email) read every user row.
         return em.createQuery("select u from User u where u.email = :e order by u.id", User.class)
-                .setParameter("e", email.trim().toLowerCase(Locale.ROOT)).setMaxResults(1)
+                .setParameter("e", User.normalEmail(email)).setMaxResults(1)
                 .getResultStream().findFirst();
     }
 

@@ -142,7 +142,7 @@ public class TicketService {
 
     /**
      * The tickets this transaction writes reach the search index just after it commits, and its caller
-     * does not wait for that: for callers that read nothing back (the mail intake, the event pipeline).
+     * does not wait for that: for callers that read nothing back (the mail intake).
      */
     public void indexWithoutWaiting() {
         tickets.indexWithoutWaiting();
@@ -206,10 +206,7 @@ public class TicketService {
         }
         tickets.flush();
         for (int i = 0; i < opened.size(); i++) {
-            Ticket t = opened.get(i);
-            activity.fire(new TicketActivity(TicketActivity.Kind.CREATED, t.getId(), t.getKey(), t.getType().code(),
-                    t.getStatus().code(), t.getPriority().code(), actor.username(), now, creations.get(i), null, false,
-                    all.get(i).channel()));
+            fire(TicketActivity.Kind.CREATED, opened.get(i), actor, now, creations.get(i), null, false, all.get(i).channel());
         }
         return opened;
     }
@@ -463,8 +460,13 @@ public class TicketService {
 
     private void fire(TicketActivity.Kind kind, Ticket t, Actor actor, Instant now, List<FieldChange> changes,
             Long commentId, boolean internal) {
+        fire(kind, t, actor, now, changes, commentId, internal, null);
+    }
+
+    private void fire(TicketActivity.Kind kind, Ticket t, Actor actor, Instant now, List<FieldChange> changes,
+            Long commentId, boolean internal, TicketComment.Channel channel) {
         activity.fire(new TicketActivity(kind, t.getId(), t.getKey(), t.getType().code(), t.getStatus().code(),
-                t.getPriority().code(), actor.username(), now, changes, commentId, internal));
+                t.getPriority().code(), actor.username(), now, changes, commentId, internal, channel));
     }
 
     private Set<Long> checkedCis(List<Long> ids) {
