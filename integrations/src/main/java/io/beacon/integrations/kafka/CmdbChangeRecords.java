@@ -1,11 +1,11 @@
 package io.beacon.integrations.kafka;
 
+import io.beacon.platform.domain.JsonP;
 import io.beacon.cmdb.application.CmdbChange;
 import io.beacon.cmdb.domain.CiIdentity;
 import io.beacon.cmdb.domain.Edge;
 import io.beacon.cmdb.domain.RelationEdge;
 import io.beacon.cmdb.domain.RelationType;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -50,7 +50,7 @@ final class CmdbChangeRecords {
 
     static Part decode(String record) {
         JsonObject o;
-        try (var reader = Json.createReader(new StringReader(record))) {
+        try (var reader = JsonP.reader(new StringReader(record))) {
             o = reader.readObject();
         }
         List<CiIdentity> cis = new ArrayList<>();
@@ -73,24 +73,24 @@ final class CmdbChangeRecords {
     }
 
     private static String json(String node, List<CiIdentity> cis, List<RelationEdge> added, List<Long> removed) {
-        JsonArrayBuilder c = Json.createArrayBuilder();
+        JsonArrayBuilder c = JsonP.array();
         for (CiIdentity ci : cis) {
-            JsonArrayBuilder ips = Json.createArrayBuilder();
+            JsonArrayBuilder ips = JsonP.array();
             ci.ips().forEach(ips::add);
-            var b = Json.createObjectBuilder().add("id", ci.id()).add("version", ci.version()).add("ips", ips);
+            var b = JsonP.object().add("id", ci.id()).add("version", ci.version()).add("ips", ips);
             addText(b, "name", ci.name());
             addText(b, "hostname", ci.hostname());
             addText(b, "ownerGroup", ci.ownerGroup());
             c.add(b);
         }
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonP.array();
         for (RelationEdge r : added) {
-            a.add(Json.createObjectBuilder().add("id", r.relationId()).add("source", r.edge().source())
+            a.add(JsonP.object().add("id", r.relationId()).add("source", r.edge().source())
                     .add("type", r.edge().type().name()).add("target", r.edge().target()));
         }
-        JsonArrayBuilder rm = Json.createArrayBuilder();
+        JsonArrayBuilder rm = JsonP.array();
         removed.forEach(rm::add);
-        return Json.createObjectBuilder().add("node", node).add("cis", c).add("added", a).add("removed", rm).build().toString();
+        return JsonP.object().add("node", node).add("cis", c).add("added", a).add("removed", rm).build().toString();
     }
 
     private static void addText(jakarta.json.JsonObjectBuilder b, String name, String value) {

@@ -1,5 +1,6 @@
 package io.beacon.integrations.live;
 
+import io.beacon.platform.domain.JsonP;
 import io.beacon.integrations.kafka.BroadcastTopics;
 import io.beacon.platform.cluster.ClusterSettings;
 import io.beacon.platform.cluster.NodeRole;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -147,7 +147,7 @@ public class KafkaLiveBroadcast implements LiveBroadcast {
 
     /** The update and the node that published it. */
     static String toJson(LiveUpdate u, String node) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("topic", u.topic()).add("kind", u.kind()).add("node", node);
+        JsonObjectBuilder b = JsonP.object().add("topic", u.topic()).add("kind", u.kind()).add("node", node);
         if (u.id() != null) {
             b.add("id", u.id());
         }
@@ -159,13 +159,13 @@ public class KafkaLiveBroadcast implements LiveBroadcast {
 
     /** The node that published the update (null from a node before 2026-12-07, which did not say). */
     static String originOf(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonP.reader(new StringReader(json))) {
             return reader.readObject().getString("node", null);
         }
     }
 
     static LiveUpdate fromJson(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonP.reader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             return new LiveUpdate(o.getString("topic"), o.getString("kind"), o.getString("id", null), o.getString("key", null));
         }

@@ -1,5 +1,6 @@
 package io.beacon.cmdb.rest;
 
+import io.beacon.platform.domain.JsonP;
 import io.beacon.cmdb.application.CiChanges;
 import io.beacon.cmdb.application.CiImportRow;
 import io.beacon.cmdb.application.CiImporter;
@@ -23,7 +24,6 @@ import io.beacon.platform.domain.TooLargeException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -209,7 +209,7 @@ public class CiResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.INTEGRATION_NAME})
     public Map<String, Object> importJson(InputStream body, @HeaderParam("Content-Length") Long length) {
         JsonValue json;
-        try (JsonReader reader = Json.createReader(new StringReader(read(body, length)))) {
+        try (JsonReader reader = JsonP.reader(new StringReader(read(body, length)))) {
             json = reader.readValue();
         }
         List<CiImportRow> rows = CiJson.importRows(json);
@@ -267,7 +267,7 @@ public class CiResource {
             throw new InvalidInputException("body", "a JSON object is required");
         }
         JsonValue v;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonP.reader(new StringReader(body))) {
             v = reader.readValue();
         }
         if (v.getValueType() != JsonValue.ValueType.OBJECT) {

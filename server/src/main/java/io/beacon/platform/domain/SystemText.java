@@ -1,6 +1,5 @@
 package io.beacon.platform.domain;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -56,7 +55,7 @@ public record SystemText(String key, Map<String, String> args, String text) {
 
     /** The arguments as a flat JSON object of strings, as the {@code message_args} columns hold them. */
     public String argsJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonP.object();
         args.forEach(json::add);
         return json.build().toString();
     }
@@ -67,7 +66,7 @@ public record SystemText(String key, Map<String, String> args, String text) {
         if (json == null || json.isBlank()) {
             return args;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonP.reader(new StringReader(json))) {
             reader.readObject().forEach((name, value) -> {
                 if (!(value instanceof JsonString text)) {
                     throw new IllegalArgumentException("not a flat JSON object of strings: " + json);

@@ -1,7 +1,7 @@
 package io.beacon.platform.rest;
 
+import io.beacon.platform.domain.JsonP;
 import io.beacon.platform.domain.MalformedBodyException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -42,7 +42,7 @@ public class JsonObjectReader implements MessageBodyReader<JsonObject> {
         }
         in.unread(first);
         JsonValue value;
-        try (JsonReader reader = Json.createReader(in)) {
+        try (JsonReader reader = JsonP.reader(in)) {
             value = reader.readValue();
         } catch (JsonParsingException e) {
             throw new MalformedBodyException("json", "the body is not valid JSON: " + e.getMessage());

@@ -1,6 +1,6 @@
 package io.beacon.platform.web;
 
-import jakarta.json.Json;
+import io.beacon.platform.domain.JsonP;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,7 +15,7 @@ final class ProblemBody {
 
     static void write(HttpServletResponse response, int status, String title, String slug, String detail,
             String instance) throws IOException {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("type", BASE + slug).add("title", title)
+        JsonObjectBuilder json = JsonP.object().add("type", BASE + slug).add("title", title)
                 .add("status", status).add("detail", detail);
         if (instance != null) {
             json.add("instance", instance);

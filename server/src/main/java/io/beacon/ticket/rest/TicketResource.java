@@ -1,5 +1,6 @@
 package io.beacon.ticket.rest;
 
+import io.beacon.platform.domain.JsonP;
 import io.beacon.identity.domain.UserGroup;
 import io.beacon.identity.domain.Users;
 import io.beacon.identity.domain.Groups;
@@ -121,7 +122,7 @@ public class TicketResource {
         List<TicketService.Upload> files = new java.util.ArrayList<>();
         for (EntityPart part : parts) {
             if ("ticket".equals(part.getName())) { // a browser sends a Blob part with a file name ("blob")
-                try (var reader = jakarta.json.Json.createReader(new java.io.InputStreamReader(part.getContent(),
+                try (var reader = JsonP.reader(new java.io.InputStreamReader(part.getContent(),
                         java.nio.charset.StandardCharsets.UTF_8))) {
                     json = reader.readObject();
                 } catch (jakarta.json.JsonException | IllegalStateException e) {

@@ -1,8 +1,8 @@
 package io.beacon.event.alarm.rest;
 
+import io.beacon.platform.domain.JsonP;
 import io.beacon.event.alarm.domain.Alarm;
 import io.beacon.event.alarm.domain.MonitoringEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -70,7 +70,7 @@ public final class AlarmViews {
         if (json == null || json.isBlank()) {
             return Map.of();
         }
-        try (JsonReader r = Json.createReader(new StringReader(json))) {
+        try (JsonReader r = JsonP.reader(new StringReader(json))) {
             return r.readObject();
         }
     }

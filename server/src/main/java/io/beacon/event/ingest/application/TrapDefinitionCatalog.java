@@ -1,5 +1,6 @@
 package io.beacon.event.ingest.application;
 
+import io.beacon.platform.domain.JsonP;
 import io.beacon.event.domain.EventKind;
 import io.beacon.event.domain.Severity;
 import io.beacon.event.ingest.domain.TrapDefinition;
@@ -7,7 +8,6 @@ import io.beacon.event.ingest.domain.TrapDefinitions;
 import io.beacon.event.EventSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -91,7 +91,7 @@ public class TrapDefinitionCatalog {
     /** Parses {@code {"definitions": [...]}}; a definition without oid or name is an error naming its position. */
     static List<TrapDefinition> parse(Reader reader, String origin) {
         JsonObject root;
-        try (JsonReader r = Json.createReader(reader)) {
+        try (JsonReader r = JsonP.reader(reader)) {
             root = r.readObject();
         }
         JsonArray defs = root.getJsonArray("definitions");

@@ -1,11 +1,11 @@
 package io.beacon.event.ingest.rest;
 
+import io.beacon.platform.domain.JsonP;
 import io.beacon.event.ingest.application.GenericEvent;
 import io.beacon.event.ingest.domain.AlertmanagerAlert;
 import io.beacon.event.domain.Severity;
 import io.beacon.platform.domain.FieldError;
 import io.beacon.platform.domain.InvalidInputException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -27,7 +27,7 @@ final class WebhookPayloads {
     private WebhookPayloads() {}
 
     static JsonObject parse(byte[] bytes) {
-        try (JsonReader r = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader r = JsonP.reader(new ByteArrayInputStream(bytes))) {
             return r.readObject();
         }
     }

@@ -1,5 +1,6 @@
 package io.beacon.platform.live.rest;
 
+import io.beacon.platform.domain.JsonP;
 import io.beacon.platform.domain.Actor;
 import io.beacon.platform.live.BroadcastUpdate;
 import io.beacon.platform.live.LiveBroadcast;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -141,7 +141,7 @@ public class LiveStreams {
     /** Opens a stream; with the id of the last event its browser saw, it first gets the kept updates after that one. */
     void open(StreamSignIn signIn, SseEventSink sink, Sse sse, String lastEventId) {
         Subscriber subscriber = new Subscriber(signIn, sink, sse);
-        String hello = Json.createObjectBuilder().add("user", signIn.actor().username()).add("run", run).build().toString();
+        String hello = JsonP.object().add("user", signIn.actor().username()).add("run", run).build().toString();
         Position after = resumeAfter(lastEventId);
         synchronized (order) {
             subscribers.add(subscriber);
@@ -205,7 +205,7 @@ public class LiveStreams {
             LOG.log(Level.WARNING, "Could not work out who may see " + update + "; it is not sent", e);
             return;
         }
-        var data = Json.createObjectBuilder().add("kind", update.kind());
+        var data = JsonP.object().add("kind", update.kind());
         if (update.id() != null) {
             data.add("id", update.id());
         }
