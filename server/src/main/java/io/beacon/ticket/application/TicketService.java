@@ -159,8 +159,10 @@ public class TicketService {
     public List<Ticket> openAll(Actor actor, List<NewTicket> all) {
         List<Opening> openings = new ArrayList<>(all.size());
         List<Long> everyCi = new ArrayList<>();
+        // A storm's incidents share their requester and group: one query each, not one per ticket.
+        Parties known = new Parties();
         for (NewTicket in : all) {
-            Opening o = prepare(actor, in);
+            Opening o = prepare(actor, in, known);
             openings.add(o);
             everyCi.addAll(o.ciIds());
         }
@@ -230,7 +232,21 @@ public class TicketService {
     private record Opening(NewTicket in, TicketType type, Level impact, Level urgency, Priority priority,
             Set<Long> ciIds, User requester, UserGroup group, User assignee, TicketCategory category) {}
 
-    private Opening prepare(Actor actor, NewTicket in) {
+    /** The people and groups named by the tickets of one call, each looked up once. */
+    private final class Parties {
+        private final Map<String, User> requesters = new HashMap<>();
+        private final Map<String, UserGroup> groups = new HashMap<>();
+
+        User requester(String nameOrEmail) {
+            return requesters.computeIfAbsent(nameOrEmail, parties::requester);
+        }
+
+        UserGroup group(String nameOrId) {
+            return groups.computeIfAbsent(nameOrId, parties::group);
+        }
+    }
+
+    private Opening prepare(Actor actor, NewTicket in, Parties known) {
         boolean desk = TicketAccess.worksTickets(actor);
         if (!desk) { // a requester may say how urgent it is to them; the rest is the desk's
             List<String> deskOnly = new ArrayList<>();
@@ -266,9 +282,9 @@ public class TicketService {
             throw new InvalidInputException("ciIds", "at most " + MAX_CIS + " CI ids, none of them null");
         }
         // Beacon itself (an incident from an alarm) has no user account: such a ticket has no requester.
-        User requester = in.requester() != null ? parties.requester(in.requester())
-                : Actor.SYSTEM.equals(actor) ? null : parties.requester(actor.username());
-        UserGroup group = in.group() == null ? null : parties.group(in.group());
+        User requester = in.requester() != null ? known.requester(in.requester())
+                : Actor.SYSTEM.equals(actor) ? null : known.requester(actor.username());
+        UserGroup group = in.group() == null ? null : known.group(in.group());
         User assignee = in.assignee() == null ? null : parties.assignee(in.assignee());
         return new Opening(in, type, impact, urgency, priority,
                 in.ciIds() == null ? Set.of() : new LinkedHashSet<>(in.ciIds()), requester, group, assignee, category);
