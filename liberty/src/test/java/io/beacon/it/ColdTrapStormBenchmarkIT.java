@@ -58,7 +58,12 @@ class ColdTrapStormBenchmarkIT {
         String recording = System.getProperty("beacon.benchmark.jfr");
         if (recording != null) {
             // -Dbeacon.benchmark.jfr=<file>: a flight recording of the server (profile settings), to find where a cold storm waits.
-            server.with("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + Path.of(recording).toAbsolutePath());
+            server.with("JAVA_TOOL_OPTIONS", "-XX:FlightRecorderOptions=stackdepth=512 -XX:StartFlightRecording=settings=profile,filename=" + Path.of(recording).toAbsolutePath());
+        }
+        String javaOptions = System.getProperty("beacon.benchmark.java.options");
+        if (javaOptions != null) {
+            // -Dbeacon.benchmark.java.options=...: the server JVM's options as given (a profiler agent, say), in place of the recording.
+            server.with("JAVA_TOOL_OPTIONS", javaOptions);
         }
         // -Dbeacon.benchmark.server.env=NAME=value,NAME=value: settings for the server under test (e.g. BEACON_EVENTS_REHEARSAL_EVENTS).
         for (String setting : System.getProperty("beacon.benchmark.server.env", "").split(",")) {
