@@ -54,9 +54,11 @@ public class EventBatchWriter {
         for (Alarm created : r.created()) {
             alarms.add(created);
         }
+        List<MonitoringEvent> recorded = new ArrayList<>(r.recorded().size());
         for (AlarmReducer.Recorded rec : r.recorded()) {
-            log.add(new MonitoringEvent(rec.event(), rec.alarm() == null ? null : rec.alarm().getId()));
+            recorded.add(new MonitoringEvent(rec.event(), rec.alarm() == null ? null : rec.alarm().getId()));
         }
+        log.addAll(recorded);
         alarms.flush();
         Severity threshold = paging.severity();
         // Only what may change an incident goes on: a flood of repeats of alarms that have theirs costs nothing more.

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /** The append-only event log. */
 public interface MonitoringEvents {
-    void add(MonitoringEvent event);
+    /** Appends a batch's events in the caller's transaction (they are not read back in it). */
+    void addAll(List<MonitoringEvent> events);
 
     /** Newest first. */
     Page<MonitoringEvent> list(Long ciId, Long alarmId, EventSource source, PageRequest page);

@@ -6,6 +6,9 @@ import io.beacon.event.alarm.domain.MonitoringEvents;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -21,9 +24,32 @@ public class JpaMonitoringEvents implements MonitoringEvents {
     @PersistenceContext(unitName = "beacon")
     EntityManager em;
 
+    /**
+     * Through a stateless session on the transaction's own connection: the events never enter the
+     * persistence context, so neither their insert nor any later flush of the transaction walks
+     * them (a wall-clock profile of a cold storm put a quarter of the writer's time in Hibernate's
+     * persist and flush of events). Ids come from the entity's own generator, the statements from
+     * its mapping; the batch's rows go to the database in one JDBC batch before the session closes.
+     */
     @Override
-    public void add(MonitoringEvent event) {
-        em.persist(event);
+    public void addAll(List<MonitoringEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Session session = em.unwrap(Session.class);
+        session.doWork(connection -> {
+            try (StatelessSession inserts = session.getSessionFactory().withStatelessOptions().connection(connection)
+                    .openStatelessSession()) {
+                // One JDBC batch for all: every id is drawn before the first row goes in. On H2 drawing from the
+                // (uncached) sequence commits a system session, which writes out every page this transaction
+                // has changed so far; between inserts that made each block of ids cost a store of the batch.
+                inserts.setJdbcBatchSize(events.size());
+                for (MonitoringEvent event : events) {
+                    inserts.insert(event);
+                }
+                ((SharedSessionContractImplementor) inserts).getJdbcCoordinator().executeBatch();
+            }
+        });
     }
 
     @Override

@@ -80,8 +80,8 @@ class EventBatchWriterRedeliveryTest {
         int idQueries;
 
         @Override
-        public void add(MonitoringEvent event) {
-            events.add(event);
+        public void addAll(List<MonitoringEvent> batch) {
+            events.addAll(batch);
         }
 
         @Override
