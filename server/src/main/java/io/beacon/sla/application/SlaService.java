@@ -81,6 +81,11 @@ public class SlaService implements SlaStatuses {
         return slas.unwatched(max);
     }
 
+    /** Those created before {@code createdBefore} (a start in flight is left to its own thread). */
+    public List<TicketSlas.Unwatched> unwatched(int max, Instant createdBefore) {
+        return slas.unwatched(max, createdBefore);
+    }
+
     /** See {@link TicketSlas#unwatchedLocked(long)}. */
     public Optional<TicketSlas.Unwatched> unwatchedLocked(long ticketId) {
         return slas.unwatchedLocked(ticketId);

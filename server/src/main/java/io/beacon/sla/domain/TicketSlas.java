@@ -1,5 +1,6 @@
 package io.beacon.sla.domain;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ public interface TicketSlas {
 
     /** Open incidents and service requests without SLA clocks (created before the process engine ran). */
     List<Unwatched> unwatched(int max);
+
+    /** As {@link #unwatched(int)}, only those created before {@code createdBefore}. */
+    List<Unwatched> unwatched(int max, Instant createdBefore);
 
     /**
      * The incident or service request without SLA clocks, locked against concurrent changes until the

@@ -11,12 +11,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
 public class JpaTicketSlas implements TicketSlas {
+    /** "No bound": a timestamp every database stores (Instant.MAX is beyond them). */
+    private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
+
     @PersistenceContext(unitName = "beacon")
     EntityManager em;
 
@@ -42,10 +46,17 @@ public class JpaTicketSlas implements TicketSlas {
 
     @Override
     public List<Unwatched> unwatched(int max) {
+        return unwatched(max, Instant.MAX);
+    }
+
+    @Override
+    public List<Unwatched> unwatched(int max, Instant createdBefore) {
         return em.createQuery("select t.id, t.key, t.status from Ticket t where t.type in :types and t.status not in :done"
+                        + " and t.createdAt < :before"
                         + " and not exists (select s from TicketSla s where s.ticketId = t.id) order by t.id", Object[].class)
                 .setParameter("types", List.of(TicketType.INCIDENT, TicketType.SERVICE_REQUEST))
                 .setParameter("done", List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED))
+                .setParameter("before", createdBefore.isAfter(LATEST) ? LATEST : createdBefore)
                 .setMaxResults(max).getResultList().stream()
                 .map(r -> new Unwatched((Long) r[0], (String) r[1], ((TicketStatus) r[2]).code())).toList();
     }
