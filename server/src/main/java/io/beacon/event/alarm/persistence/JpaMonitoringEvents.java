@@ -6,9 +6,6 @@ import io.beacon.event.alarm.domain.MonitoringEvents;
 import io.beacon.platform.domain.Page;
 import io.beacon.platform.domain.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
-import org.hibernate.StatelessSession;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -18,6 +15,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.Session;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 @ApplicationScoped
 public class JpaMonitoringEvents implements MonitoringEvents {
