@@ -18,7 +18,7 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class JpaTicketSlas implements TicketSlas {
-    /** "No bound": a timestamp every database stores (Instant.MAX is beyond them). */
+    /** No bound on the creation time, as a timestamp every database stores (Instant.MAX is beyond them). */
     private static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z");
 
     @PersistenceContext(unitName = "beacon")
@@ -46,7 +46,7 @@ public class JpaTicketSlas implements TicketSlas {
 
     @Override
     public List<Unwatched> unwatched(int max) {
-        return unwatched(max, Instant.MAX);
+        return unwatched(max, LATEST);
     }
 
     @Override
@@ -56,7 +56,7 @@ public class JpaTicketSlas implements TicketSlas {
                         + " and not exists (select s from TicketSla s where s.ticketId = t.id) order by t.id", Object[].class)
                 .setParameter("types", List.of(TicketType.INCIDENT, TicketType.SERVICE_REQUEST))
                 .setParameter("done", List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED))
-                .setParameter("before", createdBefore.isAfter(LATEST) ? LATEST : createdBefore)
+                .setParameter("before", createdBefore)
                 .setMaxResults(max).getResultList().stream()
                 .map(r -> new Unwatched((Long) r[0], (String) r[1], ((TicketStatus) r[2]).code())).toList();
     }

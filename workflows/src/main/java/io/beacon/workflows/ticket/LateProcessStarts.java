@@ -22,8 +22,8 @@ import java.util.logging.Logger;
  * opens from mails, just after their tickets commit, on a thread of its own: an alarm storm opens
  * hundreds of incidents at once and a full mailbox hundreds of requests, and none of them should
  * wait for the others' process starts to become visible. Several starts share a
- * transaction. A start lost to a crash in between is made by a running node's {@link PeriodicAdoption}
- * or at the next start-up (the bridge adopts tickets without SLA clocks).
+ * transaction. A start lost to a crash in between is made by {@link ProcessAdoption}: a running node's
+ * periodic round, or the next start-up.
  */
 @ApplicationScoped
 public class LateProcessStarts {
@@ -128,7 +128,7 @@ public class LateProcessStarts {
                     catchUp.startAll(List.of(id));
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Could not start the lifecycle process of ticket " + id
-                            + "; it is adopted within minutes (PeriodicAdoption)", e);
+                            + "; it is adopted within minutes (ProcessAdoption)", e);
                 }
             }
         }

@@ -3,16 +3,13 @@ package io.beacon.workflows.ticket;
 import static io.beacon.workflows.ProcessVariables.*;
 
 import io.beacon.platform.domain.Actor;
-import io.beacon.platform.startup.StartupEvent;
 import io.beacon.sla.application.SlaService;
-import io.beacon.sla.domain.TicketSlas;
 import io.beacon.ticket.application.TicketActivity;
 import io.beacon.ticket.domain.FieldChange;
 import io.beacon.workflows.engine.ProcessEngineRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,7 +24,6 @@ import java.util.Set;
 @ApplicationScoped
 public class TicketProcessBridge {
     public static final String PROCESS = "ticket-lifecycle";
-    static final int ADOPTED_PER_TRANSACTION = 50;
     static final Set<String> WITH_LIFECYCLE = Set.of("incident", "service_request");
 
     @Inject
@@ -37,22 +33,7 @@ public class TicketProcessBridge {
     SlaService sla;
 
     @Inject
-    TicketProcessCatchUp catchUp;
-
-    @Inject
     LateProcessStarts lateStarts;
-
-    /**
-     * After the engine has started: incidents and requests opened before it ran (the demo data, tickets
-     * from before an upgrade, an incident whose late start a crash prevented) get their process and
-     * SLA clocks too.
-     */
-    void adopt(@Observes StartupEvent started) {
-        List<Long> ids = sla.unwatched(10_000).stream().map(TicketSlas.Unwatched::ticketId).toList();
-        for (int i = 0; i < ids.size(); i += ADOPTED_PER_TRANSACTION) {
-            catchUp.startAll(ids.subList(i, Math.min(ids.size(), i + ADOPTED_PER_TRANSACTION)));
-        }
-    }
 
     private void start(long ticketId, String key) {
         runtime.engine().getRuntimeService().startProcessInstanceByKey(PROCESS, key,

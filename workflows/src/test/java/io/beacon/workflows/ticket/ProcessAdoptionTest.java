@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tickets whose late process start was lost get it on a running node, once they are old enough not to be in flight. */
-class PeriodicAdoptionTest {
+class ProcessAdoptionTest {
     static final Instant NOW = Instant.parse("2026-12-07T09:00:00Z");
 
-    final PeriodicAdoption adoption = new PeriodicAdoption();
+    final ProcessAdoption adoption = new ProcessAdoption();
     final List<List<Long>> transactions = new ArrayList<>();
     Instant askedBefore;
     List<TicketSlas.Unwatched> unwatched = List.of();
@@ -59,7 +59,7 @@ class PeriodicAdoptionTest {
     void onlyTicketsOpenedLongerAgoThanAnyStartInFlightAreAdopted() {
         unwatched = List.of(new TicketSlas.Unwatched(1, "INC-1", "new"));
         assertThat(adoption.adopt()).isEqualTo(1);
-        assertThat(askedBefore).isEqualTo(NOW.minus(PeriodicAdoption.GRACE));
+        assertThat(askedBefore).isEqualTo(NOW.minus(ProcessAdoption.GRACE));
         assertThat(transactions).containsExactly(List.of(1L));
     }
 
