@@ -86,6 +86,56 @@ class QueueApiIT {
     }
 
     @Test
+    void aListSortedByDueTimePagesByCursorThroughTheRunningClocksAndThenTheOthers() {
+        long ci = ((Number) asAdmin().body(Map.of("name", "due-cursor-" + UUID.randomUUID(), "type", "server"))
+                .post("/api/cis").then().statusCode(201).extract().path("id")).longValue();
+        // Due soonest: the two P1s (15 min, 24x7) in the order opened, then P2 (30 working minutes), then P3 (4
+        // working hours); the two resolved ones have no running clock and follow by their order of creation.
+        String p3 = openOn(ci, "P3");
+        String p1a = openOn(ci, "P1");
+        String doneA = resolved(openOn(ci, "P1"));
+        String p1b = openOn(ci, "P1");
+        String p2 = openOn(ci, "P2");
+        String doneB = resolved(openOn(ci, "P2"));
+
+        assertThat(walk("/api/tickets?status=&size=2&sort=due&ciId=" + ci)).containsExactly(p1a, p1b, p2, p3, doneA, doneB);
+        assertThat(walk("/api/tickets?status=&size=2&sort=-due&ciId=" + ci)).containsExactly(p3, p2, p1b, p1a, doneB, doneA);
+        // A page size that puts the step from the running clocks to the others inside a page.
+        assertThat(walk("/api/tickets?status=&size=3&sort=due&ciId=" + ci)).containsExactly(p1a, p1b, p2, p3, doneA, doneB);
+        assertThat(walk("/api/tickets?status=&size=5&sort=-due&ciId=" + ci)).containsExactly(p3, p2, p1b, p1a, doneB, doneA);
+        // The cursor of one order is refused by another.
+        String next = asDemo("agent").get("/api/tickets?status=&size=2&sort=due&ciId=" + ci).then().statusCode(200)
+                .extract().path("next");
+        String token = next.replaceAll(".*[?&]after=([^&]+).*", "$1");
+        asDemo("agent").get("/api/tickets?status=&size=2&sort=-updatedAt&ciId=" + ci + "&after=" + token).then()
+                .statusCode(422).body("errors.field", hasItem("after"));
+    }
+
+    private static String openOn(long ci, String priority) {
+        return asDemo("agent").body(Map.of("type", "incident", "title", "due cursor " + priority, "priority", priority,
+                "ciIds", List.of(ci))).post("/api/tickets").then().statusCode(201).extract().path("key");
+    }
+
+    private static String resolved(String key) {
+        asDemo("agent").body(Map.of("status", "resolved", "resolution", "fixed")).patch("/api/tickets/" + key)
+                .then().statusCode(200).body("sla.counting", equalTo(null));
+        return key;
+    }
+
+    /** Every key of a list, following its next links from the first page to the last (a page without one). */
+    private static List<String> walk(String first) {
+        List<String> keys = new java.util.ArrayList<>();
+        String page = first;
+        for (int pages = 0; page != null; pages++) {
+            assertThat(pages).as("pages of " + first).isLessThan(20);
+            JsonPath answer = asDemo("agent").get(page).then().statusCode(200).extract().jsonPath();
+            keys.addAll(answer.getList("items.key", String.class));
+            page = answer.getString("next");
+        }
+        return keys;
+    }
+
+    @Test
     void aBulkChangeAppliesToEachTicketOnItsOwnAndSaysWhichWasRefusedAndWhy() {
         String tag = "bulk-" + UUID.randomUUID();
         String a = open(tag + " a", "P3");

@@ -67,6 +67,13 @@ public final class TicketQueryShapes {
                 + " WHERE r.username = 'requester' ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
         q.put("next page after a cursor", "SELECT t.* FROM ticket t WHERE (t.updated_at < '2025-06-01 00:00:00'"
                 + " OR (t.updated_at = '2025-06-01 00:00:00' AND t.id < 1000)) ORDER BY t.updated_at DESC, t.id DESC" + PAGE);
+        // By due time after a cursor (JpaTickets.byDueAfter): the running clocks beyond its due time and id, then the others beyond its id.
+        q.put("next page by due time after a cursor", "SELECT t.* FROM ticket t JOIN ticket_sla s ON s.ticket_id = t.id"
+                + " WHERE s.next_due IS NOT NULL AND (s.next_due > '2025-06-01 00:00:00' OR (s.next_due = '2025-06-01 00:00:00'"
+                + " AND s.ticket_id > 1000)) ORDER BY s.next_due, s.ticket_id" + PAGE);
+        q.put("next page by due time after a cursor, without a clock", "SELECT t.* FROM ticket t WHERE NOT EXISTS"
+                + " (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.next_due IS NOT NULL) AND t.id > 1000"
+                + " ORDER BY t.id" + PAGE);
         q.put("counts per status (counters)", "SELECT c.status, SUM(c.n) FROM ticket_count c GROUP BY c.status");
         q.put("counts, open incidents (counters)", "SELECT c.status, SUM(c.n) FROM ticket_count c WHERE c.type IN ('INCIDENT')"
                 + " AND c.status IN ('NEW','ASSIGNED','IN_PROGRESS','PENDING') GROUP BY c.status");

@@ -38,11 +38,12 @@ public class TicketQueries {
     @Inject
     ConfigurationItems cis;
 
-    /** {@code highlights}: for a text search, the matched passages of each ticket (by id), per field. */
-    public record Listing(Page<Ticket> page, Map<Long, String> ciNames, Map<Long, Map<String, List<String>>> highlights) {
-        public Listing(Page<Ticket> page, Map<Long, String> ciNames) {
-            this(page, ciNames, Map.of());
-        }
+    /**
+     * {@code highlights}: for a text search, the matched passages of each ticket (by id), per field;
+     * {@code next}: where the page after a full one starts (keyset paging), null for a search's pages.
+     */
+    public record Listing(Page<Ticket> page, Map<Long, String> ciNames, Map<Long, Map<String, List<String>>> highlights,
+            TicketCursor next) {
     }
 
     @Inject
@@ -61,7 +62,10 @@ public class TicketQueries {
                 : tickets.find(restrict(actor, filter), sort, page, after);
         Set<Long> ids = new HashSet<>();
         result.items().forEach(t -> ids.addAll(t.getCiIds()));
-        return new Listing(result, ids.isEmpty() ? Map.of() : cis.namesOf(ids));
+        List<Ticket> items = result.items();
+        TicketCursor next = items.isEmpty() || items.size() < result.size() ? null
+                : tickets.cursorAfter(items.get(items.size() - 1), sort);
+        return new Listing(result, ids.isEmpty() ? Map.of() : cis.namesOf(ids), Map.of(), next);
     }
 
     /**
@@ -81,7 +85,7 @@ public class TicketQueries {
             ids.addAll(hit.ticket().getCiIds());
             highlights.put(hit.ticket().getId(), hit.highlights());
         }
-        return new Listing(hits.map(TicketHit::ticket), ids.isEmpty() ? Map.of() : cis.namesOf(ids), highlights);
+        return new Listing(hits.map(TicketHit::ticket), ids.isEmpty() ? Map.of() : cis.namesOf(ids), highlights, null);
     }
 
     public Map<TicketStatus, Long> countByStatus(Actor actor, TicketFilter filter) {

@@ -2,6 +2,7 @@ package io.beacon.ticket.domain;
 
 import io.beacon.platform.domain.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -20,10 +21,23 @@ public record TicketCursor(TicketSort.Field field, String value, long id) {
             case STATUS -> last.getStatus().name();
             case KEY -> "";
             case TITLE -> last.getTitle();
-            // The due order is the SLA clocks', not the ticket's: such a list pages by offset (no next link).
-            case DUE -> throw new IllegalArgumentException("a list sorted by due time has no cursor");
+            // The due order is the SLA clocks', not the ticket's: see afterDue.
+            case DUE -> throw new IllegalArgumentException("a list sorted by due time takes its cursor from afterDue");
         };
         return new TicketCursor(sort.field(), value, last.getId());
+    }
+
+    /**
+     * The cursor after the ticket {@code id} in a list sorted by due time: its SLA clock's next due
+     * time, or none when it is among the tickets without a running clock (they follow, by id).
+     */
+    public static TicketCursor afterDue(long id, Instant nextDueOrNull) {
+        return new TicketCursor(TicketSort.Field.DUE, nextDueOrNull == null ? "" : nextDueOrNull.toString(), id);
+    }
+
+    /** In a list sorted by due time: whether the ticket before lay among those whose SLA clock runs. */
+    public boolean withinRunningClocks() {
+        return !value.isEmpty();
     }
 
     public String encode() {

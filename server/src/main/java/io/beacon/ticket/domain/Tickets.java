@@ -38,6 +38,9 @@ public interface Tickets {
      */
     Page<Ticket> find(TicketFilter filter, TicketSort sort, PageRequest page, TicketCursor after);
 
+    /** The cursor of the page that follows {@code last} in a list sorted by {@code sort}. */
+    TicketCursor cursorAfter(Ticket last, TicketSort sort);
+
     /** How many tickets match, per status: the console's queue counters. */
     Map<TicketStatus, Long> countByStatus(TicketFilter filter);
 

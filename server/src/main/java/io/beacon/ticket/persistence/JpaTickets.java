@@ -99,10 +99,8 @@ public class JpaTickets implements Tickets {
      */
     private List<Ticket> byDue(TicketFilter filter, boolean descending, PageRequest page) {
         String dir = descending ? " desc" : " asc";
-        Where running = where(filter);
-        running.and("s.nextDue is not null", null, null);
-        String fromRunning = " from Ticket t join TicketSla s on s.ticketId = t.id";
-        var items = em.createQuery("select t" + fromRunning + running.jpql + " order by s.nextDue" + dir + ", s.ticketId" + dir,
+        Where running = runningClocks(filter);
+        var items = em.createQuery("select t" + FROM_RUNNING_CLOCKS + running.jpql + " order by s.nextDue" + dir + ", s.ticketId" + dir,
                 Ticket.class);
         running.bind(items);
         List<Ticket> list = new ArrayList<>(items.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList());
@@ -112,12 +110,11 @@ public class JpaTickets implements Tickets {
         // Where the running clocks end: known from this page unless it lies wholly beyond them.
         long withClock = page.offset() + list.size();
         if (list.isEmpty() && page.offset() > 0) {
-            var runningCount = em.createQuery("select count(t)" + fromRunning + running.jpql, Long.class);
+            var runningCount = em.createQuery("select count(t)" + FROM_RUNNING_CLOCKS + running.jpql, Long.class);
             running.bind(runningCount);
             withClock = runningCount.getSingleResult();
         }
-        Where rest = where(filter);
-        rest.and("not exists (select 1 from TicketSla s where s.ticketId = t.id and s.nextDue is not null)", null, null);
+        Where rest = withoutRunningClock(filter);
         var others = em.createQuery("select t from Ticket t" + rest.jpql + " order by t.id" + dir, Ticket.class);
         rest.bind(others);
         list.addAll(others.setFirstResult((int) Math.max(0, page.offset() - withClock))
@@ -125,10 +122,71 @@ public class JpaTickets implements Tickets {
         return list;
     }
 
+    /**
+     * The page after {@code after} in due order, read from where the last page stopped in the same two
+     * index orders: the running clocks beyond its (next due, id), then, once they are used up, the
+     * others from their first (or beyond its id, when the last page already lay among them).
+     */
+    private List<Ticket> byDueAfter(TicketFilter filter, boolean descending, int size, TicketCursor after) {
+        String dir = descending ? " desc" : " asc";
+        String beyond = descending ? " < " : " > ";
+        List<Ticket> list = new ArrayList<>(size);
+        if (after.withinRunningClocks()) {
+            Where running = runningClocks(filter);
+            running.and("(s.nextDue" + beyond + ":afterDue or (s.nextDue = :afterDue and s.ticketId" + beyond + ":afterId))",
+                    "afterDue", cursorValue(TicketSort.Field.DUE, after.value()));
+            running.params.put("afterId", after.id());
+            var items = em.createQuery("select t" + FROM_RUNNING_CLOCKS + running.jpql + " order by s.nextDue" + dir
+                    + ", s.ticketId" + dir, Ticket.class);
+            running.bind(items);
+            list.addAll(items.setMaxResults(size).getResultList());
+            if (list.size() == size) {
+                return list;
+            }
+        }
+        Where rest = withoutRunningClock(filter);
+        if (!after.withinRunningClocks()) {
+            rest.and("t.id" + beyond + ":afterId", "afterId", after.id());
+        }
+        var others = em.createQuery("select t from Ticket t" + rest.jpql + " order by t.id" + dir, Ticket.class);
+        rest.bind(others);
+        list.addAll(others.setMaxResults(size - list.size()).getResultList());
+        return list;
+    }
+
+    private static final String FROM_RUNNING_CLOCKS = " from Ticket t join TicketSla s on s.ticketId = t.id";
+
+    /** The filter's tickets whose SLA clock runs (the first part of the due order). */
+    private Where runningClocks(TicketFilter filter) {
+        Where running = where(filter);
+        running.and("s.nextDue is not null", null, null);
+        return running;
+    }
+
+    /** The filter's tickets without a running SLA clock (the due order's second part). */
+    private Where withoutRunningClock(TicketFilter filter) {
+        Where rest = where(filter);
+        rest.and("not exists (select 1 from TicketSla s where s.ticketId = t.id and s.nextDue is not null)", null, null);
+        return rest;
+    }
+
+    @Override
+    public TicketCursor cursorAfter(Ticket last, TicketSort sort) {
+        if (sort.field() != TicketSort.Field.DUE) {
+            return TicketCursor.after(last, sort);
+        }
+        List<Instant> due = em.createQuery("select s.nextDue from TicketSla s where s.ticketId = :id", Instant.class)
+                .setParameter("id", last.getId()).getResultList();
+        return TicketCursor.afterDue(last.getId(), due.isEmpty() ? null : due.get(0));
+    }
+
     @Override
     public Page<Ticket> find(TicketFilter filter, TicketSort sort, PageRequest page, TicketCursor after) {
-        if (after == null || sort.field() == TicketSort.Field.DUE) {
+        if (after == null) {
             return find(filter, sort, new PageRequest(0, page.size()));
+        }
+        if (sort.field() == TicketSort.Field.DUE) {
+            return new Page<>(byDueAfter(filter, sort.descending(), page.size(), after), -1, 0, page.size());
         }
         Where where = where(filter);
         // (sort value, id) beyond the cursor's, in the list's direction: the index on the sort column
@@ -152,10 +210,10 @@ public class JpaTickets implements Tickets {
     private static Object cursorValue(TicketSort.Field field, String value) {
         try {
             return switch (field) {
-                case CREATED_AT, UPDATED_AT -> Instant.parse(value);
+                case CREATED_AT, UPDATED_AT, DUE -> Instant.parse(value);
                 case PRIORITY -> io.beacon.ticket.domain.Priority.valueOf(value);
                 case STATUS -> TicketStatus.valueOf(value);
-                case KEY, TITLE, DUE -> value; // DUE never comes here: a due-ordered list pages by offset
+                case KEY, TITLE -> value;
             };
         } catch (RuntimeException malformed) {
             throw new io.beacon.platform.domain.InvalidInputException("after",

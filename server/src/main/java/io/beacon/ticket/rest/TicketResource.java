@@ -169,8 +169,7 @@ public class TicketResource {
         TicketFilter filter = withSla(filter(type, status, priority, ciId, assignee, group, q, requester), sla)
                 .ofOrganisation(organisation);
         TicketSort order = TicketSort.parse(sort);
-        // The due order is the SLA clocks', not a ticket column: it pages by offset only.
-        boolean keyset = filter.text() == null && order.field() != TicketSort.Field.DUE;
+        boolean keyset = filter.text() == null;
         TicketCursor cursor = blank(after) == null || !keyset ? null : TicketCursor.decode(after, order);
         // With text: the search index, best match first unless a sort is asked for, with highlights.
         var listing = filter.text() != null
@@ -185,10 +184,9 @@ public class TicketResource {
         out.put("page", listing.page().page());
         out.put("size", listing.page().size());
         // Keyset paging: the next page starts after this one's last ticket, as fast deep in the list as at its start.
-        List<Ticket> items = listing.page().items();
-        if (keyset && !items.isEmpty() && items.size() == listing.page().size()) {
+        if (keyset && listing.next() != null) {
             var next = uri.getRequestUriBuilder().replaceQueryParam("page")
-                    .replaceQueryParam("after", TicketCursor.after(items.get(items.size() - 1), order).encode()).build();
+                    .replaceQueryParam("after", listing.next().encode()).build();
             out.put("next", next.getRawPath() + "?" + next.getRawQuery());
         }
         return out;

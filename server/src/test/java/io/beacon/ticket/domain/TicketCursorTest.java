@@ -31,4 +31,16 @@ class TicketCursorTest {
         assertThatThrownBy(() -> TicketCursor.decode("!!not base64!!", BY_ACTIVITY)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> TicketCursor.decode("dXBkYXRlZEF0CnguCg", BY_ACTIVITY)).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void aDueCursorSaysWhetherItsTicketHadARunningClock() {
+        TicketSort byDue = TicketSort.parse("due");
+        TicketCursor running = TicketCursor.afterDue(7, java.time.Instant.parse("2026-12-07T09:15:00Z"));
+        TicketCursor without = TicketCursor.afterDue(8, null);
+        assertThat(TicketCursor.decode(running.encode(), byDue)).isEqualTo(running);
+        assertThat(TicketCursor.decode(without.encode(), TicketSort.parse("-due"))).isEqualTo(without);
+        assertThat(running.withinRunningClocks()).isTrue();
+        assertThat(without.withinRunningClocks()).isFalse();
+        assertThatThrownBy(() -> TicketCursor.decode(running.encode(), BY_ACTIVITY)).isInstanceOf(InvalidInputException.class);
+    }
 }
